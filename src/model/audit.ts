@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Finding, Level } from './finding.js';
+import { Platform, PostKind } from './post.js';
+
+/** Bumped on any change a consumer of the JSON would notice. */
+export const AUDIT_VERSION = 1;
+
+export const SourceSummary = z.object({
+  /** What the user named: a path or an account. */
+  spec: z.string(),
+  /** The format it was read as (`x-archive`, `mastodon-outbox`…). */
+  format: z.string(),
+  account: z.string().optional(),
+  posts: z.number().int(),
+  excluded: z.record(z.string(), z.number().int()),
+  skipped: z.number().int(),
+});
+export type SourceSummary = z.infer<typeof SourceSummary>;
+
+export const Stats = z.object({
+  posts: z.number().int(),
+  byPlatform: z.record(Platform, z.number().int()),
+  byKind: z.record(PostKind, z.number().int()),
+  /** Malformed records skipped across all sources. */
+  skipped: z.number().int(),
+  /** First and last post of the audited window. */
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+export type Stats = z.infer<typeof Stats>;
+
+export const RuleSummary = z.object({
+  id: z.string(),
+  family: z.string(),
+  level: Level,
+  kind: z.string(),
+  description: z.string(),
+  why: z.string(),
+  source: z.string(),
+  /** The rule's thresholds, as written (`max: 280`). */
+  threshold: z.string(),
+});
+export type RuleSummary = z.infer<typeof RuleSummary>;
+
+export const NotEvaluated = z.object({
+  rule: z.string(),
+  platform: Platform.optional(),
+  reason: z.string(),
+});
+
+/** A short excerpt of every audited post, so reports (charts, permalinks) need nothing but the audit. */
+export const PostSummary = z.object({
+  id: z.string(),
+  platform: Platform,
+  kind: PostKind,
+  createdAt: z.string(),
+  url: z.string().optional(),
+  classes: z.array(z.string()),
+  engagement: z.number().optional(),
+});
+export type PostSummary = z.infer<typeof PostSummary>;
+
+export const Audit = z.object({
+  version: z.literal(AUDIT_VERSION),
+  generatedAt: z.string(),
+  tool: z.object({ name: z.literal('presence'), version: z.string() }),
+  brand: z.object({ name: z.string().optional() }),
+  sources: z.array(SourceSummary),
+  stats: Stats,
+  scores: z.object({
+    /** 0–100; how each is computed is in the README. */
+    overall: z.number(),
+    byFamily: z.record(z.string(), z.number()),
+  }),
+  findings: z.array(Finding),
+  notEvaluated: z.array(NotEvaluated),
+  rules: z.array(RuleSummary),
+  posts: z.array(PostSummary),
+});
+export type Audit = z.infer<typeof Audit>;

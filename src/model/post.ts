@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Networks a post can come from; `other` is for generic files that name none. */
+export const Platform = z.enum(['x', 'mastodon', 'bluesky', 'linkedin', 'facebook', 'instagram', 'threads', 'feed', 'other']);
+export type Platform = z.infer<typeof Platform>;
+export const PLATFORMS = Platform.options;
+
+/** A reply to one's own post is a thread continuation: kind `post` with `replyTo.isOwn`. */
+export const PostKind = z.enum(['post', 'reply', 'repost', 'quote']);
+export type PostKind = z.infer<typeof PostKind>;
+
+export const Link = z.object({
+  url: z.string(),
+  /** Lower-case host without `www.`. */
+  domain: z.string(),
+});
+export type Link = z.infer<typeof Link>;
+
+export const Media = z.object({
+  type: z.enum(['image', 'video', 'gif', 'audio', 'other']),
+  altText: z.string().optional(),
+});
+export type Media = z.infer<typeof Media>;
+
+/** Only what the source gives: an absent count is unknown, never zero. */
+export const Metrics = z.object({
+  likes: z.number().optional(),
+  reposts: z.number().optional(),
+  replies: z.number().optional(),
+  quotes: z.number().optional(),
+  impressions: z.number().optional(),
+  clicks: z.number().optional(),
+});
+export type Metrics = z.infer<typeof Metrics>;
+
+/** Where a post came from, so every finding points back to its record. */
+export const SourceRef = z.object({
+  file: z.string(),
+  record: z.number().int().optional(),
+  line: z.number().int().optional(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const Post = z.object({
+  id: z.string(),
+  platform: Platform,
+  author: z.string(),
+  /** ISO 8601 UTC; for a queued post, its scheduled time. */
+  createdAt: z.string(),
+  /** Plain text: HTML stripped, entities decoded, shortened links expanded where the source allows. */
+  text: z.string(),
+  links: z.array(Link),
+  hashtags: z.array(z.string()),
+  mentions: z.array(z.string()),
+  media: z.array(Media),
+  kind: PostKind,
+  replyTo: z
+    .object({
+      id: z.string().optional(),
+      author: z.string().optional(),
+      /** True for a reply to the account's own post: a thread continuation, not conversation. */
+      isOwn: z.boolean(),
+      /** When the post replied to was published, where the source tells. */
+      createdAt: z.string().optional(),
+    })
+    .optional(),
+  url: z.string().optional(),
+  metrics: Metrics.optional(),
+  scheduled: z.boolean(),
+  /** Reviewed exceptions carried by the input itself (a queue's ignore column). */
+  ignore: z.array(z.object({ rule: z.string(), reason: z.string() })).optional(),
+  source: SourceRef,
+});
+export type Post = z.infer<typeof Post>;
+
+/** Posts the brand authored itself: everything except reposts of others. */
+export const isAuthored = (post: Post): boolean => post.kind !== 'repost';
+/** Original posts: posts and quotes, not replies to others and not reposts. */
+export const isOriginal = (post: Post): boolean => post.kind === 'post' || post.kind === 'quote';

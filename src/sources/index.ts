@@ -1,0 +1,56 @@
+import { inputError, usageError } from '../errors.js';
+import { openInput, type Input, type InputLimits } from './input.js';
+import type { FileSource, LoadOptions, LoadResult } from './source.js';
+import { xArchive } from './x-archive.js';
+
+/** Every file format, in detection order: the most specific first. */
+export const fileSources: readonly FileSource[] = [xArchive];
+
+export interface LoadedSource extends LoadResult {
+  spec: string;
+  format: string;
+}
+
+export interface SourceContext extends LoadOptions {
+  cwd: string;
+  limits?: InputLimits;
+}
+
+/**
+ * Loads one SOURCE as the user wrote it: a path whose format is detected, or
+ * `format:path` to force one.
+ */
+export async function loadSource(spec: string, context: SourceContext): Promise<LoadedSource> {
+  const forced = /^([a-z][a-z0-9-]*):(.+)$/.exec(spec);
+  const named = forced ? fileSources.find((source) => source.id === forced[1]) : undefined;
+  if (forced && !named && !/^[a-z]:[\\/]/i.test(spec)) {
+    throw usageError(`unknown source format "${forced[1]}"`, `known formats: ${fileSources.map((s) => s.id).join(', ')}`);
+  }
+  const path = named ? forced![2]! : spec;
+  const input = await openInput(path, context.cwd, context.limits);
+  try {
+    let source = named;
+    if (!source) {
+      source = await detectFormat(input, path);
+    }
+    const result = await source.load(input, context);
+    return { ...result, spec, format: source.id };
+  } finally {
+    await input.close();
+  }
+}
+
+async function detectFormat(input: Input, path: string): Promise<FileSource> {
+  const tried = fileSources.map((s) => s.id).join(', ');
+  for (const fallback of [false, true]) {
+    const matches: FileSource[] = [];
+    for (const candidate of fileSources) {
+      if (Boolean(candidate.fallback) === fallback && (await candidate.detect(input))) matches.push(candidate);
+    }
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) {
+      throw inputError({ file: path }, `ambiguous format: looks like ${matches.map((s) => s.id).join(' and ')}`, 'force one as FORMAT:PATH');
+    }
+  }
+  throw inputError({ file: path }, `unknown format; tried ${tried}`, 'force one as FORMAT:PATH');
+}

@@ -1,0 +1,175 @@
+
+import { readdir, readFile, stat, open } from 'node:fs/promises';
+import path from 'node:path';
+import yauzl from 'yauzl';
+import { inputError } from '../errors.js';
+
+/** Bounds on what one input may make us read, so a hostile archive cannot eat the machine. */
+export interface InputLimits {
+  /** Inflated bytes one zip entry may produce. */
+  maxEntryBytes: number;
+  /** Inflated bytes all entries read from one zip may produce together. */
+  maxTotalBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_LIMITS: InputLimits = {
+  maxEntryBytes: 1024 ** 3,
+  maxTotalBytes: 2 * 1024 ** 3,
+  maxEntries: 100_000,
+};
+
+/**
+ * A file, a folder or a zip, seen the same way: a list of entry paths ('/'-separated,
+ * relative) that can be read. Sources detect and load through this and never touch
+ * the file system themselves.
+ */
+export interface Input {
+  /** What the user named, as they named it. */
+  readonly label: string;
+  readonly container: 'file' | 'folder' | 'zip';
+  readonly entries: readonly string[];
+  read(entry: string): Promise<Buffer>;
+  /** The first bytes of an entry, cheaply, for format detection. */
+  head(entry: string, bytes?: number): Promise<Buffer>;
+  /** How findings name an entry: the file itself, `folder/entry`, or `archive.zip:entry`. */
+  describe(entry: string): string;
+  close(): Promise<void>;
+}
+
+export async function openInput(label: string, cwd: string, limits: InputLimits = DEFAULT_LIMITS): Promise<Input> {
+  const absolute = path.resolve(cwd, label);
+  const info = await stat(absolute).catch(() => {
+    throw inputError({ file: label }, 'no such file or folder');
+  });
+  if (info.isDirectory()) return openFolder(label, absolute, limits);
+  if (info.size === 0) throw inputError({ file: label }, 'the file is empty');
+  const magic = await readHead(absolute, 4);
+  if (magic.readUInt32LE(0) === 0x04034b50 || magic.readUInt32LE(0) === 0x06054b50) return openZip(label, absolute, limits);
+  return {
+    label,
+    container: 'file',
+    entries: [path.basename(absolute)],
+    read: () => readFile(absolute),
+    head: (_entry, bytes = 4096) => readHead(absolute, bytes),
+    describe: () => label,
+    close: async () => {},
+  };
+}
+
+/** Decodes an entry as UTF-8 text, refusing encodings we would misread rather than guessing. */
+export function decodeText(bytes: Buffer, where: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw inputError({ file: where }, 'the file is UTF-16 encoded; expected UTF-8', 'save it as UTF-8 and try again');
+  }
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  if (text.includes('\u0000')) throw inputError({ file: where }, 'the file holds binary data, not text');
+  return text;
+}
+
+async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function openFolder(label: string, root: string, limits: InputLimits): Promise<Input> {
+  const entries: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    for (const dirent of await readdir(dir, { withFileTypes: true })) {
+      if (entries.length >= limits.maxEntries) throw inputError({ file: label }, `more than ${limits.maxEntries} files in the folder`);
+      const relative = prefix ? `${prefix}/${dirent.name}` : dirent.name;
+      if (dirent.isDirectory()) await walk(path.join(dir, dirent.name), relative);
+      else if (dirent.isFile()) entries.push(relative);
+    }
+  };
+  await walk(root, '');
+  entries.sort();
+  const full = (entry: string) => path.join(root, ...entry.split('/'));
+  return {
+    label,
+    container: 'folder',
+    entries,
+    read: (entry) => readFile(full(entry)),
+    head: (entry, bytes = 4096) => readHead(full(entry), bytes),
+    describe: (entry) => path.join(label, entry),
+    close: async () => {},
+  };
+}
+
+function openZip(label: string, file: string, limits: InputLimits): Promise<Input> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, zip) => {
+      if (error || !zip) return reject(inputError({ file: label }, `not a readable zip archive (${error?.message ?? 'unknown error'})`));
+      const byName = new Map<string, yauzl.Entry>();
+      zip.on('error', (zipError: Error) => reject(inputError({ file: label }, `corrupt zip archive (${zipError.message})`)));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (!entry.fileName.endsWith('/')) byName.set(entry.fileName, entry);
+        if (byName.size > limits.maxEntries) {
+          zip.close();
+          return reject(inputError({ file: label }, `more than ${limits.maxEntries} entries in the archive`));
+        }
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(zipInput(label, zip, byName, limits)));
+      zip.readEntry();
+    });
+  });
+}
+
+function zipInput(label: string, zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>, limits: InputLimits): Input {
+  let inflatedSoFar = 0;
+  const readEntry = (name: string, maxBytes: number): Promise<Buffer> => {
+    const entry = byName.get(name);
+    if (!entry) return Promise.reject(inputError({ file: `${label}:${name}` }, 'no such entry in the archive'));
+    const declared = entry.uncompressedSize;
+    const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - inflatedSoFar);
+    if (maxBytes === Infinity && declared > cap) {
+      return Promise.reject(
+        inputError({ file: `${label}:${name}` }, `entry inflates to ${declared} bytes, over the ${cap}-byte limit`, 'is this a zip bomb?'),
+      );
+    }
+    return new Promise((resolve, reject) => {
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(inputError({ file: `${label}:${name}` }, `cannot read entry (${error?.message ?? 'unknown error'})`));
+        const chunks: Buffer[] = [];
+        let length = 0;
+        stream.on('data', (chunk: Buffer) => {
+          length += chunk.length;
+          chunks.push(chunk);
+          if (length >= maxBytes) stream.destroy();
+          else if (length > cap) {
+            stream.destroy();
+            reject(inputError({ file: `${label}:${name}` }, `entry inflates past the ${cap}-byte limit`, 'is this a zip bomb?'));
+          }
+        });
+        stream.on('error', (streamError: Error) => reject(inputError({ file: `${label}:${name}` }, `corrupt entry (${streamError.message})`)));
+        stream.on('close', () => {
+          if (maxBytes === Infinity) inflatedSoFar += length;
+          const buffer = Buffer.concat(chunks, length);
+          resolve(maxBytes === Infinity ? buffer : buffer.subarray(0, maxBytes));
+        });
+      });
+    });
+  };
+  return {
+    label,
+    container: 'zip',
+    entries: [...byName.keys()].sort(),
+    read: (entry) => readEntry(entry, Infinity),
+    head: (entry, bytes = 4096) => readEntry(entry, bytes),
+    describe: (entry) => `${label}:${entry}`,
+    close: async () => zip.close(),
+  };
+}
+
+/** Entries whose path ends with one of the given names, wherever an extra top folder put them. */
+export function findEntries(input: Input, pattern: RegExp): string[] {
+  return input.entries.filter((entry) => pattern.test(entry));
+}
+

@@ -1,0 +1,86 @@
+import type { Post } from '../model/post.js';
+import { inputError, type Where } from '../errors.js';
+import type { Input } from './input.js';
+
+/** What a loader hands back: the posts, and an honest count of what it could not use. */
+export interface LoadResult {
+  posts: Post[];
+  /** Records left out on purpose (direct messages, deleted posts…), by reason. */
+  excluded: Record<string, number>;
+  /** Malformed records skipped, with where the first few sit. */
+  skipped: { count: number; examples: { where: Where; reason: string }[] };
+  /** The account the export belongs to, where it says. */
+  account?: string;
+}
+
+export interface LoadOptions {
+  /** A malformed record is an error instead of being skipped and counted. */
+  strict: boolean;
+  /** Column mapping for generic files (`--map text=Message,createdAt=Date`). */
+  map?: Record<string, string>;
+  /** Reports progress on long loads; the CLI decides whether anything is shown. */
+  progress?: (done: number, total?: number) => void;
+}
+
+/** One export format: how to recognise it and how to turn it into posts. */
+export interface FileSource {
+  /** The name used to force it (`linkedin:Shares.csv`) and shown in errors. */
+  readonly id: string;
+  readonly description: string;
+  /** A catch-all format (generic CSV/JSON): tried only when no specific format matched. */
+  readonly fallback?: boolean;
+  /** Cheap look at names and first bytes: true when this input is in this format. */
+  detect(input: Input): Promise<boolean>;
+  load(input: Input, options: LoadOptions): Promise<LoadResult>;
+}
+
+/**
+ * Collects posts, exclusions and skipped records for a loader, so that every loader
+ * treats malformed records the same way: skipped and counted, or fatal with --strict.
+ */
+export class LoadCollector {
+  readonly posts: Post[] = [];
+  readonly excluded: Record<string, number> = {};
+  readonly skipped: LoadResult['skipped'] = { count: 0, examples: [] };
+  account?: string;
+
+  constructor(private readonly options: Pick<LoadOptions, 'strict'>) {}
+
+  add(post: Post): void {
+    this.posts.push(post);
+  }
+
+  exclude(reason: string): void {
+    this.excluded[reason] = (this.excluded[reason] ?? 0) + 1;
+  }
+
+  skip(where: Where, reason: string): void {
+    if (this.options.strict) throw inputError(where, `malformed record: ${reason}`, 'drop --strict to skip such records');
+    this.skipped.count++;
+    if (this.skipped.examples.length < 5) this.skipped.examples.push({ where, reason });
+  }
+
+  result(): LoadResult {
+    return { posts: this.posts, excluded: this.excluded, skipped: this.skipped, account: this.account };
+  }
+}
+
+/** Options for sources that read an account over HTTP. */
+export interface AccountLoadOptions extends LoadOptions {
+  /** Environment, for tokens (never from files or flags) and base-URL overrides. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** How many of the account's own posts to read: no more requests than that needs. */
+  limit: number;
+  /** Base-URL overrides given on the command line (`--bluesky-service`, `--x-api-base`). */
+  services: { bluesky?: string; xApi?: string };
+  /** Per-request timeout. */
+  timeoutMs: number;
+}
+
+/** An account read over a platform API (`mastodon:@acme@mastodon.social`, `bluesky:acme.bsky.social`…). */
+export interface AccountSource {
+  /** The scheme before the colon. */
+  readonly id: string;
+  readonly description: string;
+  load(target: string, options: AccountLoadOptions): Promise<LoadResult>;
+}
