@@ -1,0 +1,66 @@
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { configError } from '../errors.js';
+import type { BrandContext } from '../rules/brand-context.js';
+import type { RuleOverride } from '../rules/rule-schema.js';
+import { BrandProfile } from './brand-schema.js';
+import { parseYaml, validate, type YamlSource } from './yaml-source.js';
+
+export const CONFIG_NAMES = ['presence.yaml', 'presence.yml'];
+
+export interface LoadedConfig {
+  profile: BrandProfile;
+  brand: BrandContext;
+  /** Rule overrides: the profile's own, then those its voice settings imply. */
+  overrides: Record<string, RuleOverride>;
+  /** Extra rule files, absolute. */
+  ruleFiles: string[];
+  /** Where the profile was read from, if anywhere. */
+  file?: string;
+  source?: YamlSource;
+}
+
+/** Reads `--config FILE`, or presence.yaml in the working directory, or nothing (defaults). */
+export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
+  const file = explicit ? path.resolve(cwd, explicit) : await findConfig(cwd);
+  if (!file) return fromProfile(BrandProfile.parse({}));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw configError({ file: explicit ?? file }, 'cannot read the brand profile');
+  }
+  const display = path.relative(cwd, file) || file;
+  const source = parseYaml(text, display);
+  const profile = validate(BrandProfile, source.value ?? {}, source);
+  return { ...fromProfile(profile, path.dirname(file)), file: display, source };
+}
+
+async function findConfig(cwd: string): Promise<string | undefined> {
+  for (const name of CONFIG_NAMES) {
+    const candidate = path.join(cwd, name);
+    if (await access(candidate).then(() => true, () => false)) return candidate;
+  }
+  return undefined;
+}
+
+function fromProfile(profile: BrandProfile, dir = '.'): LoadedConfig {
+  return {
+    profile,
+    brand: { name: profile.brand.name, domains: profile.brand.domains, products: profile.brand.products, handles: profile.brand.handles },
+    overrides: { ...voiceOverrides(profile.voice), ...profile.rules },
+    ruleFiles: profile['rule-files'].map((file) => path.resolve(dir, file)),
+  };
+}
+
+/** The voice section is shorthand for parameters of the built-in brand-voice rules. */
+function voiceOverrides(voice: BrandProfile['voice']): Record<string, RuleOverride> {
+  const overrides: Record<string, RuleOverride> = {};
+  if (voice.avoid.length) overrides['brand-voice/avoid-words'] = { phrases: voice.avoid };
+  if (Object.keys(voice.prefer).length) overrides['brand-voice/preferred-terms'] = { swap: voice.prefer };
+  if (voice.exclamation === 'freely') overrides['brand-voice/exclamation'] = 'off';
+  if (voice.exclamation === 'never') overrides['brand-voice/exclamation'] = { max: 0 };
+  if (voice['max-emoji'] !== undefined) overrides['brand-voice/emoji-load'] = { max: voice['max-emoji'] };
+  if (voice['max-caps-words'] !== undefined) overrides['brand-voice/all-caps'] = { max: voice['max-caps-words'] };
+  return overrides;
+}

@@ -1,0 +1,212 @@
+import { AUDIT_VERSION, type Audit, type PostSummary, type SourceSummary } from '../model/audit.js';
+import { levelRank, type Bucket, type Finding, type FindingData, type Level, type PostRef } from '../model/finding.js';
+import { PLATFORMS, type Platform, type Post, type PostKind } from '../model/post.js';
+import { isNotEvaluated, type AccountCheck, type PostCheck } from '../rules/kinds/define-kind.js';
+import type { Rule, RuleSet } from '../rules/load-rules.js';
+import { PostFacts } from '../text/facts.js';
+import { renderMessage } from './message.js';
+import { scoreFamilies } from './score.js';
+
+export interface AuditInput {
+  posts: readonly Post[];
+  ruleSet: RuleSet;
+  sources: readonly SourceSummary[];
+  brandName?: string;
+  generatedAt: string;
+  toolVersion: string;
+}
+
+const BUCKET_ORDER: Record<Bucket, number> = { stop: 0, fix: 1, delete: 2, keep: 3 };
+
+/** Turns posts and rules into an Audit: pure and synchronous, no files, no terminal. */
+export function runAudit(input: AuditInput): Audit {
+  const facts = input.posts.map((post) => {
+    const f = new PostFacts(post);
+    f.classes = input.ruleSet.classify(f);
+    return f;
+  });
+  const byId = new Map(facts.map((f) => [f.post.id, f]));
+  const now = facts.reduce((latest, f) => Math.max(latest, Date.parse(f.post.createdAt)), 0);
+  const findings: Finding[] = [];
+  const notEvaluated: Audit['notEvaluated'] = [];
+
+  for (const rule of input.ruleSet.rules) {
+    if (isNotEvaluated(rule.check)) {
+      notEvaluated.push({ rule: rule.id, reason: rule.check.notEvaluated });
+      continue;
+    }
+    const scoped = facts.filter((f) => appliesTo(rule, f));
+    if (rule.kind.scope === 'post') {
+      const check = rule.check as PostCheck;
+      for (const f of scoped) {
+        const data = check(f);
+        if (data && !isIgnored(f.post, rule.id)) findings.push(postFinding(rule, f.post, data));
+      }
+      continue;
+    }
+    const check = rule.check as AccountCheck;
+    for (const [platform, group] of groupsFor(rule, scoped)) {
+      const result = check(group, { platform, now });
+      if (result.notEvaluated) notEvaluated.push({ rule: rule.id, platform, reason: result.notEvaluated });
+      for (const hit of result.hits) {
+        const single = hit.postId === undefined ? undefined : byId.get(hit.postId);
+        if (single) {
+          if (!isIgnored(single.post, rule.id)) findings.push(postFinding(rule, single.post, hit.data, hit.postIds));
+        } else findings.push(accountFinding(rule, platform, hit.data, hit.postIds));
+      }
+      if (result.pass && rule.header.keep && group.length > 0) {
+        findings.push({ ...accountFinding(rule, platform, result.pass, []), bucket: 'keep', message: renderMessage(rule.header.keep, withPlatform(result.pass, platform)) });
+      }
+    }
+  }
+
+  findings.sort(compareFindings);
+  const families = [...new Set(input.ruleSet.rules.map((r) => r.family))];
+  return {
+    version: AUDIT_VERSION,
+    generatedAt: input.generatedAt,
+    tool: { name: 'presence', version: input.toolVersion },
+    brand: { ...(input.brandName && { name: input.brandName }) },
+    sources: [...input.sources],
+    stats: stats(input.posts, input.sources),
+    scores: scoreFamilies(findings, families, input.posts.length),
+    findings,
+    notEvaluated,
+    rules: input.ruleSet.rules.map((rule) => ({
+      id: rule.id,
+      family: rule.family,
+      level: rule.level,
+      kind: rule.kind.kind,
+      description: rule.header.description,
+      why: rule.header.why,
+      source: rule.header.source,
+      threshold: rule.threshold,
+    })),
+    posts: facts.map(summarise),
+  };
+}
+
+function appliesTo(rule: Rule, f: PostFacts): boolean {
+  const { header } = rule;
+  if (header.platforms && !header.platforms.includes(f.post.platform)) return false;
+  if (header['post-kinds'] && !header['post-kinds'].includes(f.post.kind)) return false;
+  if (header.when && !header.when.every((c) => f.classes.has(c))) return false;
+  if (header.unless && header.unless.some((c) => f.classes.has(c))) return false;
+  return true;
+}
+
+function groupsFor(rule: Rule, scoped: PostFacts[]): [Platform | undefined, PostFacts[]][] {
+  if (rule.header.per === 'all') return [[undefined, scoped]];
+  const groups = new Map<Platform, PostFacts[]>();
+  for (const f of scoped) {
+    const group = groups.get(f.post.platform);
+    if (group) group.push(f);
+    else groups.set(f.post.platform, [f]);
+  }
+  return [...groups].sort(([a], [b]) => PLATFORMS.indexOf(a) - PLATFORMS.indexOf(b));
+}
+
+function isIgnored(post: Post, ruleId: string): boolean {
+  return post.ignore?.some((entry) => entry.rule === ruleId || ruleId.startsWith(`${entry.rule}/`)) ?? false;
+}
+
+/** Account-level kinds may raise their finding to an error beyond a second threshold. */
+function levelOf(rule: Rule, data: FindingData): Level {
+  return data.level === 'error' || data.level === 'warning' || data.level === 'suggestion' ? data.level : rule.level;
+}
+
+function withPlatform(data: FindingData, platform: Platform | undefined): FindingData {
+  return { ...data, platform: platform ?? 'all platforms' };
+}
+
+function postFinding(rule: Rule, post: Post, data: FindingData, postIds?: string[]): Finding {
+  return {
+    rule: rule.id,
+    family: rule.family,
+    level: levelOf(rule, data),
+    bucket: rule.header.bucket ?? 'fix',
+    scope: 'post',
+    message: renderMessage(rule.header.message, withPlatform(data, post.platform)),
+    data,
+    post: postRef(post),
+    ...(postIds && { postIds }),
+  };
+}
+
+function accountFinding(rule: Rule, platform: Platform | undefined, data: FindingData, postIds: string[]): Finding {
+  return {
+    rule: rule.id,
+    family: rule.family,
+    level: levelOf(rule, data),
+    bucket: rule.header.bucket ?? 'stop',
+    scope: 'account',
+    message: renderMessage(rule.header.message, withPlatform(data, platform)),
+    data,
+    ...(platform && { platform }),
+    postIds,
+  };
+}
+
+export function postRef(post: Post): PostRef {
+  return {
+    id: post.id,
+    platform: post.platform,
+    ...(post.url && { url: post.url }),
+    createdAt: post.createdAt,
+    excerpt: excerpt(post.text),
+    source: post.source,
+  };
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length > 140 ? `${chars.slice(0, 139).join('')}…` : flat;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    BUCKET_ORDER[a.bucket] - BUCKET_ORDER[b.bucket] ||
+    levelRank(b.level) - levelRank(a.level) ||
+    a.rule.localeCompare(b.rule) ||
+    (a.platform ?? '').localeCompare(b.platform ?? '') ||
+    (a.post?.createdAt ?? '').localeCompare(b.post?.createdAt ?? '') ||
+    (a.post?.id ?? '').localeCompare(b.post?.id ?? '')
+  );
+}
+
+function stats(posts: readonly Post[], sources: readonly SourceSummary[]): Audit['stats'] {
+  const byPlatform: Partial<Record<Platform, number>> = {};
+  const byKind: Record<PostKind, number> = { post: 0, reply: 0, repost: 0, quote: 0 };
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const post of posts) {
+    byPlatform[post.platform] = (byPlatform[post.platform] ?? 0) + 1;
+    byKind[post.kind]++;
+    if (!from || post.createdAt < from) from = post.createdAt;
+    if (!to || post.createdAt > to) to = post.createdAt;
+  }
+  return {
+    posts: posts.length,
+    byPlatform: byPlatform as Record<Platform, number>,
+    byKind,
+    skipped: sources.reduce((sum, s) => sum + s.skipped, 0),
+    ...(from && { from }),
+    ...(to && { to }),
+  };
+}
+
+function summarise(f: PostFacts): PostSummary {
+  const { post } = f;
+  const m = post.metrics;
+  const counts = m ? [m.likes, m.reposts, m.replies, m.quotes].filter((v): v is number => v !== undefined) : [];
+  return {
+    id: post.id,
+    platform: post.platform,
+    kind: post.kind,
+    createdAt: post.createdAt,
+    ...(post.url && { url: post.url }),
+    classes: [...f.classes].sort(),
+    ...(counts.length && post.kind !== 'repost' && { engagement: counts.reduce((a, b) => a + b, 0) }),
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { PostFacts } from '../../text/facts.js';
+import { Duration, Threshold, thresholdFor } from '../params.js';
+import { defineAccountKind, type AccountResult } from './define-kind.js';
+
+const DAY = 86_400_000;
+const time = (f: PostFacts) => Date.parse(f.post.createdAt);
+
+/** Posting rhythm: bursts of posts, too many posts in a day, long silences. */
+export const cadence = defineAccountKind({
+  kind: 'cadence',
+  description: 'posting rhythm: more than `max` posts within `within` (burst), per calendar day (daily, UTC), or gaps longer than `gap` (silence)',
+  params: z.object({
+    mode: z.enum(['burst', 'daily', 'silence']),
+    max: Threshold.optional(),
+    within: Duration.optional(),
+    gap: Duration.optional(),
+  }),
+  thresholds: ['mode', 'max', 'within', 'gap'],
+  compile(params) {
+    return (posts, window): AccountResult => {
+      const sorted = [...posts].sort((a, b) => time(a) - time(b));
+      if (sorted.length < 2) return { hits: [], notEvaluated: 'fewer than two posts in the window' };
+      const platform = window.platform ?? sorted[0]!.post.platform;
+      if (params.mode === 'silence') {
+        const gap = params.gap ?? 30 * DAY;
+        const gaps = sorted.slice(1).map((f, i) => ({ from: sorted[i]!, to: f, days: (time(f) - time(sorted[i]!)) / DAY })).filter((g) => g.days * DAY > gap);
+        if (gaps.length === 0) return { hits: [], pass: { gaps: 0, limit: Math.round(gap / DAY) } };
+        const longest = Math.max(...gaps.map((g) => g.days));
+        return { hits: [{ data: { gaps: gaps.length, longest: Math.round(longest), limit: Math.round(gap / DAY) }, postIds: gaps.map((g) => g.to.post.id) }] };
+      }
+      const max = thresholdFor(params.max, platform);
+      if (max === undefined) return { hits: [], notEvaluated: `no limit set for ${platform}` };
+      const groups = params.mode === 'daily' ? byDay(sorted) : bursts(sorted, params.within ?? 3_600_000, max);
+      const over = groups.filter((g) => g.length > max);
+      if (over.length === 0) return { hits: [], pass: { limit: max, largest: Math.max(0, ...groups.map((g) => g.length)) } };
+      return {
+        hits: [
+          {
+            data: { times: over.length, largest: Math.max(...over.map((g) => g.length)), limit: max },
+            postIds: over.flatMap((g) => g.map((f) => f.post.id)),
+          },
+        ],
+      };
+    };
+  },
+});
+
+function byDay(sorted: readonly PostFacts[]): PostFacts[][] {
+  const days = new Map<string, PostFacts[]>();
+  for (const f of sorted) {
+    const day = f.post.createdAt.slice(0, 10);
+    days.set(day, [...(days.get(day) ?? []), f]);
+  }
+  return [...days.values()];
+}
+
+/** Maximal runs in which every post lies within `within` of the run's first: a two-pointer sweep. */
+function bursts(sorted: readonly PostFacts[], within: number, max: number): PostFacts[][] {
+  const result: PostFacts[][] = [];
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while (time(sorted[end]!) - time(sorted[start]!) > within) start++;
+    if (end - start + 1 > max) {
+      const last = result.at(-1);
+      // Extend the burst already reported rather than reporting overlapping windows again.
+      if (last && time(sorted[start]!) <= time(last.at(-1)!)) {
+        for (const f of sorted.slice(start, end + 1)) if (!last.includes(f)) last.push(f);
+      } else result.push(sorted.slice(start, end + 1));
+    }
+  }
+  return result;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isHostWithin, parseUrl } from '../../text/links.js';
+import type { BrandContext } from '../brand-context.js';
+import { definePostKind } from './define-kind.js';
+
+/** Where the brand's handle sits in a profile URL on each network. */
+const PROFILE_PATHS: Record<string, (handle: string) => RegExp> = {
+  'facebook.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'instagram.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'threads.net': (h) => new RegExp(`^/@${h}/?$`, 'i'),
+  'threads.com': (h) => new RegExp(`^/@${h}/?$`, 'i'),
+  'linkedin.com': (h) => new RegExp(`^/(?:company|in)/${h}/?$`, 'i'),
+  'x.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'twitter.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'tiktok.com': (h) => new RegExp(`^/@${h}/?$`, 'i'),
+  'youtube.com': (h) => new RegExp(`^/(?:@|c/|user/)${h}/?$`, 'i'),
+  'bsky.app': (h) => new RegExp(`^/profile/${h}(?:\\.bsky\\.social)?/?$`, 'i'),
+};
+
+/** Link checks: destinations on a listed set of domains, or links to the brand's own social profiles. */
+export const link = definePostKind({
+  kind: 'link',
+  description: 'checks where links go: listed domains (shorteners, aggregators) or the brand’s own profiles on other networks',
+  params: z.object({
+    check: z.enum(['domains', 'own-profile']),
+    /** For `domains`: hosts whose links (and their subdomains' links) are flagged. */
+    domains: z.array(z.string()).default([]),
+  }),
+  thresholds: ['check', 'domains'],
+  compile(params, { brand }) {
+    if (params.check === 'domains') {
+      const domains = params.domains.map((d) => d.toLowerCase());
+      return (facts) => {
+        const hit = facts.post.links.find((l) => domains.some((d) => isHostWithin(l.domain, d)));
+        return hit && { url: hit.url, domain: hit.domain };
+      };
+    }
+    const handles = [...new Set(Object.values(brand.handles).map((h) => h!.split('@')[0]!.toLowerCase()))];
+    if (handles.length === 0) return { notEvaluated: 'the brand profile names no handles' };
+    return (facts) => {
+      const hit = facts.post.links.find((l) => isOwnProfile(l.url, handles, brand));
+      return hit && { url: hit.url, domain: hit.domain };
+    };
+  },
+});
+
+function isOwnProfile(raw: string, handles: readonly string[], brand: BrandContext): boolean {
+  const url = parseUrl(raw);
+  if (!url) return false;
+  const host = url.hostname.replace(/^(?:www|m|mobile)\./, '');
+  if (brand.domains.some((d) => isHostWithin(host, d))) return false;
+  const path = PROFILE_PATHS[host];
+  return path !== undefined && handles.some((h) => path(h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).test(url.pathname));
+}

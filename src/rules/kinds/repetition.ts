@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { PostFacts } from '../../text/facts.js';
+import { normalizeUrl } from '../../text/links.js';
+import { clusterSimilar, fingerprint, normalizeForComparison } from '../../text/similarity.js';
+import { Duration } from '../params.js';
+import { defineAccountKind, type AccountHit } from './define-kind.js';
+
+const time = (f: PostFacts) => Date.parse(f.post.createdAt);
+
+/**
+ * The same link, or the same (or nearly the same) text, posted again. Reported either on
+ * each later copy (`report: copies`) or once per group as a habit (`report: groups`).
+ */
+export const repetition = defineAccountKind({
+  kind: 'repetition',
+  description: 'the same link or near-identical text posted again within `within`, on one platform or across several',
+  params: z.object({
+    of: z.enum(['link', 'text']),
+    report: z.enum(['copies', 'groups']).default('copies'),
+    within: Duration.optional(),
+    /** A group is reported when it has at least this many posts. */
+    'min-count': z.number().int().min(2).default(2),
+    /** Jaccard similarity of word 3-shingles for `of: text`. */
+    similarity: z.number().min(0).max(1).default(0.8),
+    /** Texts with fewer words are too short to call duplicates. */
+    'min-words': z.number().int().min(1).default(4),
+    /** A group must span at least this many platforms (cross-posting). */
+    'min-platforms': z.number().int().min(1).default(1),
+  }),
+  thresholds: ['of', 'within', 'min-count', 'similarity', 'min-platforms'],
+  compile(params) {
+    const within = params.within ?? Number.POSITIVE_INFINITY;
+    return (posts) => {
+      const groups = params.of === 'link' ? linkGroups(posts, within) : textGroups(posts, within, params.similarity, params['min-words']);
+      const kept = groups.filter(
+        (g) => g.posts.length >= params['min-count'] && new Set(g.posts.map((f) => f.post.platform)).size >= params['min-platforms'],
+      );
+      const hits: AccountHit[] = [];
+      for (const group of kept) {
+        const sorted = [...group.posts].sort((a, b) => time(a) - time(b));
+        const first = sorted[0]!.post;
+        const platforms = [...new Set(sorted.map((f) => f.post.platform))].join(', ');
+        if (params.report === 'groups') {
+          hits.push({ data: { times: sorted.length, what: group.label, platforms, first: first.id }, postIds: sorted.map((f) => f.post.id) });
+        } else {
+          for (const copy of sorted.slice(1)) {
+            hits.push({ data: { times: sorted.length, what: group.label, first: first.id, firstAt: first.createdAt }, postIds: [first.id, copy.post.id], postId: copy.post.id });
+          }
+        }
+      }
+      return hits.length ? { hits } : { hits, pass: { groups: 0 } };
+    };
+  },
+});
+
+interface Group {
+  label: string;
+  posts: PostFacts[];
+}
+
+/** Same normalised URL within `within` of the previous post that shared it. */
+function linkGroups(posts: readonly PostFacts[], within: number): Group[] {
+  const byUrl = new Map<string, PostFacts[]>();
+  for (const f of posts) {
+    for (const url of new Set(f.post.links.map((l) => normalizeUrl(l.url)))) byUrl.set(url, [...(byUrl.get(url) ?? []), f]);
+  }
+  const groups: Group[] = [];
+  for (const [url, sharing] of byUrl) {
+    const sorted = sharing.sort((a, b) => time(a) - time(b));
+    let current: PostFacts[] = [sorted[0]!];
+    for (const f of sorted.slice(1)) {
+      if (time(f) - time(current.at(-1)!) <= within) current.push(f);
+      else {
+        groups.push({ label: url, posts: current });
+        current = [f];
+      }
+    }
+    groups.push({ label: url, posts: current });
+  }
+  return groups;
+}
+
+function textGroups(posts: readonly PostFacts[], within: number, similarity: number, minWords: number): Group[] {
+  const candidates = posts.map((f) => ({ f, words: normalizeForComparison(f.prose) })).filter((c) => c.words.length >= minWords);
+  const clusters = clusterSimilar(
+    candidates,
+    (c) => fingerprint(c.words),
+    similarity,
+    (a, b) => Math.abs(time(a.f) - time(b.f)) <= within,
+  );
+  return clusters.map((cluster) => ({ label: excerpt(cluster[0]!.f.prose), posts: cluster.map((c) => c.f) }));
+}
+
+function excerpt(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,211 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseYaml, validate, issueToError, type YamlSource } from '../config/yaml-source.js';
+import { closest, configError, type Where } from '../errors.js';
+import type { Level } from '../model/finding.js';
+import { UnsafePatternError } from '../text/match.js';
+import type { BrandContext } from './brand-context.js';
+import { ClassFile, compileClassifier, type ClassDefinition } from './classes.js';
+import { kinds } from './kinds/index.js';
+import type { AccountCheck, NotEvaluated, PostCheck, RuleKind } from './kinds/define-kind.js';
+import { describeThreshold } from './params.js';
+import { RuleFile, RuleHeader, type RuleOverride } from './rule-schema.js';
+
+/** Built-in rule files ship beside dist/ and src/ in the package. */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+const CLASSES_FILE = path.join(BUILTIN_RULES_DIR, 'classes.yaml');
+
+/** A rule as written: its header, its kind and its validated parameters. */
+export interface RuleDefinition {
+  header: RuleHeader & { family: string };
+  kind: RuleKind;
+  params: Record<string, unknown>;
+  /** The parameters as written in YAML, for display. */
+  written: Record<string, unknown>;
+  origin: Where;
+  /** Written or changed by a user rather than shipped with presence: its patterns are proven safe first. */
+  untrusted: boolean;
+}
+
+/** A rule ready to run: compiled once against the brand. */
+export interface Rule extends RuleDefinition {
+  id: string;
+  family: string;
+  level: Level;
+  check: PostCheck | AccountCheck | NotEvaluated;
+  threshold: string;
+}
+
+export interface RuleSet {
+  rules: Rule[];
+  classes: ClassDefinition[];
+  classify: ReturnType<typeof compileClassifier>;
+}
+
+export interface LoadRulesOptions {
+  /** Load rules/*.yaml shipped with presence. */
+  builtin: boolean;
+  /** Extra rule files, absolute or relative to cwd. */
+  files: readonly string[];
+  overrides: Readonly<Record<string, RuleOverride>>;
+  /** Where the overrides were written (presence.yaml), to locate errors in them. */
+  overridesSource?: YamlSource;
+  overridesPath?: readonly PropertyKey[];
+  brand: BrandContext;
+  cwd: string;
+}
+
+export async function builtinRuleFiles(): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  return (await readdir(BUILTIN_RULES_DIR))
+    .filter((name) => name.endsWith('.yaml') && name !== 'classes.yaml')
+    .sort()
+    .map((name) => path.join(BUILTIN_RULES_DIR, name));
+}
+
+/** Reads, validates and compiles rules and classes, applying the brand's overrides. */
+export async function loadRuleSet(options: LoadRulesOptions): Promise<RuleSet> {
+  const files = [...(options.builtin ? await builtinRuleFiles() : []), ...options.files.map((f) => path.resolve(options.cwd, f))];
+  const definitions = await readRuleDefinitions(files, options.cwd);
+  const classes = await loadClasses(CLASSES_FILE, options.cwd);
+  const classNames = new Set(classes.map((c) => c.name));
+  const byId = new Map(definitions.map((d) => [d.header.id, d]));
+  for (const [id, override] of Object.entries(options.overrides)) {
+    const definition = byId.get(id);
+    if (!definition) {
+      const where = options.overridesSource?.locate([...(options.overridesPath ?? []), id]);
+      const suggestion = closest(id, [...byId.keys()]);
+      throw configError(where, `unknown rule "${id}"`, suggestion ? `did you mean "${suggestion}"?` : 'see `presence rules list`');
+    }
+    if (override === 'off') byId.delete(id);
+    else byId.set(id, applyOverride(definition, override, options));
+  }
+  const rules = [...byId.values()].map((definition) => compileRule(definition, options.brand, classNames));
+  return { rules, classes, classify: compileClassifier(classes, options.brand) };
+}
+
+export async function loadClasses(file: string, cwd: string): Promise<ClassDefinition[]> {
+  const source = parseYaml(await readText(file, cwd), displayPath(file, cwd));
+  return validate(ClassFile, source.value, source).classes;
+}
+
+/** Reads rule files (following `include:`), validating every rule and refusing duplicate ids. */
+export async function readRuleDefinitions(files: readonly string[], cwd: string): Promise<RuleDefinition[]> {
+  const definitions: RuleDefinition[] = [];
+  const seen = new Map<string, Where>();
+  const loaded = new Set<string>();
+  const visit = async (file: string, chain: readonly string[]): Promise<void> => {
+    if (chain.includes(file)) {
+      throw configError({ file: displayPath(chain.at(-1)!, cwd) }, `rule file includes itself through ${[...chain, file].map((f) => displayPath(f, cwd)).join(' → ')}`);
+    }
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    const source = parseYaml(await readText(file, cwd), displayPath(file, cwd));
+    const ruleFile = validate(RuleFile, source.value, source);
+    for (const include of ruleFile.include ?? []) await visit(path.resolve(path.dirname(file), include), [...chain, file]);
+    ruleFile.rules.forEach((raw, index) => {
+      const definition = { ...parseRule(raw, source, ['rules', index], ruleFile.family), untrusted: !file.startsWith(BUILTIN_RULES_DIR) };
+      const earlier = seen.get(definition.header.id);
+      if (earlier) {
+        throw configError(source.locate(['rules', index, 'id']), `duplicate rule id "${definition.header.id}"`, `first defined at ${earlier.file}:${earlier.line}`);
+      }
+      seen.set(definition.header.id, definition.origin);
+      definitions.push(definition);
+    });
+  };
+  for (const file of files) await visit(file, []);
+  return definitions;
+}
+
+function parseRule(raw: Record<string, unknown>, source: YamlSource, at: readonly PropertyKey[], family: string): RuleDefinition {
+  const kindName = raw.kind;
+  const kind = typeof kindName === 'string' ? kinds[kindName] : undefined;
+  if (!kind) {
+    const names = Object.keys(kinds);
+    const suggestion = typeof kindName === 'string' ? closest(kindName, names) : undefined;
+    throw configError(source.locate([...at, 'kind']), `kind must be one of ${names.join(', ')}; got ${JSON.stringify(kindName)}`, suggestion && `did you mean "${suggestion}"?`);
+  }
+  const schema = ruleSchema(kind);
+  const parsed = validate(schema, raw, source, at) as Record<string, unknown>;
+  const headerKeys = Object.keys(RuleHeader.shape);
+  const header = Object.fromEntries(Object.entries(parsed).filter(([key]) => headerKeys.includes(key))) as RuleHeader;
+  const params = Object.fromEntries(Object.entries(parsed).filter(([key]) => !headerKeys.includes(key)));
+  const written = Object.fromEntries(Object.entries(raw).filter(([key]) => !headerKeys.includes(key)));
+  if (header.family && header.family !== family) {
+    throw configError(source.locate([...at, 'family']), `rule family "${header.family}" differs from the file's family "${family}"`);
+  }
+  if (!header.id.startsWith(`${family}/`)) {
+    throw configError(source.locate([...at, 'id']), `rule id "${header.id}" must start with its family "${family}/"`);
+  }
+  return { header: { ...header, family }, kind, params, written, origin: source.locate(at), untrusted: true };
+}
+
+const schemas = new Map<RuleKind, z.ZodType>();
+function ruleSchema(kind: RuleKind): z.ZodType {
+  let schema = schemas.get(kind);
+  if (!schema) schemas.set(kind, (schema = z.strictObject({ ...RuleHeader.shape, ...kind.params.shape })));
+  return schema;
+}
+
+function applyOverride(definition: RuleDefinition, override: Exclude<RuleOverride, 'off'>, options: LoadRulesOptions): RuleDefinition {
+  const change = typeof override === 'string' ? { level: override } : override;
+  const raw = { ...definition.header, ...definition.written, ...change };
+  const source = options.overridesSource ?? { file: 'presence.yaml', value: { rules: { [definition.header.id]: change } }, locate: () => ({ file: 'presence.yaml' }) };
+  const at = [...(options.overridesPath ?? []), definition.header.id];
+  const result = ruleSchema(definition.kind).safeParse(raw);
+  if (!result.success) throw issueToError(result.error.issues[0]!, source, at, ruleSchema(definition.kind));
+  const parsed = result.data as Record<string, unknown>;
+  const headerKeys = Object.keys(RuleHeader.shape);
+  return {
+    ...definition,
+    header: { ...definition.header, ...(Object.fromEntries(Object.entries(parsed).filter(([k]) => headerKeys.includes(k))) as RuleHeader) },
+    params: Object.fromEntries(Object.entries(parsed).filter(([k]) => !headerKeys.includes(k))),
+    written: { ...definition.written, ...Object.fromEntries(Object.entries(change).filter(([k]) => !headerKeys.includes(k))) },
+    untrusted: true,
+  };
+}
+
+/** Compiles one rule against the brand: patterns, domain sets and thresholds are prepared here, once. */
+export function compileRule(definition: RuleDefinition, brand: BrandContext, classNames: ReadonlySet<string>): Rule {
+  const { header } = definition;
+  for (const name of [...(header.when ?? []), ...(header.unless ?? [])]) {
+    if (!classNames.has(name)) {
+      const suggestion = closest(name, [...classNames]);
+      throw configError(definition.origin, `rule ${header.id} names an unknown class "${name}"`, suggestion && `did you mean "${suggestion}"?`);
+    }
+  }
+  const className = definition.params.class;
+  if (typeof className === 'string' && !classNames.has(className)) {
+    throw configError(definition.origin, `rule ${header.id} names an unknown class "${className}"`, closest(className, [...classNames]) && `did you mean "${closest(className, [...classNames])}"?`);
+  }
+  let check: Rule['check'];
+  try {
+    check = definition.kind.compile(definition.params as never, { brand, untrusted: definition.untrusted });
+  } catch (error) {
+    if (error instanceof UnsafePatternError) throw configError(definition.origin, `rule ${header.id}: ${error.message}`);
+    throw error;
+  }
+  return {
+    ...definition,
+    id: header.id,
+    family: header.family,
+    level: header.level,
+    check,
+    threshold: describeThreshold(definition.written, definition.kind.thresholds),
+  };
+}
+
+async function readText(file: string, cwd: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw configError({ file: displayPath(file, cwd) }, 'cannot read the file');
+  }
+}
+
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith('..') ? file : relative;
+}

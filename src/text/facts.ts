@@ -1,0 +1,108 @@
+import type { Post } from '../model/post.js';
+import { platformLength } from './length.js';
+import { emojiStats, stripEmoji, utf8Length, words, type EmojiStats } from './unicode.js';
+
+const URLS = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+const MENTIONS = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+\w)?/gu;
+const HASHTAGS = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}\p{M}_]+/gu;
+const RETWEET_PREFIX = /^RT @[\w]+:\s*/;
+
+/**
+ * Phrases that carry no opinion of the author's own beside a link ("New post:", "ICYMI").
+ * From the bare-link signal in the audit practices (Twitter Rules: updates that "consist
+ * mainly of links"); matched as whole phrases, removed before own words are counted.
+ */
+const BOILERPLATE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:new (?:blog )?post|new on the blog|on the blog|new blog|new video|new article|new episode|new podcast|check (?:it|this) out|read more|more here|read it here|full story|link in bio|icymi|via|click here|here|out now|just posted|just published|watch|read|new)(?![\p{L}\p{N}_])`,
+  'giu',
+);
+
+/**
+ * What the rules measure about one post, each computed at most once and shared by every
+ * rule that asks: the engine builds one of these per post.
+ */
+export class PostFacts {
+  /** Tags given by the named classes (promotional, link-post, question…), set once by the classifier. */
+  classes: ReadonlySet<string> = new Set();
+  #prose?: string;
+  #words?: string[];
+  #ownWords?: number;
+  #emoji?: EmojiStats;
+  #length?: number;
+
+  constructor(readonly post: Post) {}
+
+  /** The author's own prose: the text without URLs, @mentions, #hashtags, emoji or a retweet prefix. */
+  get prose(): string {
+    return (this.#prose ??= stripEmoji(this.post.text.replace(RETWEET_PREFIX, '').replace(URLS, ' ').replace(MENTIONS, ' ').replace(HASHTAGS, ' '))
+      .replace(/\s+/g, ' ')
+      .trim());
+  }
+
+  get words(): string[] {
+    return (this.#words ??= words(this.prose));
+  }
+
+  /** Words of the author's own, boilerplate phrases left out. */
+  get ownWords(): number {
+    return (this.#ownWords ??= this.prose ? words(this.prose.replace(BOILERPLATE, ' ')).length : 0);
+  }
+
+  get emoji(): EmojiStats {
+    return (this.#emoji ??= emojiStats(this.post.text));
+  }
+
+  /** Length counted the platform's way. */
+  get length(): number {
+    return (this.#length ??= platformLength(this.post));
+  }
+}
+
+export interface Measure {
+  description: string;
+  measure(facts: PostFacts): number;
+}
+
+const ACRONYM_OR_CODE = /^(?:[A-Z]{2,3}|[A-Z0-9]*\d[A-Z0-9]*)$/;
+
+/** The fixed catalogue of measures that metric rules may name. */
+export const measures = {
+  length: { description: "length counted the platform's way (X weighted, Bluesky graphemes, links as 23 where the platform does so)", measure: (f) => f.length },
+  bytes: { description: 'UTF-8 bytes of the text', measure: (f) => utf8Length(f.post.text) },
+  words: { description: 'words of prose (URLs, mentions, hashtags and emoji left out)', measure: (f) => f.words.length },
+  'own-words': { description: 'words of prose without boilerplate such as "new post", "ICYMI", "read more"', measure: (f) => f.ownWords },
+  links: { description: 'links in the post', measure: (f) => f.post.links.length },
+  'words-per-link': {
+    description: 'own words per link (no links: not measured)',
+    measure: (f) => (f.post.links.length ? f.ownWords / f.post.links.length : Number.NaN),
+  },
+  hashtags: { description: 'hashtags in the post', measure: (f) => f.post.hashtags.length },
+  mentions: { description: 'accounts mentioned', measure: (f) => f.post.mentions.length },
+  emoji: { description: 'emoji (a ZWJ sequence or flag counts once)', measure: (f) => f.emoji.count },
+  'emoji-run': { description: 'longest run of consecutive emoji', measure: (f) => f.emoji.longestRun },
+  exclamations: { description: 'exclamation marks', measure: (f) => countChar(f.post.text, '!') + countChar(f.post.text, '！') },
+  'exclamation-runs': { description: 'runs like "!!", "!?" or "?!"', measure: (f) => (f.post.text.match(/[!?！？]*![!?！？]*/g) ?? []).filter((r) => r.length > 1).length },
+  'caps-words': {
+    description: 'ALL-CAPS words of 4 letters or more (acronyms and codes left out)',
+    measure: (f) => f.words.filter((w) => w.length >= 4 && w === w.toUpperCase() && w !== w.toLowerCase() && !ACRONYM_OR_CODE.test(w)).length,
+  },
+  'caps-share': {
+    description: 'percentage of letters that are capitals (fewer than 10 letters: not measured)',
+    measure: (f) => {
+      const letters = f.prose.match(/\p{L}/gu) ?? [];
+      const upper = letters.filter((l) => l !== l.toLowerCase()).length;
+      return letters.length >= 10 ? (100 * upper) / letters.length : Number.NaN;
+    },
+  },
+  questions: { description: 'question marks in the prose', measure: (f) => countChar(f.prose, '?') + countChar(f.prose, '？') },
+  media: { description: 'images, videos and other media attached', measure: (f) => f.post.media.length },
+} satisfies Record<string, Measure>;
+
+export type MeasureName = keyof typeof measures;
+export const MEASURE_NAMES = Object.keys(measures) as MeasureName[];
+
+function countChar(text: string, char: string): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}

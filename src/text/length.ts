@@ -1,0 +1,65 @@
+import type { Platform, Post } from '../model/post.js';
+import { emojiStats, graphemeCount, utf8Length } from './unicode.js';
+
+/** Every platform that shortens links counts one as 23 characters (X's t.co, Mastodon). */
+const LINK_WEIGHT = 23;
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+/gi;
+
+/**
+ * X's weighted length, from twitter-text config v3: code points in these ranges weigh 1,
+ * everything else (CJK, emoji…) 2; an emoji sequence counts once; a URL counts 23.
+ * The config is four ranges, so it is written here rather than pulling in twitter-text
+ * and its deprecated core-js 2 dependency.
+ */
+const LIGHT_RANGES: readonly [number, number][] = [
+  [0x0000, 0x10ff],
+  [0x2000, 0x200d],
+  [0x2010, 0x201f],
+  [0x2032, 0x2037],
+];
+
+export function xWeightedLength(text: string): number {
+  let units = 0;
+  const withoutUrls = text.normalize('NFC').replace(URL_PATTERN, () => {
+    units += LINK_WEIGHT;
+    return '';
+  });
+  const emoji = emojiStats(withoutUrls);
+  units += emoji.count * 2;
+  for (const char of emoji.count ? stripEmojiChars(withoutUrls) : withoutUrls) {
+    const code = char.codePointAt(0)!;
+    units += LIGHT_RANGES.some(([from, to]) => code >= from && code <= to) ? 1 : 2;
+  }
+  return units;
+}
+
+/** Emoji graphemes were already counted once each; drop their code points (including ZWJ and selectors). */
+function stripEmojiChars(text: string): string {
+  return text.replace(/\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|\p{Regional_Indicator}{1,2}|\uFE0F|\u20E3/gu, '');
+}
+
+/** Mastodon: every URL counts 23, and a mention counts its username only, not the domain. */
+function mastodonLength(text: string): number {
+  const withLinks = text.replace(URL_PATTERN, 'x'.repeat(LINK_WEIGHT));
+  return [...withLinks.replace(/(@[\p{L}\p{N}_]+)@[\w.-]+\w/gu, '$1')].length;
+}
+
+/** Threads counts emoji by their UTF-8 bytes (Meta's API documentation). */
+function threadsLength(text: string): number {
+  const emoji = [...text.matchAll(/\p{Extended_Pictographic}[\uFE0F\u200D\p{Extended_Pictographic}\p{Emoji_Modifier}]*/gu)];
+  const emojiChars = emoji.reduce((sum, match) => sum + [...match[0]].length, 0);
+  const emojiBytes = emoji.reduce((sum, match) => sum + utf8Length(match[0]), 0);
+  return [...text].length - emojiChars + emojiBytes;
+}
+
+const COUNTERS: Partial<Record<Platform, (text: string) => number>> = {
+  x: xWeightedLength,
+  mastodon: mastodonLength,
+  bluesky: graphemeCount,
+  threads: threadsLength,
+};
+
+/** The post's length counted the way its platform counts it (code points where it says "characters"). */
+export function platformLength(post: Pick<Post, 'platform' | 'text'>): number {
+  return (COUNTERS[post.platform] ?? ((text: string) => [...text].length))(post.text);
+}

@@ -1,0 +1,88 @@
+import { checkSync } from 'recheck';
+
+/** A compiled set of phrases and patterns, matched against one piece of text. */
+export interface TextMatcher {
+  /** The first match, or undefined. */
+  find(text: string): string | undefined;
+  count(text: string): number;
+}
+
+export interface MatcherSpec {
+  /** Words or phrases, matched case-insensitively on whole words (Unicode-aware). */
+  phrases?: readonly string[];
+  /** Regular expressions (Unicode mode, case-insensitive). */
+  patterns?: readonly string[];
+  /** Phrases that, where they match, hide a match inside them ("free shipping" vs "free"). */
+  exceptions?: readonly string[];
+  matchCase?: boolean;
+  /** Patterns written by a user, not shipped with presence: proven safe before use. */
+  untrusted?: boolean;
+}
+
+const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}\\p{M}_])';
+const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}\\p{M}_])';
+
+/**
+ * Whole-word, Unicode-aware phrase matching. JavaScript's `\b` is ASCII-only, so "café"
+ * would match inside "cafés" and CJK would never match; lookarounds on letter classes fix both.
+ */
+export function phrasePattern(phrases: readonly string[]): string {
+  const alternatives = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => {
+      const body = escapeRegex(phrase.trim()).replace(/\s+/g, '\\s+');
+      const before = /^[\p{L}\p{N}_]/u.test(phrase.trim()) ? NOT_WORD_BEFORE : '';
+      const after = /[\p{L}\p{N}_]$/u.test(phrase.trim()) ? NOT_WORD_AFTER : '';
+      return `${before}${body}${after}`;
+    });
+  return `(?:${alternatives.join('|')})`;
+}
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Thrown for a pattern that could backtrack catastrophically; callers add the location. */
+export class UnsafePatternError extends Error {}
+
+/**
+ * Compiles a pattern; an untrusted one is first checked by recheck, which proves whether
+ * a pattern can backtrack catastrophically. Heuristic star-height checks refuse ordinary
+ * patterns (bounded groups, lookbehinds) and miss overlapping alternations; built-in
+ * patterns are checked once by the test suite instead of at every start.
+ */
+export function compileRegex(source: string, flags = 'giu', untrusted = false): RegExp {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, flags);
+  } catch (error) {
+    throw new UnsafePatternError(`invalid regular expression /${source}/: ${(error as Error).message}`);
+  }
+  if (untrusted) assertSafePattern(source, flags);
+  return regex;
+}
+
+export function assertSafePattern(source: string, flags = 'giu'): void {
+  const diagnostics = checkSync(source, flags.replace('g', ''), { timeout: 5000 });
+  if (diagnostics.status === 'vulnerable') {
+    const attack = diagnostics.attack ? `, e.g. on ${JSON.stringify(diagnostics.attack.pattern)}` : '';
+    throw new UnsafePatternError(`regular expression /${source}/ can backtrack catastrophically (${diagnostics.complexity.type} time${attack})`);
+  }
+}
+
+export function compileMatcher(spec: MatcherSpec): TextMatcher {
+  const parts = [...(spec.phrases?.length ? [phrasePattern(spec.phrases)] : []), ...(spec.patterns ?? []).map((p) => `(?:${p})`)];
+  if (parts.length === 0) return { find: () => undefined, count: () => 0 };
+  const flags = spec.matchCase ? 'gu' : 'giu';
+  for (const pattern of spec.untrusted ? (spec.patterns ?? []) : []) assertSafePattern(pattern, flags);
+  const regex = compileRegex(parts.join('|'), flags);
+  const exceptions = spec.exceptions?.length ? compileRegex(phrasePattern(spec.exceptions), flags) : undefined;
+  const matches = (text: string): string[] => {
+    const hidden = exceptions ? text.replace(exceptions, (m) => ' '.repeat(m.length)) : text;
+    return [...hidden.matchAll(regex)].map((m) => m[0]).filter((m) => m !== '');
+  };
+  return {
+    find: (text) => matches(text)[0],
+    count: (text) => matches(text).length,
+  };
+}
