@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { kinds } from '../src/rules/kinds/index.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const filesIn = (dir: string): string[] =>
+  readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+const importsOf = (file: string) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+
+describe('architecture', () => {
+  // The engine and the rule kinds are pure: no files, network, terminal or process.
+  const FORBIDDEN = /^(?:node:)?(?:fs|fs\/promises|http|https|net|child_process|process|os)$|^(?:undici|chalk|cli-table3|commander)$/;
+  const pure = [...filesIn('src/engine'), ...filesIn('src/rules/kinds'), ...filesIn('src/text'), 'src/rules/classes.ts'];
+
+  test.each(pure)('%s imports nothing with side effects', (file) => {
+    expect(importsOf(file).filter((spec) => FORBIDDEN.test(spec))).toEqual([]);
+    expect(readFileSync(path.join(root, file), 'utf8')).not.toMatch(/\bprocess\.|console\./);
+  });
+
+  test('reporters import no loader and no engine code that computes', () => {
+    for (const file of filesIn('src/reporters')) {
+      expect(importsOf(file).filter((spec) => /\/(sources|engine|rules)\//.test(spec)), file).toEqual([]);
+    }
+  });
+
+  test('sources import no rules, engine or reporters', () => {
+    for (const file of filesIn('src/sources')) {
+      expect(importsOf(file).filter((spec) => /\/(engine|rules|reporters|cli)\//.test(spec)), file).toEqual([]);
+    }
+  });
+
+  test('the kinds registry lists exactly the files in its folder', () => {
+    const files = readdirSync(path.join(root, 'src/rules/kinds'))
+      .filter((f) => f.endsWith('.ts') && !['index.ts', 'define-kind.ts'].includes(f))
+      .map((f) => f.replace(/\.ts$/, ''));
+    expect(Object.keys(kinds).sort()).toEqual(files.sort());
+    for (const [name, kind] of Object.entries(kinds)) expect(kind.kind).toBe(name);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import type { AccountCheck } from '../../../src/rules/kinds/define-kind.js';
+import { compileKind } from '../../helpers/kinds.js';
+import { facts } from '../../helpers/posts.js';
+
+const at = (...times: string[]) => times.map((t) => facts({ createdAt: `2024-05-${t}:00.000Z` }));
+
+describe('cadence', () => {
+  const window = { now: 0, platform: 'x' as const };
+  test.each([
+    ['a burst of five within an hour', { mode: 'burst', max: 3, within: '60m' }, at('14T09:00', '14T09:10', '14T09:20', '14T09:30', '14T09:40'), { times: 1, largest: 5, limit: 3 }],
+    ['two separate bursts', { mode: 'burst', max: 1, within: '60m' }, at('14T09:00', '14T09:10', '15T09:00', '15T09:05'), { times: 2, largest: 2, limit: 1 }],
+    ['a crowded day', { mode: 'daily', max: { x: 2 } }, at('14T08:00', '14T12:00', '14T20:00', '15T09:00'), { times: 1, largest: 3, limit: 2 }],
+    ['a long silence', { mode: 'silence', gap: '30d' }, [...at('01T09:00'), facts({ createdAt: '2024-07-15T09:00:00.000Z' })], { gaps: 1, longest: 75, limit: 30 }],
+  ])('%s', (_label, params, posts, data) => {
+    const result = (compileKind('cadence', params) as AccountCheck)(posts, window);
+    expect(result.hits.map((h) => h.data)).toEqual([data]);
+  });
+
+  test('a steady rhythm passes', () => {
+    const result = (compileKind('cadence', { mode: 'burst', max: 3, within: '60m' }) as AccountCheck)(at('14T09:00', '14T11:00', '14T13:00', '14T15:00'), window);
+    expect(result.hits).toEqual([]);
+    expect(result.pass).toBeDefined();
+  });
+
+  test('a platform without a limit is not evaluated', () => {
+    const result = (compileKind('cadence', { mode: 'daily', max: { instagram: 1 } }) as AccountCheck)(at('14T09:00', '14T10:00'), window);
+    expect(result.notEvaluated).toMatch(/no limit/);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import type { AccountCheck } from '../../../src/rules/kinds/define-kind.js';
+import { compileKind } from '../../helpers/kinds.js';
+import { facts } from '../../helpers/posts.js';
+
+const window = { now: 0 };
+
+describe('repetition', () => {
+  test('the same link within a day: each later copy, tracking parameters ignored', () => {
+    const posts = [
+      facts({ id: 'a', text: 'Aurora is back https://northwind.example/aurora', createdAt: '2024-05-14T09:00:00.000Z' }),
+      facts({ id: 'b', text: 'Still here https://www.northwind.example/aurora/?utm_source=x', createdAt: '2024-05-14T18:00:00.000Z' }),
+      facts({ id: 'c', text: 'And again https://northwind.example/aurora', createdAt: '2024-05-20T09:00:00.000Z' }),
+    ];
+    const result = (compileKind('repetition', { of: 'link', within: '24h' }) as AccountCheck)(posts, window);
+    expect(result.hits.map((h) => [h.postId, h.data.first, h.data.times])).toEqual([['b', 'a', 2]]);
+  });
+
+  test('a habit: three times in a week, reported once with every post', () => {
+    const posts = ['01', '03', '05'].map((d, i) => facts({ id: `p${i}`, text: 'Shop https://northwind.example/shop', createdAt: `2024-05-${d}T09:00:00.000Z` }));
+    const result = (compileKind('repetition', { of: 'link', within: '7d', report: 'groups', 'min-count': 3 }) as AccountCheck)(posts, window);
+    expect(result.hits).toHaveLength(1);
+    expect(result.hits[0]!.postIds).toEqual(['p0', 'p1', 'p2']);
+  });
+
+  test('near-identical text across platforms within a day', () => {
+    const text = 'Meet Aurora: our new desk lamp dims all the way down to candlelight.';
+    const posts = [
+      facts({ id: 'x1', platform: 'x', text, createdAt: '2024-05-14T09:00:00.000Z' }),
+      facts({ id: 'm1', platform: 'mastodon', text: `${text} 🕯️`, createdAt: '2024-05-14T09:02:00.000Z' }),
+      facts({ id: 'l1', platform: 'linkedin', text: 'Why we spent two years on a dimmer for Aurora.', createdAt: '2024-05-14T09:05:00.000Z' }),
+    ];
+    const result = (compileKind('repetition', { of: 'text', report: 'groups', within: '24h', 'min-platforms': 2 }) as AccountCheck)(posts, window);
+    expect(result.hits.map((h) => [h.postIds, h.data.platforms])).toEqual([[['x1', 'm1'], 'x, mastodon']]);
+  });
+
+  test('copies on one platform do not count as cross-posting', () => {
+    const posts = ['09', '10'].map((h) => facts({ platform: 'x', text: 'Meet Aurora: our new desk lamp dims to candlelight.', createdAt: `2024-05-14T${h}:00:00.000Z` }));
+    const result = (compileKind('repetition', { of: 'text', report: 'groups', 'min-platforms': 2 }) as AccountCheck)(posts, window);
+    expect(result.hits).toEqual([]);
+  });
+});

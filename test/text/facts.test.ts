@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { measures } from '../../src/text/facts.js';
+import { facts } from '../helpers/posts.js';
+
+describe('PostFacts', () => {
+  test('prose leaves out URLs, mentions, hashtags, emoji and the retweet prefix', () => {
+    const f = facts({ text: 'RT @studiolumen: Warm light 💡 for @jordan #WorkFromHome https://northwind.example/x' });
+    expect(f.prose).toBe('Warm light for');
+  });
+
+  test.each([
+    ['boilerplate is not an own word', 'New post: https://northwind.example/blog', 0],
+    ['ICYMI and emoji are not own words', 'ICYMI 👉 https://northwind.example/blog #lighting', 0],
+    ['real words count', 'We tested forty bulbs for eye strain https://northwind.example/blog', 7],
+    ['CJK words count by segmentation', '新しいランプを発売しました https://northwind.example/', 6],
+  ])('ownWords: %s', (_label, text, expected) => {
+    expect(facts({ text }).ownWords).toBe(expected);
+  });
+});
+
+describe('measures', () => {
+  test.each([
+    ['emoji', 'Cozy 🕯️✨ with Aurora 💡👨‍👩‍👧', 4],
+    ['emoji-run', 'Weekend ✨ ✨ ✨ and then', 3],
+    ['exclamations', 'New!! Really!', 3],
+    ['exclamation-runs', 'New!! Really?! Fine!', 2],
+    ['caps-words', 'HUGE NEWS about USB and LED lamps, approved', 2],
+    ['questions', 'Warm or cool? Tell us?', 2],
+    ['links', 'a https://a.example b https://b.example', 2],
+  ] as const)('%s', (name, text, expected) => {
+    expect(measures[name].measure(facts({ text }))).toBe(expected);
+  });
+
+  test('caps-share is not measured on short text', () => {
+    expect(measures['caps-share'].measure(facts({ text: 'OK GO' }))).toBeNaN();
+  });
+
+  test('words-per-link is not measured without links', () => {
+    expect(measures['words-per-link'].measure(facts({ text: 'no links here' }))).toBeNaN();
+  });
+});

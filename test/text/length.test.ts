@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { platformLength, xWeightedLength } from '../../src/text/length.js';
+
+describe('xWeightedLength (twitter-text v3 weights)', () => {
+  test.each([
+    ['ASCII counts 1 each', 'hello', 5],
+    ['CJK counts 2 each', 'こんにちは', 10],
+    ['a ZWJ family emoji counts 2 once', '👨‍👩‍👧', 2],
+    ['a flag counts 2', '🇫🇷', 2],
+    ['curly quotes are in the light range', '“quote”', 7],
+    ['a URL counts 23 whatever its length', 'see https://northwind.example/a/very/long/path/that/keeps/going', 4 + 23],
+    ['accented Latin counts 1', 'café', 4],
+  ])('%s', (_label, text, expected) => {
+    expect(xWeightedLength(text)).toBe(expected);
+  });
+});
+
+describe('platformLength', () => {
+  test.each([
+    ['bluesky counts graphemes', 'bluesky', '👨‍👩‍👧 ok', 4],
+    ['mastodon counts a remote mention without its domain', 'mastodon', '@studio@lumen.example hi', 10],
+    ['mastodon counts a link as 23', 'mastodon', 'https://northwind.example/a/b/c/d/e/f/g/h/i/j', 23],
+    ['threads counts emoji as UTF-8 bytes', 'threads', 'ok 💡', 3 + 4],
+    ['linkedin counts code points', 'linkedin', 'café 💡', 6],
+  ] as const)('%s', (_label, platform, text, expected) => {
+    expect(platformLength({ platform, text })).toBe(expected);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { clusterSimilar, fingerprint, jaccard, normalizeForComparison } from '../../src/text/similarity.js';
+
+const print = (text: string) => fingerprint(normalizeForComparison(text));
+
+describe('near-duplicate clustering', () => {
+  test('near-identical texts share a cluster; different texts do not', () => {
+    const texts = [
+      'Meet Aurora: our new desk lamp dims all the way down to candlelight.',
+      'Meet Aurora: our new desk lamp dims all the way down to candlelight!',
+      'Why we spent two years on a dimmer: the engineering story behind Aurora.',
+      'Meet Aurora — our new desk lamp dims all the way down to candlelight 🕯️',
+    ];
+    const clusters = clusterSimilar(texts, print, 0.8, () => true);
+    expect(clusters).toEqual([[texts[0], texts[1], texts[3]]]);
+  });
+
+  test('the compatibility test keeps far-apart copies apart', () => {
+    const items = [{ t: 'the same words posted twice over', at: 0 }, { t: 'the same words posted twice over', at: 10 }];
+    expect(clusterSimilar(items, (i) => print(i.t), 0.8, (a, b) => Math.abs(a.at - b.at) < 5)).toEqual([]);
+  });
+
+  test('jaccard of shingle sets', () => {
+    expect(jaccard(print('one two three four').shingles, print('one two three four').shingles)).toBe(1);
+    expect(jaccard(print('one two three four').shingles, print('five six seven eight').shingles)).toBe(0);
+  });
+
+  test('ten thousand distinct posts and a block of copies: linear, finds exactly the copies', () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => `post number ${i} says ${i * 7919} distinct things about lamp ${i % 97}`);
+    for (let i = 0; i < 50; i++) items.push('Spring sale on every Aurora lamp this weekend only');
+    const clusters = clusterSimilar(items, print, 0.8, () => true);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]).toHaveLength(50);
+  });
+});
