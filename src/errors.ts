@@ -47,6 +47,9 @@ export const networkError = (source: string, message: string, hint?: string) =>
 
 /** Closest candidate by edit distance, for "did you mean" hints; undefined when nothing is close. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const prefixed = candidates.find((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
+  if (prefixed) return prefixed;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {

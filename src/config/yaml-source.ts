@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { closest, configError, type Where } from '../errors.js';
 
@@ -7,6 +7,8 @@ export interface YamlSource {
   file: string;
   value: unknown;
   locate(path: readonly PropertyKey[]): Where;
+  /** Where a key itself is written (rather than its value). */
+  locateKey(path: readonly PropertyKey[]): Where;
 }
 
 export function parseYaml(text: string, file: string): YamlSource {
@@ -18,7 +20,15 @@ export function parseYaml(text: string, file: string): YamlSource {
     throw configError({ file, line, col }, `invalid YAML: ${error.message.split('\n')[0]}`);
   }
   const locate = (path: readonly PropertyKey[]): Where => locateIn(doc, lineCounter, file, path);
-  return { file, value: doc.toJS({ maxAliasCount: 100 }), locate };
+  const locateKey = (path: readonly PropertyKey[]): Where => {
+    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1)) : undefined;
+    const range = pair && isNode(pair.key) ? pair.key.range : undefined;
+    if (!range) return locate(path);
+    const { line, col } = lineCounter.linePos(range[0]);
+    return { file, line, col };
+  };
+  return { file, value: doc.toJS({ maxAliasCount: 100 }), locate, locateKey };
 }
 
 function locateIn(doc: Document, lineCounter: LineCounter, file: string, path: readonly PropertyKey[]): Where {
@@ -50,7 +60,7 @@ export function issueToError(issue: z.core.$ZodIssue, source: YamlSource, basePa
     const key = issue.keys[0]!;
     const allowed = schema ? keysAt(schema, issue.path) : [];
     const suggestion = closest(key, allowed);
-    return configError(source.locate([...path, key]), `unknown key "${key}"${issue.path.length ? ` in ${name}` : ''}`, suggestion ? `did you mean "${suggestion}"?` : allowed.length ? `expected one of ${allowed.join(', ')}` : undefined);
+    return configError(source.locateKey([...path, key]), `unknown key "${key}"${issue.path.length ? ` in ${name}` : ''}`, suggestion ? `did you mean "${suggestion}"?` : allowed.length ? `expected one of ${allowed.join(', ')}` : undefined);
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const got = valueAt(source.value, path);
@@ -60,6 +70,15 @@ export function issueToError(issue: z.core.$ZodIssue, source: YamlSource, basePa
       `${name} must be one of ${issue.values.join(', ')}; got ${JSON.stringify(got)}`,
       suggestion ? `did you mean "${suggestion}"?` : undefined,
     );
+  }
+  if (issue.code === 'invalid_union') {
+    // Report the choices of every branch that takes a plain value ("off", a level…).
+    const values = issue.errors.flat().flatMap((branch) => (branch.code === 'invalid_value' ? branch.values.map(String) : []));
+    const got = valueAt(source.value, path);
+    if (values.length && typeof got !== 'object') {
+      const suggestion = typeof got === 'string' ? closest(got, values) : undefined;
+      return configError(source.locate(path), `${name} must be one of ${values.join(', ')} or a map of parameters; got ${JSON.stringify(got)}`, suggestion ? `did you mean "${suggestion}"?` : undefined);
+    }
   }
   return configError(source.locate(path), `${name}: ${issue.message}`);
 }

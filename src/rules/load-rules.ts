@@ -75,7 +75,7 @@ export async function loadRuleSet(options: LoadRulesOptions): Promise<RuleSet> {
   for (const [id, override] of Object.entries(options.overrides)) {
     const definition = byId.get(id);
     if (!definition) {
-      const where = options.overridesSource?.locate([...(options.overridesPath ?? []), id]);
+      const where = options.overridesSource?.locateKey([...(options.overridesPath ?? []), id]);
       const suggestion = closest(id, [...byId.keys()]);
       throw configError(where, `unknown rule "${id}"`, suggestion ? `did you mean "${suggestion}"?` : 'see `presence rules list`');
     }
@@ -152,7 +152,7 @@ function ruleSchema(kind: RuleKind): z.ZodType {
 function applyOverride(definition: RuleDefinition, override: Exclude<RuleOverride, 'off'>, options: LoadRulesOptions): RuleDefinition {
   const change = typeof override === 'string' ? { level: override } : override;
   const raw = { ...definition.header, ...definition.written, ...change };
-  const source = options.overridesSource ?? { file: 'presence.yaml', value: { rules: { [definition.header.id]: change } }, locate: () => ({ file: 'presence.yaml' }) };
+  const source = options.overridesSource ?? { file: 'presence.yaml', value: { rules: { [definition.header.id]: change } }, locate: () => ({ file: 'presence.yaml' }), locateKey: () => ({ file: 'presence.yaml' }) };
   const at = [...(options.overridesPath ?? []), definition.header.id];
   const result = ruleSchema(definition.kind).safeParse(raw);
   if (!result.success) throw issueToError(result.error.issues[0]!, source, at, ruleSchema(definition.kind));
