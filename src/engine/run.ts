@@ -188,7 +188,7 @@ function stats(posts: readonly Post[], sources: readonly SourceSummary[]): Audit
   }
   return {
     posts: posts.length,
-    byPlatform: byPlatform as Record<Platform, number>,
+    byPlatform,
     byKind,
     skipped: sources.reduce((sum, s) => sum + s.skipped, 0),
     ...(from && { from }),

@@ -19,7 +19,7 @@ export type SourceSummary = z.infer<typeof SourceSummary>;
 
 export const Stats = z.object({
   posts: z.number().int(),
-  byPlatform: z.record(Platform, z.number().int()),
+  byPlatform: z.partialRecord(Platform, z.number().int()),
   byKind: z.record(PostKind, z.number().int()),
   /** Malformed records skipped across all sources. */
   skipped: z.number().int(),
