@@ -60,6 +60,19 @@ export const PostSummary = z.object({
 });
 export type PostSummary = z.infer<typeof PostSummary>;
 
+const ScoreChange = z.object({ before: z.number().optional(), after: z.number().optional() });
+
+/** Set by `presence report NEW.json --compare OLD.json`: what changed since the older audit. */
+export const Comparison = z.object({
+  previous: z.object({ generatedAt: z.string(), from: z.string().optional(), to: z.string().optional() }),
+  overall: ScoreChange,
+  byFamily: z.record(z.string(), ScoreChange),
+  fixed: z.array(Finding),
+  new: z.array(Finding),
+  remaining: z.number().int(),
+});
+export type Comparison = z.infer<typeof Comparison>;
+
 export const Audit = z.object({
   version: z.literal(AUDIT_VERSION),
   generatedAt: z.string(),
@@ -76,5 +89,6 @@ export const Audit = z.object({
   notEvaluated: z.array(NotEvaluated),
   rules: z.array(RuleSummary),
   posts: z.array(PostSummary),
+  comparison: Comparison.optional(),
 });
 export type Audit = z.infer<typeof Audit>;

@@ -1,0 +1,74 @@
+import { Option, type Command } from 'commander';
+import { LEVELS, type Level } from '../model/finding.js';
+import type { Platform } from '../model/post.js';
+import { EXIT } from './exit-codes.js';
+import type { Io } from './io.js';
+import { collect, collectFormats, collectPlatforms, parseCount, parseDate, parseLevel, type FormatRequest } from './options.js';
+import type { ReporterOptions } from '../reporters/reporter.js';
+
+/** Option groups shared by `audit` and `check`, declared once so their help and parsing agree. */
+
+export interface SourceOptions {
+  config?: string;
+  rules: string[];
+  strict: boolean;
+  map?: string;
+  quiet: boolean;
+}
+
+export function addSourceOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'brand profile (default: presence.yaml in the working directory)')
+    .option('--rules <file>', 'extra rule file (repeatable)', collect, [])
+    .option('--strict', 'fail (exit 2) on a malformed record instead of skipping and counting it', false)
+    .option('--map <fields>', 'column mapping for generic CSV/JSON, e.g. text=Message,createdAt=Date')
+    .option('-q, --quiet', 'no progress indicator', false);
+}
+
+export interface WindowOptions {
+  last: number;
+  all: boolean;
+  since?: Date;
+  until?: Date;
+  platform?: Platform[];
+}
+
+export function addWindowOptions(command: Command): Command {
+  return command
+    .option('--last <n>', 'audit the newest N posts of each account', parseCount('--last'), 200)
+    .option('--all', 'audit every post (overrides --last)', false)
+    .option('--since <date>', 'only posts from this date (YYYY-MM-DD or ISO time, UTC)', parseDate('--since'))
+    .option('--until <date>', 'only posts up to this date', parseDate('--until'))
+    .option('--platform <names>', 'only these platforms, comma-separated or repeated', collectPlatforms);
+}
+
+export interface ReportOptions {
+  format: FormatRequest[];
+  output?: string;
+  failOn: Level;
+  maxWarnings?: number;
+  brandName?: string;
+  locale?: string;
+  timezone?: string;
+}
+
+export function addReportOptions(command: Command, formats: readonly string[]): Command {
+  return command
+    .option('-f, --format <name[=path]>', `output format, repeatable; NAME=PATH writes to a file (${formats.join(', ')})`, collectFormats, [])
+    .option('-o, --output <file>', 'write the (single) report to this file instead of standard output')
+    .addOption(new Option('--fail-on <level>', `exit ${EXIT.findings} when a finding is at or above this level`).choices(LEVELS).argParser(parseLevel('--fail-on')).default('error'))
+    .option('--max-warnings <n>', `exit ${EXIT.findings} when there are more warnings than this`, parseCount('--max-warnings'))
+    .option('--brand-name <name>', "title reports with this name (default: the brand profile's name)")
+    .option('--locale <bcp47>', 'locale for dates in reports (default: the system locale)')
+    .option('--timezone <iana>', 'time zone for dates and charts (default: UTC)');
+}
+
+export function reporterOptions(options: ReportOptions, io: Io, color: boolean): ReporterOptions {
+  return {
+    color,
+    locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    timeZone: options.timezone ?? 'UTC',
+    ...(options.brandName && { brandName: options.brandName }),
+    ...(io.stdout.columns && { width: io.stdout.columns }),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { EXIT, gate } from '../exit-codes.js';
+import { addReportOptions, addSourceOptions, addWindowOptions, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
+import { wantsColor } from '../io.js';
+import type { CommandContext } from '../command-context.js';
+import { usageError } from '../../errors.js';
+
+type AuditOptions = SourceOptions & WindowOptions & ReportOptions;
+
+export function register(program: Command, { io, formats, exit }: CommandContext): void {
+  const command = program
+    .command('audit')
+    .summary('audit a brand’s posts and print a cleanup report')
+    .description(
+      'Load the posts a brand shared from exports (a file, folder or zip; the format is detected, or forced as FORMAT:PATH), ' +
+        'score them against the built-in and your own rules, and print what to stop, fix, delete and keep doing.',
+    )
+    .argument('<source...>', 'export files, folders or zips, e.g. fixtures/x/archive.zip or linkedin-csv:Shares.csv');
+  addWindowOptions(command);
+  addSourceOptions(command);
+  addReportOptions(command, formats);
+  command.addHelpText(
+    'after',
+    `\nExit codes: ${EXIT.ok} nothing at or above --fail-on; ${EXIT.findings} findings at or above --fail-on or more than --max-warnings; ${EXIT.error} usage, configuration or input error.\n\nExamples:\n  presence audit fixtures/x/archive.zip\n  presence audit twitter-2024.zip outbox.json --last 500 --format html=report.html\n  presence audit export.zip --format json --output audit.json --fail-on warning`,
+  );
+  command.action(async (sources: string[], options: AuditOptions) => {
+    const [{ loadPosts, prepareRules, auditPosts }, { resolveFormats, writeReports }, { reporters }, { parseColumnMapOption }] = await Promise.all([
+      import('../pipeline.js'),
+      import('../output.js'),
+      import('../../reporters/index.js'),
+      import('../map-option.js'),
+    ]);
+    if (sources.length === 0) throw usageError('name at least one source');
+    const targets = resolveFormats(options.format, reporters, options.output);
+    const prepared = await prepareRules({ configPath: options.config, ruleFiles: options.rules }, io);
+    const loaded = await loadPosts(sources, { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map) }, io);
+    const audit = auditPosts(loaded, { last: options.all ? undefined : options.last, since: options.since, until: options.until, platforms: options.platform }, prepared, new Date());
+    await writeReports(audit, targets, reporterOptions(options, io, wantsColor(io)), io);
+    const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
+    if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);
+    exit(result.exitCode);
+  });
+}

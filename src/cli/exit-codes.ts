@@ -1,0 +1,38 @@
+import { LEVELS, levelRank, type Level } from '../model/finding.js';
+import type { Audit } from '../model/audit.js';
+
+/** The one place exit codes are defined; README and --help quote these. */
+export const EXIT = {
+  /** Nothing at or above the fail level, and no more warnings than allowed. */
+  ok: 0,
+  /** Findings at or above --fail-on, or more warnings than --max-warnings. */
+  findings: 1,
+  /** Usage, configuration or input error (one line on stderr). */
+  error: 2,
+} as const;
+
+export interface GatePolicy {
+  failOn: Level;
+  /** Undefined: no limit. */
+  maxWarnings?: number;
+}
+
+export interface GateResult {
+  exitCode: number;
+  /** Why the gate failed, for a closing line on stderr. */
+  reason?: string;
+}
+
+/** Decides the exit code from the findings; "keep doing" lines never count. */
+export function gate(findings: Audit['findings'], policy: GatePolicy): GateResult {
+  const problems = findings.filter((f) => f.bucket !== 'keep');
+  const failing = problems.filter((f) => levelRank(f.level) >= levelRank(policy.failOn)).length;
+  if (failing > 0) return { exitCode: EXIT.findings, reason: `${failing} finding${failing === 1 ? '' : 's'} at or above ${policy.failOn}` };
+  const warnings = problems.filter((f) => f.level === 'warning').length;
+  if (policy.maxWarnings !== undefined && warnings > policy.maxWarnings) {
+    return { exitCode: EXIT.findings, reason: `${warnings} warnings, more than --max-warnings ${policy.maxWarnings}` };
+  }
+  return { exitCode: EXIT.ok };
+}
+
+export { LEVELS };

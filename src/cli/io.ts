@@ -1,0 +1,24 @@
+/** The process edges a command may touch, passed in so tests can run commands in-process. */
+export interface Io {
+  stdout: Output;
+  stderr: Output;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (no-color.org). */
+export function wantsColor(io: Io, stream: Output = io.stdout): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY) && io.env.TERM !== 'dumb';
+}

@@ -1,0 +1,52 @@
+import { Command, CommanderError } from 'commander';
+import { PresenceError } from '../errors.js';
+import { register as registerAudit } from './commands/audit.js';
+import { register as registerReport } from './commands/report.js';
+import type { CommandContext } from './command-context.js';
+import { EXIT } from './exit-codes.js';
+import type { Io } from './io.js';
+import { VERSION } from './version.js';
+
+export { processIo } from './io.js';
+
+/** Output formats, listed here so `--help` needs no reporter loaded; a test keeps it equal to the registry. */
+export const FORMAT_NAMES = ['table', 'json'] as const;
+
+/**
+ * The whole command line: parses argv, runs one command, and returns the exit code.
+ * Every error ends here as one line on stderr (the stack only with --debug).
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const context: CommandContext = { io, formats: FORMAT_NAMES, exit: (code) => (exitCode = code) };
+  const program = new Command('presence')
+    .description('Audit a brand’s social presence: load its last posts, score them against YAML rules, print a cleanup report.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .option('--debug', 'print the stack trace of an unexpected error')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  registerAudit(program, context);
+  registerReport(program, context);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its own message; help and version are not errors.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+    }
+    if (error instanceof PresenceError) {
+      io.stderr.write(`presence: ${error.render()}\n`);
+      return EXIT.error;
+    }
+    const debug = argv.includes('--debug');
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`presence: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (rerun with --debug for the stack trace)'}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.error;
+  }
+}

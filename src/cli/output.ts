@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { closest, usageError } from '../errors.js';
+import type { Audit } from '../model/audit.js';
+import type { Reporter, ReporterOptions } from '../reporters/reporter.js';
+import type { Io } from './io.js';
+import type { FormatRequest } from './options.js';
+
+/** Checks every requested format before any work is done, so a typo fails fast. */
+export function resolveFormats(requests: readonly FormatRequest[], reporters: Readonly<Record<string, Reporter>>, output?: string): { reporter: Reporter; path?: string }[] {
+  const wanted = requests.length ? requests : [{ name: 'table' }];
+  const resolved = wanted.map((request) => {
+    const reporter = reporters[request.name];
+    if (!reporter) {
+      const suggestion = closest(request.name, Object.keys(reporters));
+      throw usageError(`unknown format "${request.name}"; known: ${Object.keys(reporters).join(', ')}`, suggestion && `did you mean "${suggestion}"?`);
+    }
+    return { reporter, path: request.path };
+  });
+  const toStdout = resolved.filter((r) => r.path === undefined);
+  if (output) {
+    if (toStdout.length !== 1) throw usageError('--output names the file for exactly one format without =PATH');
+    toStdout[0]!.path = output;
+  } else if (toStdout.length > 1) {
+    throw usageError('only one format can go to standard output; give the others a file as NAME=PATH');
+  }
+  return resolved;
+}
+
+/** Renders each report and writes it to stdout or, atomically, to its file. */
+export async function writeReports(audit: Audit, targets: readonly { reporter: Reporter; path?: string }[], options: ReporterOptions, io: Io): Promise<void> {
+  for (const target of targets) {
+    const text = target.reporter.render(audit, { ...options, color: target.path === undefined && options.color });
+    if (target.path === undefined) io.stdout.write(text);
+    else await writeAtomically(path.resolve(io.cwd, target.path), text);
+  }
+}
+
+/** A temporary file then a rename, so an interrupted run never leaves half a report. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { selectPosts, type Selection } from '../engine/select.js';
+import { runAudit } from '../engine/run.js';
+import type { Audit, SourceSummary } from '../model/audit.js';
+import type { Post } from '../model/post.js';
+import { loadRuleSet, type RuleSet } from '../rules/load-rules.js';
+import { loadSource } from '../sources/index.js';
+import type { Io } from './io.js';
+import { createProgress } from './progress.js';
+import { VERSION } from './version.js';
+
+export interface LoadOptionsFromCli {
+  strict: boolean;
+  quiet: boolean;
+  map?: Record<string, string>;
+}
+
+export interface LoadedPosts {
+  posts: Post[];
+  sources: SourceSummary[];
+}
+
+/** Loads every SOURCE in turn into one timeline, with a progress line on a terminal. */
+export async function loadPosts(specs: readonly string[], options: LoadOptionsFromCli, io: Io): Promise<LoadedPosts> {
+  const progress = createProgress(io, options.quiet);
+  const posts: Post[] = [];
+  const sources: SourceSummary[] = [];
+  try {
+    for (const spec of specs) {
+      progress.update(`Reading ${spec}…`);
+      const loaded = await loadSource(spec, {
+        cwd: io.cwd,
+        strict: options.strict,
+        map: options.map,
+        progress: (done, total) => progress.update(`Reading ${spec}… ${done.toLocaleString('en')}${total ? ` of ${total.toLocaleString('en')}` : ''} posts`),
+      });
+      for (const post of loaded.posts) posts.push(post);
+      sources.push({
+        spec,
+        format: loaded.format,
+        ...(loaded.account && { account: loaded.account }),
+        posts: loaded.posts.length,
+        excluded: loaded.excluded,
+        skipped: loaded.skipped.count,
+      });
+    }
+  } finally {
+    progress.done();
+  }
+  return { posts, sources };
+}
+
+export interface AuditSettings {
+  configPath?: string;
+  ruleFiles: readonly string[];
+  selection: Selection;
+}
+
+/** Reads the brand profile and rules: everything an audit needs besides the posts. */
+export async function prepareRules(settings: Pick<AuditSettings, 'configPath' | 'ruleFiles'>, io: Io): Promise<{ config: LoadedConfig; ruleSet: RuleSet }> {
+  const config = await loadConfig(settings.configPath, io.cwd);
+  const ruleSet = await loadRuleSet({
+    builtin: config.profile.builtin,
+    files: [...config.ruleFiles, ...settings.ruleFiles],
+    overrides: config.overrides,
+    overridesSource: config.source,
+    overridesPath: ['rules'],
+    brand: config.brand,
+    cwd: io.cwd,
+  });
+  return { config, ruleSet };
+}
+
+/** Posts, window and rules in; the Audit out. */
+export function auditPosts(loaded: LoadedPosts, selection: Selection, prepared: { config: LoadedConfig; ruleSet: RuleSet }, now: Date): Audit {
+  const posts = selectPosts(loaded.posts, selection);
+  return runAudit({
+    posts,
+    ruleSet: prepared.ruleSet,
+    sources: loaded.sources,
+    brandName: prepared.config.brand.name,
+    generatedAt: now.toISOString(),
+    toolVersion: VERSION,
+  });
+}

@@ -1,0 +1,124 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Audit } from '../model/audit.js';
+import type { Finding, Level } from '../model/finding.js';
+import { reportSections, shortDate } from './report-sections.js';
+import type { Reporter, ReporterOptions } from './reporter.js';
+
+/** Rows shown per section in the terminal; the rest are counted and left to file formats. */
+const ROWS_PER_SECTION = 25;
+
+/** The terminal cleanup report: scores, then Stop / Fix / Delete / Keep doing. */
+export const table: Reporter = {
+  name: 'table',
+  description: 'the cleanup report for a terminal (default)',
+  extension: 'txt',
+  render(audit, options) {
+    const c = new Chalk({ level: options.color ? 1 : 0 });
+    const width = Math.max(72, Math.min(options.width ?? 100, 160));
+    const lines: string[] = [...header(audit, options, c), '', ...scores(audit, c), '', ...comparison(audit, options, c)];
+    for (const section of reportSections(audit)) {
+      if (section.findings.length === 0) continue;
+      lines.push(c.bold(`${section.title.toUpperCase()} — ${section.summary} (${section.findings.length})`));
+      const shown = section.findings.slice(0, ROWS_PER_SECTION);
+      const accountLevel = shown.filter((f) => f.scope === 'account');
+      const postLevel = shown.filter((f) => f.scope === 'post');
+      for (const finding of accountLevel) lines.push(...accountLine(finding, c));
+      if (postLevel.length) lines.push(postTable(postLevel, options, width, c));
+      const hidden = section.findings.length - shown.length;
+      if (hidden > 0) lines.push(c.dim(`  … and ${hidden} more; --format markdown, json or csv lists them all`));
+      lines.push('');
+    }
+    if (audit.findings.length === 0) lines.push(c.green('No findings: nothing to stop, fix or delete.'), '');
+    if (audit.notEvaluated.length) {
+      lines.push(c.dim('Not evaluated:'));
+      for (const item of audit.notEvaluated) lines.push(c.dim(`  ${item.rule}${item.platform ? ` (${item.platform})` : ''}: ${item.reason}`));
+      lines.push('');
+    }
+    return `${lines.join('\n')}\n`;
+  },
+};
+
+function header(audit: Audit, options: ReporterOptions, c: ChalkInstance): string[] {
+  const name = options.brandName ?? audit.brand.name;
+  const { stats } = audit;
+  const period = stats.from && stats.to ? ` · ${shortDate(stats.from, options.timeZone)} → ${shortDate(stats.to, options.timeZone)}` : '';
+  const platforms = Object.entries(stats.byPlatform).map(([p, n]) => `${p} ${n}`).join(', ');
+  const kinds = Object.entries(stats.byKind).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}${n === 1 ? '' : k === 'reply' ? '' : 's'}`.replace(/replys?$/, n === 1 ? 'reply' : 'replies')).join(', ');
+  const lines = [
+    c.bold(`${name ? `${terminalText(name)} — ` : ''}social presence audit`),
+    `${stats.posts} posts${period}${platforms ? ` · ${platforms}` : ''}${kinds ? ` · ${kinds}` : ''}`,
+  ];
+  for (const source of audit.sources) {
+    const excluded = Object.entries(source.excluded).map(([why, n]) => `${n} ${why} left out`);
+    const skipped = source.skipped ? [`${source.skipped} malformed record${source.skipped === 1 ? '' : 's'} skipped`] : [];
+    const notes = [...excluded, ...skipped];
+    lines.push(c.dim(`  ${terminalText(source.spec)} (${source.format}${source.account ? `, ${terminalText(source.account)}` : ''}): ${source.posts} posts${notes.length ? `; ${notes.join(', ')}` : ''}`));
+  }
+  return lines;
+}
+
+function scores(audit: Audit, c: ChalkInstance): string[] {
+  const colour = (score: number) => (score >= 80 ? c.green : score >= 50 ? c.yellow : c.red);
+  const counts = new Map<string, number>();
+  for (const f of audit.findings) if (f.bucket !== 'keep') counts.set(f.family, (counts.get(f.family) ?? 0) + 1);
+  const t = new Table({ head: ['family', 'score', 'findings'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'] });
+  for (const [family, score] of Object.entries(audit.scores.byFamily)) t.push([family, colour(score)(String(score)), String(counts.get(family) ?? 0)]);
+  return [c.bold(`Score ${colour(audit.scores.overall)(String(audit.scores.overall))}/100`), t.toString()];
+}
+
+function comparison(audit: Audit, options: ReporterOptions, c: ChalkInstance): string[] {
+  const change = audit.comparison;
+  if (!change) return [];
+  const delta = (before?: number, after?: number) => (before === undefined || after === undefined ? '' : after >= before ? c.green(`+${after - before}`) : c.red(String(after - before)));
+  const t = new Table({ head: ['family', 'before', 'after', 'change'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'] });
+  t.push(['overall', String(change.overall.before ?? '–'), String(change.overall.after ?? '–'), delta(change.overall.before, change.overall.after)]);
+  for (const [family, s] of Object.entries(change.byFamily)) t.push([family, String(s.before ?? '–'), String(s.after ?? '–'), delta(s.before, s.after)]);
+  const lines = [c.bold(`Since the audit of ${shortDate(change.previous.generatedAt, options.timeZone)}: ${change.fixed.length} fixed, ${change.new.length} new, ${change.remaining} remaining`), t.toString()];
+  for (const f of change.fixed.slice(0, ROWS_PER_SECTION)) lines.push(`  ${c.green('fixed')}  ${c.dim(f.rule)}  ${terminalText(f.post?.excerpt ?? f.message)}`);
+  for (const f of change.new.slice(0, ROWS_PER_SECTION)) lines.push(`  ${c.red('new')}    ${c.dim(f.rule)}  ${terminalText(f.post?.excerpt ?? f.message)}`);
+  return [...lines, ''];
+}
+
+const LEVEL_STYLE: Record<Level, (c: ChalkInstance) => ChalkInstance> = {
+  error: (c) => c.red,
+  warning: (c) => c.yellow,
+  suggestion: (c) => c.cyan,
+};
+
+function levelLabel(finding: Finding, c: ChalkInstance): string {
+  return finding.bucket === 'keep' ? c.green('keep') : LEVEL_STYLE[finding.level](c)(finding.level);
+}
+
+function accountLine(finding: Finding, c: ChalkInstance): string[] {
+  const where = finding.platform ? ` [${finding.platform}]` : '';
+  return [`  ${levelLabel(finding, c)}  ${c.dim(finding.rule)}${where}`, `    ${terminalText(finding.message)}`];
+}
+
+function postTable(findings: readonly Finding[], options: ReporterOptions, width: number, c: ChalkInstance): string {
+  const postWidth = Math.floor((width - 40) * 0.55);
+  const findingWidth = width - 40 - postWidth;
+  const t = new Table({
+    head: ['level', 'date', 'platform', 'post', 'finding'],
+    colWidths: [12, 12, 10, postWidth, findingWidth],
+    wordWrap: true,
+    wrapOnWordBoundary: false,
+    style: { head: [], border: [] },
+  });
+  for (const f of findings) {
+    const post = f.post!;
+    const text = `${terminalText(post.excerpt)}${post.url ? `\n${c.dim(terminalText(post.url))}` : ''}`;
+    t.push([levelLabel(f, c), shortDate(post.createdAt, options.timeZone), post.platform, text, `${terminalText(f.message)}\n${c.dim(f.rule)}`]);
+  }
+  return t.toString();
+}
+
+/**
+ * Post text is untrusted: escape sequences, other control characters and bidi overrides
+ * are removed so a post cannot restyle, move or hide parts of the terminal.
+ */
+export function terminalText(text: string): string {
+  return text
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}

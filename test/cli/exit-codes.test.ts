@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { EXIT, gate } from '../../src/cli/exit-codes.js';
+import type { Finding } from '../../src/model/finding.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const finding = (level: Finding['level'], bucket: Finding['bucket'] = 'fix'): Finding => ({ rule: 'r/x', family: 'r', level, bucket, scope: 'account', message: 'm', data: {} });
+
+describe('gate', () => {
+  test.each([
+    ['nothing found', [], { failOn: 'error' }, EXIT.ok],
+    ['a warning under --fail-on error', [finding('warning')], { failOn: 'error' }, EXIT.ok],
+    ['an error under --fail-on error', [finding('error')], { failOn: 'error' }, EXIT.findings],
+    ['a suggestion under --fail-on suggestion', [finding('suggestion')], { failOn: 'suggestion' }, EXIT.findings],
+    ['more warnings than --max-warnings', [finding('warning'), finding('warning')], { failOn: 'error', maxWarnings: 1 }, EXIT.findings],
+    ['as many warnings as --max-warnings', [finding('warning')], { failOn: 'error', maxWarnings: 1 }, EXIT.ok],
+    ['keep-doing lines never fail', [finding('error', 'keep')], { failOn: 'suggestion' }, EXIT.ok],
+  ] as const)('%s', (_label, findings, policy, expected) => {
+    expect(gate(findings, policy).exitCode).toBe(expected);
+  });
+});
+
+describe('usage errors exit 2 with one line', () => {
+  test.each([
+    ['an unknown option', ['audit', 'x.zip', '--lats', '5'], /unknown option '--lats'/],
+    ['a missing source', ['audit'], /missing required argument 'source'/],
+    ['a bad --last', ['audit', 'x.zip', '--last', 'many'], /^presence: --last expects a whole number; got "many"$/m],
+    ['a bad --fail-on', ['audit', 'x.zip', '--fail-on', 'warn'], /--fail-on/],
+    ['an unknown format', ['audit', 'x.zip', '--format', 'jsn'], /^presence: unknown format "jsn".*\(did you mean "json"\?\)$/m],
+    ['a file that does not exist', ['audit', 'no/such/export.zip'], /^presence: no\/such\/export\.zip: no such file or folder$/m],
+    ['an unknown command', ['audti'], /unknown command 'audti'/],
+  ])('%s', async (_label, args, stderr) => {
+    const result = await runCli(args);
+    expect(result.exitCode).toBe(EXIT.error);
+    expect(result.stderr).toMatch(stderr);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('--help and --version exit 0', async () => {
+    const help = await runCli(['audit', '--help']);
+    expect(help.exitCode).toBe(EXIT.ok);
+    for (const option of ['--last', '--all', '--since', '--until', '--platform', '--config', '--rules', '--format', '--output', '--fail-on', '--max-warnings', '--strict', '--map', '--quiet']) {
+      expect(help.stdout).toContain(option);
+    }
+    const version = await runCli(['--version']);
+    expect(version).toMatchObject({ exitCode: EXIT.ok, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+  });
+});

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { Platform, Post, PostKind } from '../../src/model/post.js';
+import { EMPTY_BRAND, type BrandContext } from '../../src/rules/brand-context.js';
+import { compileClassifier } from '../../src/rules/classes.js';
+import { BUILTIN_RULES_DIR, loadClasses } from '../../src/rules/load-rules.js';
+import { PostFacts } from '../../src/text/facts.js';
+import { findUrls, toLink } from '../../src/text/links.js';
+
+interface LabelledPost {
+  text: string;
+  platform: Platform;
+  kind: PostKind;
+  links?: string[];
+  brand: string;
+  promotional: boolean;
+  bareLink: boolean;
+}
+
+interface LabelledBrand {
+  name: string;
+  domains?: string[];
+  products?: string[];
+  handles?: Partial<Record<Platform, string>>;
+}
+
+export interface Score {
+  precision: number;
+  recall: number;
+  falsePositives: string[];
+  falseNegatives: string[];
+}
+
+const FILE = path.resolve(import.meta.dirname, '../labelled/posts.yaml');
+
+export function loadLabelled(): { posts: LabelledPost[]; brands: Record<string, LabelledBrand> } {
+  return parse(readFileSync(FILE, 'utf8')) as { posts: LabelledPost[]; brands: Record<string, LabelledBrand> };
+}
+
+/** Tags every labelled post with the built-in classes, with or without its brand's profile, and scores both judgements. */
+export async function evaluateClassifier(withProfile: boolean): Promise<{ promotional: Score; bareLink: Score }> {
+  const { posts, brands } = loadLabelled();
+  const classes = await loadClasses(path.join(BUILTIN_RULES_DIR, 'classes.yaml'), process.cwd());
+  const classifiers = new Map<string, ReturnType<typeof compileClassifier>>();
+  const classifierFor = (key: string) => {
+    let classify = classifiers.get(key);
+    if (!classify) {
+      const profile = brands[key];
+      const brand: BrandContext = withProfile && profile ? { name: profile.name, domains: profile.domains ?? [], products: profile.products ?? [], handles: profile.handles ?? {} } : EMPTY_BRAND;
+      classifiers.set(key, (classify = compileClassifier(classes, brand)));
+    }
+    return classify;
+  };
+  const judged = posts.map((labelled, i) => {
+    const post: Post = {
+      id: `labelled-${i + 1}`,
+      platform: labelled.platform,
+      author: labelled.brand,
+      createdAt: '2024-05-01T09:00:00.000Z',
+      text: labelled.text,
+      links: (labelled.links?.length ? labelled.links : findUrls(labelled.text)).map(toLink),
+      hashtags: [...labelled.text.matchAll(/(?<![\p{L}\p{N}_&])#([\p{L}\p{N}\p{M}_]+)/gu)].map((m) => m[1]!),
+      mentions: [...labelled.text.matchAll(/(?<![\p{L}\p{N}_])@([\p{L}\p{N}_.]+)/gu)].map((m) => m[1]!),
+      media: [],
+      kind: labelled.kind,
+      ...(labelled.kind === 'reply' && { replyTo: { isOwn: false } }),
+      scheduled: false,
+      source: { file: 'test/labelled/posts.yaml', record: i + 1 },
+    };
+    const tags = classifierFor(labelled.brand)(new PostFacts(post));
+    return { labelled, promotional: tags.has('promotional'), bareLink: tags.has('link-only') };
+  });
+  const score = (label: 'promotional' | 'bareLink'): Score => {
+    const tp = judged.filter((j) => j[label] && j.labelled[label]).length;
+    const fp = judged.filter((j) => j[label] && !j.labelled[label]);
+    const fn = judged.filter((j) => !j[label] && j.labelled[label]);
+    return {
+      precision: tp / Math.max(1, tp + fp.length),
+      recall: tp / Math.max(1, tp + fn.length),
+      falsePositives: fp.map((j) => j.labelled.text),
+      falseNegatives: fn.map((j) => j.labelled.text),
+    };
+  };
+  return { promotional: score('promotional'), bareLink: score('bareLink') };
+}
