@@ -20,13 +20,16 @@ const BUCKET_ORDER: Record<Bucket, number> = { stop: 0, fix: 1, delete: 2, keep:
 
 /** Turns posts and rules into an Audit: pure and synchronous, no files, no terminal. */
 export function runAudit(input: AuditInput): Audit {
-  const facts = input.posts.map((post) => {
-    const f = new PostFacts(post);
-    f.classes = input.ruleSet.classify(f);
-    return f;
-  });
+  // Account-level kinds read the timeline in time order.
+  const facts = input.posts
+    .map((post) => {
+      const f = new PostFacts(post);
+      f.classes = input.ruleSet.classify(f);
+      return f;
+    })
+    .sort((a, b) => a.time - b.time);
   const byId = new Map(facts.map((f) => [f.post.id, f]));
-  const now = facts.reduce((latest, f) => Math.max(latest, Date.parse(f.post.createdAt)), 0);
+  const now = facts.at(-1)?.time ?? 0;
   const findings: Finding[] = [];
   const notEvaluated: Audit['notEvaluated'] = [];
 

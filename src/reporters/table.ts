@@ -102,7 +102,7 @@ function postTable(findings: readonly Finding[], options: ReporterOptions, width
     head: ['level', 'date', 'platform', 'post', 'finding'],
     colWidths: [12, 12, 10, postWidth, findingWidth],
     wordWrap: true,
-    wrapOnWordBoundary: false,
+    wrapOnWordBoundary: true,
     style: { head: [], border: [] },
   });
   for (const f of findings) {

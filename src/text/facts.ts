@@ -29,8 +29,12 @@ export class PostFacts {
   #ownWords?: number;
   #emoji?: EmojiStats;
   #length?: number;
+  /** Milliseconds since the epoch, parsed once. */
+  readonly time: number;
 
-  constructor(readonly post: Post) {}
+  constructor(readonly post: Post) {
+    this.time = Date.parse(post.createdAt);
+  }
 
   /** The author's own prose: the text without URLs, @mentions, #hashtags, emoji or a retweet prefix. */
   get prose(): string {

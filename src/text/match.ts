@@ -82,12 +82,20 @@ export function compileMatcher(spec: MatcherSpec): TextMatcher {
   for (const pattern of spec.untrusted ? (spec.patterns ?? []) : []) assertSafePattern(pattern, flags);
   const regex = compileRegex(parts.join('|'), flags);
   const exceptions = spec.exceptions?.length ? compileRegex(phrasePattern(spec.exceptions), flags) : undefined;
-  const matches = (text: string): string[] => {
-    const hidden = exceptions ? text.replace(exceptions, (m) => ' '.repeat(m.length)) : text;
-    return [...hidden.matchAll(regex)].map((m) => m[0]).filter((m) => m !== '');
-  };
+  const hide = (text: string) => (exceptions ? text.replace(exceptions, (m) => ' '.repeat(m.length)) : text);
   return {
-    find: (text) => matches(text)[0],
-    count: (text) => matches(text).length,
+    find(text) {
+      const visible = hide(text);
+      regex.lastIndex = 0;
+      for (let match = regex.exec(visible); match; match = regex.exec(visible)) {
+        if (match[0] !== '') return match[0];
+        regex.lastIndex++;
+      }
+      return undefined;
+    },
+    count(text) {
+      regex.lastIndex = 0;
+      return [...hide(text).matchAll(regex)].filter((m) => m[0] !== '').length;
+    },
   };
 }

@@ -81,7 +81,11 @@ export function clusterSimilar<T>(
     }
   }
   const groups = new Map<number, T[]>();
-  items.forEach((item, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), item]));
+  items.forEach((item, i) => {
+    const group = groups.get(find(i));
+    if (group) group.push(item);
+    else groups.set(find(i), [item]);
+  });
   return [...groups.values()].filter((group) => group.length > 1);
 }
 

@@ -107,7 +107,7 @@ export function writeArchive(count, outDir) {
   for (let i = 0; i < count; i++) parts.push(jackson(tweet(i, next)).replace(/^/gm, '  '));
   const files = {
     'data/tweets.js': `window.YTD.tweets.part0 = [\n${parts.join(',\n')}\n]`,
-    'data/account.js': `window.YTD.account.part0 = [\n${jackson([{ account: { email: 'team@northwind.example', createdVia: 'web', username: HANDLE, accountId: ACCOUNT_ID, createdAt: '2012-03-01T10:00:00.000Z', accountDisplayName: 'Northwind Lamps' } }])}\n]`,
+    'data/account.js': `window.YTD.account.part0 = ${jackson([{ account: { email: 'team@northwind.example', createdVia: 'web', username: HANDLE, accountId: ACCOUNT_ID, createdAt: '2012-03-01T10:00:00.000Z', accountDisplayName: 'Northwind Lamps' } }])}`,
     'data/manifest.js': `window.__THAR_CONFIG = ${jackson({ userInfo: { accountId: ACCOUNT_ID, userName: HANDLE, displayName: 'Northwind Lamps' }, dataTypes: { tweets: { files: [{ fileName: 'data/tweets.js', globalName: 'YTD.tweets.part0', count: String(count) }] } } })}`,
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);

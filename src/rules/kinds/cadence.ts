@@ -4,7 +4,7 @@ import { Duration, Threshold, thresholdFor } from '../params.js';
 import { defineAccountKind, type AccountResult } from './define-kind.js';
 
 const DAY = 86_400_000;
-const time = (f: PostFacts) => Date.parse(f.post.createdAt);
+const time = (f: PostFacts) => f.time;
 
 /** Posting rhythm: bursts of posts, too many posts in a day, long silences. */
 export const cadence = defineAccountKind({
@@ -50,7 +50,9 @@ function byDay(sorted: readonly PostFacts[]): PostFacts[][] {
   const days = new Map<string, PostFacts[]>();
   for (const f of sorted) {
     const day = f.post.createdAt.slice(0, 10);
-    days.set(day, [...(days.get(day) ?? []), f]);
+    const posts = days.get(day);
+    if (posts) posts.push(f);
+    else days.set(day, [f]);
   }
   return [...days.values()];
 }

@@ -5,7 +5,7 @@ import { clusterSimilar, fingerprint, normalizeForComparison } from '../../text/
 import { Duration } from '../params.js';
 import { defineAccountKind, type AccountHit } from './define-kind.js';
 
-const time = (f: PostFacts) => Date.parse(f.post.createdAt);
+const time = (f: PostFacts) => f.time;
 
 /**
  * The same link, or the same (or nearly the same) text, posted again. Reported either on
@@ -62,11 +62,16 @@ interface Group {
 function linkGroups(posts: readonly PostFacts[], within: number): Group[] {
   const byUrl = new Map<string, PostFacts[]>();
   for (const f of posts) {
-    for (const url of new Set(f.post.links.map((l) => normalizeUrl(l.url)))) byUrl.set(url, [...(byUrl.get(url) ?? []), f]);
+    for (const url of new Set(f.post.links.map((l) => normalizeUrl(l.url)))) {
+      const sharing = byUrl.get(url);
+      if (sharing) sharing.push(f);
+      else byUrl.set(url, [f]);
+    }
   }
   const groups: Group[] = [];
   for (const [url, sharing] of byUrl) {
-    const sorted = sharing.sort((a, b) => time(a) - time(b));
+    // Posts arrive in time order from the engine, so each list is already sorted.
+    const sorted = sharing;
     let current: PostFacts[] = [sorted[0]!];
     for (const f of sorted.slice(1)) {
       if (time(f) - time(current.at(-1)!) <= within) current.push(f);
