@@ -61,39 +61,43 @@ export const xArchive: FileSource = {
     const circle = await readIds(input, /(?:^|\/)data\/twitter-circle-tweet(?:-part\d+)?\.js$/);
     const notes = await readNotes(input);
     const parts = input.container === 'file' ? [input.entries[0]!] : findEntries(input, TWEET_PARTS).sort(byPartNumber);
-    const tweets: { raw: RawTweet; file: string; record: number }[] = [];
+    let handle = account.handle;
+    const superseded = new Set<string>();
+    const posts: Post[] = [];
+    // Each part is converted as soon as it is parsed, so its raw objects can be freed before the next.
     for (const part of parts) {
       const file = input.describe(part);
-      const records = parseArchiveFile(decodeText(await input.read(part), file), file);
-      records.forEach((element, index) => {
-        const raw = (element && typeof element === 'object' && 'tweet' in element ? element.tweet : element) as RawTweet;
-        tweets.push({ raw, file, record: index + 1 });
+      const tweets = parseArchiveFile(decodeText(await input.read(part), file), file).map(
+        (element) => (element && typeof element === 'object' && 'tweet' in element ? element.tweet : element) as RawTweet,
+      );
+      handle ??= inferHandle(tweets) ?? 'unknown';
+      tweets.forEach((raw, index) => {
+        const record = index + 1;
+        const id = raw?.id_str ?? raw?.id;
+        if (!raw || typeof raw !== 'object' || !id || typeof (raw.full_text ?? raw.text) !== 'string' || !raw.created_at) {
+          collector.skip({ file, record }, 'expected a tweet with id_str, created_at and full_text');
+          return;
+        }
+        const chain = raw.edit_info?.initial?.editTweetIds;
+        if (chain && chain.length > 1) for (const earlier of chain.slice(0, -1)) superseded.add(earlier);
+        if (circle.has(id)) {
+          collector.exclude('Twitter Circle post');
+          return;
+        }
+        const createdAt = parseCreatedAt(raw.created_at);
+        if (createdAt === undefined) {
+          collector.skip({ file, record }, `unreadable created_at "${raw.created_at}"`);
+          return;
+        }
+        posts.push(toPost(raw, id, createdAt, handle!, account.id, notes, { file, record }));
       });
-      options.progress?.(tweets.length);
+      options.progress?.(posts.length);
     }
-    const handle = account.handle ?? inferHandle(tweets.map((t) => t.raw)) ?? 'unknown';
-    collector.account = handle;
-    const superseded = supersededEdits(tweets.map((t) => t.raw));
-    for (const { raw, file, record } of tweets) {
-      const id = raw?.id_str ?? raw?.id;
-      if (!raw || typeof raw !== 'object' || !id || typeof (raw.full_text ?? raw.text) !== 'string' || !raw.created_at) {
-        collector.skip({ file, record }, 'expected a tweet with id_str, created_at and full_text');
-        continue;
-      }
-      if (superseded.has(id)) {
-        collector.exclude('earlier version of an edited post');
-        continue;
-      }
-      if (circle.has(id)) {
-        collector.exclude('Twitter Circle post');
-        continue;
-      }
-      const createdAt = parseCreatedAt(raw.created_at);
-      if (createdAt === undefined) {
-        collector.skip({ file, record }, `unreadable created_at "${raw.created_at}"`);
-        continue;
-      }
-      collector.add(toPost(raw, id, createdAt, handle, account.id, notes, { file, record }));
+    collector.account = handle ?? 'unknown';
+    // Every version of an edited post is in the archive; only the last of each chain is kept.
+    for (const post of posts) {
+      if (superseded.has(post.id)) collector.exclude('earlier version of an edited post');
+      else collector.add(post);
     }
     return collector.result();
   },
@@ -155,16 +159,6 @@ async function readNotes(input: Input): Promise<NoteTweet[]> {
     if (note?.core?.text && !Number.isNaN(createdAt)) notes.push({ createdAt, text: note.core.text, urls: note.core.urls ?? [] });
   }
   return notes;
-}
-
-/** Every version of an edited tweet is in the archive; only the last one of each chain is kept. */
-function supersededEdits(tweets: readonly RawTweet[]): Set<string> {
-  const superseded = new Set<string>();
-  for (const tweet of tweets) {
-    const chain = tweet?.edit_info?.initial?.editTweetIds;
-    if (chain && chain.length > 1) for (const id of chain.slice(0, -1)) superseded.add(id);
-  }
-  return superseded;
 }
 
 function inferHandle(tweets: readonly RawTweet[]): string | undefined {

@@ -1,5 +1,6 @@
 import type { Post } from '../model/post.js';
 import { platformLength } from './length.js';
+import { fingerprint, normalizeForComparison, type Fingerprint } from './similarity.js';
 import { emojiStats, stripEmoji, utf8Length, words, type EmojiStats } from './unicode.js';
 
 const URLS = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
@@ -29,6 +30,8 @@ export class PostFacts {
   #ownWords?: number;
   #emoji?: EmojiStats;
   #length?: number;
+  #comparable?: string[];
+  #fingerprint?: Fingerprint;
   /** Milliseconds since the epoch, parsed once. */
   readonly time: number;
 
@@ -54,6 +57,16 @@ export class PostFacts {
 
   get emoji(): EmojiStats {
     return (this.#emoji ??= emojiStats(this.post.text));
+  }
+
+  /** The prose as lower-case words, for near-duplicate checks. */
+  get comparableWords(): string[] {
+    return (this.#comparable ??= normalizeForComparison(this.prose));
+  }
+
+  /** Shingles and MinHash bands of the prose, shared by every repetition rule. */
+  get fingerprint(): Fingerprint {
+    return (this.#fingerprint ??= fingerprint(this.comparableWords));
   }
 
   /** Length counted the platform's way. */

@@ -10,9 +10,10 @@ const ROWS = 4;
 const SEEDS = Array.from({ length: HASHES }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0);
 
 export interface Fingerprint {
-  shingles: Set<number>;
-  /** Band keys: two texts sharing one are candidates. */
-  bands: string[];
+  /** Hashed word 3-shingles, sorted and distinct. */
+  shingles: Uint32Array;
+  /** Band keys (band index and its rows hashed together): two texts sharing one are candidates. */
+  bands: number[];
 }
 
 export function normalizeForComparison(text: string): string[] {
@@ -34,17 +35,28 @@ export function fingerprint(words: readonly string[]): Fingerprint {
       if (value < minimums[h]!) minimums[h] = value;
     }
   }
-  const bands: string[] = [];
-  for (let b = 0; b < HASHES / ROWS; b++) bands.push(`${b}:${minimums.slice(b * ROWS, (b + 1) * ROWS).join(',')}`);
-  return { shingles, bands };
+  const bands: number[] = [];
+  for (let b = 0; b < HASHES / ROWS; b++) {
+    let key = mix(b + 1);
+    for (let r = 0; r < ROWS; r++) key = mix(key ^ minimums[b * ROWS + r]!);
+    bands.push(key);
+  }
+  return { shingles: Uint32Array.from(shingles).sort(), bands };
 }
 
-export function jaccard(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Jaccard similarity of two sorted shingle arrays, by merging them. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
   let shared = 0;
-  for (const value of small) if (large.has(value)) shared++;
-  return shared / (a.size + b.size - shared);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 /**
@@ -60,7 +72,7 @@ export function clusterSimilar<T>(
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const prints = items.map(fingerprintOf);
-  const buckets = new Map<string, number[]>();
+  const buckets = new Map<number, number[]>();
   for (let i = 0; i < items.length; i++) {
     for (const band of prints[i]!.bands) {
       const members = buckets.get(band);

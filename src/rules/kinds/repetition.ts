@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PostFacts } from '../../text/facts.js';
 import { normalizeUrl } from '../../text/links.js';
-import { clusterSimilar, fingerprint, normalizeForComparison } from '../../text/similarity.js';
+import { clusterSimilar } from '../../text/similarity.js';
 import { Duration } from '../params.js';
 import { defineAccountKind, type AccountHit } from './define-kind.js';
 
@@ -86,14 +86,9 @@ function linkGroups(posts: readonly PostFacts[], within: number): Group[] {
 }
 
 function textGroups(posts: readonly PostFacts[], within: number, similarity: number, minWords: number): Group[] {
-  const candidates = posts.map((f) => ({ f, words: normalizeForComparison(f.prose) })).filter((c) => c.words.length >= minWords);
-  const clusters = clusterSimilar(
-    candidates,
-    (c) => fingerprint(c.words),
-    similarity,
-    (a, b) => Math.abs(time(a.f) - time(b.f)) <= within,
-  );
-  return clusters.map((cluster) => ({ label: excerpt(cluster[0]!.f.prose), posts: cluster.map((c) => c.f) }));
+  const candidates = posts.filter((f) => f.comparableWords.length >= minWords);
+  const clusters = clusterSimilar(candidates, (f) => f.fingerprint, similarity, (a, b) => Math.abs(time(a) - time(b)) <= within);
+  return clusters.map((cluster) => ({ label: excerpt(cluster[0]!.prose), posts: cluster }));
 }
 
 function excerpt(text: string): string {
