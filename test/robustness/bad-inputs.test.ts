@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { rmSync } from 'node:fs';
+import { spawnCli } from '../helpers/run-cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'presence-bad-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Buffer): string {
+  const full = path.join(dir, name);
+  writeFileSync(full, content);
+  return full;
+}
+
+/** A one-entry zip whose header can claim any inflated size (for bombs and liars). */
+function zipWith(name: string, data: Buffer, claimedSize = data.length): Buffer {
+  const compressed = deflateRawSync(data);
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(0, 14);
+  local.writeUInt32LE(compressed.length, 18);
+  local.writeUInt32LE(claimedSize, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(compressed.length, 20);
+  central.writeUInt32LE(claimedSize, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + nameBytes.length, 12);
+  end.writeUInt32LE(30 + nameBytes.length + compressed.length, 16);
+  return Buffer.concat([local, nameBytes, compressed, central, nameBytes, end]);
+}
+
+const tweets = (body: string) => `window.YTD.tweets.part0 = ${body}`;
+
+// Each bad input ends with exit 2 and one line naming the file and what was expected, quickly.
+const cases: [label: string, make: () => string, message: RegExp][] = [
+  ['an empty file', () => file('empty.js', ''), /empty\.js: the file is empty/],
+  ['random binary', () => file('noise.bin', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))), /noise\.bin: (unknown format|the file holds binary data)/],
+  ['a truncated zip', () => file('cut.zip', zipWith('data/tweets.js', Buffer.from(tweets('[]'))).subarray(0, 40)), /cut\.zip: (not a readable zip archive|corrupt)/],
+  ['a zip with nothing we know inside', () => file('other.zip', zipWith('photos/cat.jpg', Buffer.from('not a photo'))), /other\.zip: unknown format; tried x-archive/],
+  ['a zip bomb', () => file('bomb.zip', zipWith('data/tweets.js', Buffer.alloc(4096, 0x20), 0xfffffff0)), /bomb\.zip:data\/tweets\.js: entry inflates to \d+ bytes, over the \d+-byte limit \(is this a zip bomb\?\)/],
+  ['a zip whose header lies about the size', () => file('liar.zip', zipWith('data/tweets.js', Buffer.from(tweets('[]').padEnd(5000)), 10)), /liar\.zip:data\/tweets\.js: corrupt entry/],
+  ['JSON of the wrong shape', () => file('tweets.js', tweets('{"tweet": 1}')), /tweets\.js: expected a JSON array after the prefix/],
+  ['truncated JSON', () => file('tweet.js', tweets('[ { "tweet" : { "id_str" : "1"')), /tweet\.js: the archive file is not valid JSON after its prefix/],
+  ['UTF-16 text', () => file('tweets-part1.js', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tweets('[]'), 'utf16le')])), /tweets-part1\.js: (the file is UTF-16 encoded; expected UTF-8|unknown format)/],
+  ['a single 50 MB line', () => file('tweets-part2.js', tweets(`["${'x'.repeat(50 * 1024 * 1024)}"]`)), /tweets-part2\.js(#1)?: /],
+  ['deeply nested JSON', () => file('tweets-part3.js', tweets(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)), /tweets-part3\.js(#1)?: /],
+];
+
+describe('bad input: exit 2, one line naming the file, no stack trace', () => {
+  test.each(cases)('%s', (_label, make, message) => {
+    const target = make();
+    const started = Date.now();
+    const result = spawnCli(['audit', target, '--strict'], { cwd: dir });
+    expect(result.exitCode, result.stderr).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
