@@ -5,6 +5,9 @@ import type { Finding, Level } from '../model/finding.js';
 import { reportSections, shortDate } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 
+/** No rule between body rows: a score table reads as a list. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
 /** Rows shown per section in the terminal; the rest are counted and left to file formats. */
 const ROWS_PER_SECTION = 25;
 
@@ -15,16 +18,12 @@ export const table: Reporter = {
   extension: 'txt',
   render(audit, options) {
     const c = new Chalk({ level: options.color ? 1 : 0 });
-    const width = Math.max(72, Math.min(options.width ?? 100, 160));
     const lines: string[] = [...header(audit, options, c), '', ...scores(audit, c), '', ...comparison(audit, options, c)];
     for (const section of reportSections(audit)) {
       if (section.findings.length === 0) continue;
       lines.push(c.bold(`${section.title.toUpperCase()} — ${section.summary} (${section.findings.length})`));
       const shown = section.findings.slice(0, ROWS_PER_SECTION);
-      const accountLevel = shown.filter((f) => f.scope === 'account');
-      const postLevel = shown.filter((f) => f.scope === 'post');
-      for (const finding of accountLevel) lines.push(...accountLine(finding, c));
-      if (postLevel.length) lines.push(postTable(postLevel, options, width, c));
+      for (const finding of shown) lines.push(...(finding.scope === 'account' ? accountLine(finding, c) : postLines(finding, options, c)));
       const hidden = section.findings.length - shown.length;
       if (hidden > 0) lines.push(c.dim(`  … and ${hidden} more; --format markdown, json or csv lists them all`));
       lines.push('');
@@ -62,7 +61,7 @@ function scores(audit: Audit, c: ChalkInstance): string[] {
   const colour = (score: number) => (score >= 80 ? c.green : score >= 50 ? c.yellow : c.red);
   const counts = new Map<string, number>();
   for (const f of audit.findings) if (f.bucket !== 'keep') counts.set(f.family, (counts.get(f.family) ?? 0) + 1);
-  const t = new Table({ head: ['family', 'score', 'findings'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'] });
+  const t = new Table({ head: ['family', 'score', 'findings'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right'], chars: COMPACT });
   for (const [family, score] of Object.entries(audit.scores.byFamily)) t.push([family, colour(score)(String(score)), String(counts.get(family) ?? 0)]);
   return [c.bold(`Score ${colour(audit.scores.overall)(String(audit.scores.overall))}/100`), t.toString()];
 }
@@ -71,7 +70,7 @@ function comparison(audit: Audit, options: ReporterOptions, c: ChalkInstance): s
   const change = audit.comparison;
   if (!change) return [];
   const delta = (before?: number, after?: number) => (before === undefined || after === undefined ? '' : after >= before ? c.green(`+${after - before}`) : c.red(String(after - before)));
-  const t = new Table({ head: ['family', 'before', 'after', 'change'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'] });
+  const t = new Table({ head: ['family', 'before', 'after', 'change'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'], chars: COMPACT });
   t.push(['overall', String(change.overall.before ?? '–'), String(change.overall.after ?? '–'), delta(change.overall.before, change.overall.after)]);
   for (const [family, s] of Object.entries(change.byFamily)) t.push([family, String(s.before ?? '–'), String(s.after ?? '–'), delta(s.before, s.after)]);
   const lines = [c.bold(`Since the audit of ${shortDate(change.previous.generatedAt, options.timeZone)}: ${change.fixed.length} fixed, ${change.new.length} new, ${change.remaining} remaining`), t.toString()];
@@ -95,22 +94,15 @@ function accountLine(finding: Finding, c: ChalkInstance): string[] {
   return [`  ${levelLabel(finding, c)}  ${c.dim(finding.rule)}${where}`, `    ${terminalText(finding.message)}`];
 }
 
-function postTable(findings: readonly Finding[], options: ReporterOptions, width: number, c: ChalkInstance): string {
-  const postWidth = Math.floor((width - 40) * 0.55);
-  const findingWidth = width - 40 - postWidth;
-  const t = new Table({
-    head: ['level', 'date', 'platform', 'post', 'finding'],
-    colWidths: [12, 12, 10, postWidth, findingWidth],
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: [] },
-  });
-  for (const f of findings) {
-    const post = f.post!;
-    const text = `${terminalText(post.excerpt)}${post.url ? `\n${c.dim(terminalText(post.url))}` : ''}`;
-    t.push([levelLabel(f, c), shortDate(post.createdAt, options.timeZone), post.platform, text, `${terminalText(f.message)}\n${c.dim(f.rule)}`]);
-  }
-  return t.toString();
+/** One block per post finding; the permalink stays whole on its own line so it can be clicked or copied. */
+function postLines(finding: Finding, options: ReporterOptions, c: ChalkInstance): string[] {
+  const post = finding.post!;
+  return [
+    `  ${levelLabel(finding, c)}  ${shortDate(post.createdAt, options.timeZone)}  ${post.platform}  ${c.dim(finding.rule)}`,
+    `    “${terminalText(post.excerpt)}”`,
+    `    ${terminalText(finding.message)}`,
+    ...(post.url ? [`    ${c.dim(terminalText(post.url))}`] : [`    ${c.dim(`${post.source.file}${post.source.line ? `:${post.source.line}` : post.source.record ? `#${post.source.record}` : ''}`)}`]),
+  ];
 }
 
 /**

@@ -44,7 +44,7 @@ export const repetition = defineAccountKind({
           hits.push({ data: { times: sorted.length, what: group.label, platforms, first: first.id }, postIds: sorted.map((f) => f.post.id) });
         } else {
           for (const copy of sorted.slice(1)) {
-            hits.push({ data: { times: sorted.length, what: group.label, first: first.id, firstAt: first.createdAt }, postIds: [first.id, copy.post.id], postId: copy.post.id });
+            hits.push({ data: { times: sorted.length, what: group.label, first: first.id, firstAt: `${first.createdAt.slice(0, 16).replace('T', ' ')} UTC` }, postIds: [first.id, copy.post.id], postId: copy.post.id });
           }
         }
       }

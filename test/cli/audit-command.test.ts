@@ -1,0 +1,129 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Audit } from '../../src/model/audit.js';
+import { ROOT, runCli, spawnCli } from '../helpers/run-cli.js';
+
+const out = mkdtempSync(path.join(tmpdir(), 'presence-audit-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('presence audit on the bundled X archive', () => {
+  let json: Audit;
+  beforeAll(async () => {
+    const result = await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json']);
+    expect(result.exitCode).toBe(1);
+    json = Audit.parse(JSON.parse(result.stdout));
+  });
+
+  test('the JSON document: version, sources, stats by platform and kind', () => {
+    expect(json).toMatchObject({
+      version: 1,
+      sources: [{ spec: 'fixtures/x/archive.zip', format: 'x-archive', account: 'northwindlamps', posts: 37, skipped: 0 }],
+      stats: { posts: 37, byPlatform: { x: 37 }, byKind: { post: 29, reply: 5, repost: 2, quote: 1 }, from: '2024-05-02T09:15:00.000Z', to: '2024-06-24T08:00:00.000Z' },
+    });
+  });
+
+  test('findings cover every family the fixture was written to trip', () => {
+    const rules = new Set(json.findings.filter((f) => f.bucket !== 'keep').map((f) => f.rule));
+    for (const rule of [
+      'link-blasting/bare-link',
+      'link-blasting/repeated-link',
+      'link-blasting/link-habit',
+      'link-blasting/shortener',
+      'link-blasting/dead-shortener',
+      'link-blasting/link-aggregator',
+      'link-blasting/duplicate-text',
+      'link-blasting/link-share',
+      'self-promotion/promotional-share',
+      'self-promotion/engagement-bait',
+      'self-promotion/hard-sell',
+      'platform-fit/over-length',
+      'platform-fit/hashtags',
+      'brand-voice/all-caps',
+      'brand-voice/emoji-run',
+      'conversation/reply-share',
+      'cadence/burst',
+    ]) {
+      expect(rules, rule).toContain(rule);
+    }
+  });
+
+  test('a post finding carries the post reference; an account finding its evidence', () => {
+    const dead = json.findings.find((f) => f.rule === 'link-blasting/dead-shortener')!;
+    expect(dead).toMatchObject({ level: 'error', bucket: 'delete', scope: 'post', post: { platform: 'x', createdAt: '2024-06-10T09:30:00.000Z', source: { file: 'fixtures/x/archive.zip:twitter-2024-06-30-8f3a1c/data/tweets-part1.js', record: 7 } } });
+    expect(dead.post!.url).toBe(`https://x.com/northwindlamps/status/${dead.post!.id}`);
+    const share = json.findings.find((f) => f.rule === 'self-promotion/promotional-share')!;
+    expect(share).toMatchObject({ scope: 'account', platform: 'x', data: { count: 8, total: 30 } });
+    expect(share.postIds).toHaveLength(8);
+  });
+
+  test('the terminal report: scores, the four sections, plain text off a terminal', async () => {
+    const result = await runCli(['audit', 'fixtures/x/archive.zip']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/^social presence audit\n37 posts · 2024-05-02 → 2024-06-24 · x 37/);
+    expect(result.stdout).toMatch(/Score \d+\/100/);
+    for (const heading of ['STOP — ', 'FIX — ', 'DELETE — ']) expect(result.stdout).toContain(heading);
+    expect(result.stdout).toContain('https://x.com/northwindlamps/status/');
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+    expect(result.stderr).toBe('presence: 1 finding at or above error\n');
+  });
+
+  test('colour only on a terminal, and never with NO_COLOR', async () => {
+    expect((await runCli(['audit', 'fixtures/x/archive.zip'], { tty: true })).stdout).toMatch(/\u001b\[/);
+    expect((await runCli(['audit', 'fixtures/x/archive.zip'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('--fail-on and --max-warnings decide the exit code', async () => {
+    expect((await runCli(['audit', 'fixtures/x/archive', '--platform', 'mastodon'])).exitCode).toBe(0);
+    expect((await runCli(['audit', 'fixtures/x/archive', '--until', '2024-05-31'])).exitCode).toBe(0);
+    expect((await runCli(['audit', 'fixtures/x/archive', '--until', '2024-05-31', '--fail-on', 'warning'])).exitCode).toBe(1);
+    expect((await runCli(['audit', 'fixtures/x/archive', '--until', '2024-05-31', '--max-warnings', '3'])).exitCode).toBe(1);
+  });
+
+  test('--last, --since and --until bound the window', async () => {
+    const last = JSON.parse((await runCli(['audit', 'fixtures/x/archive', '--last', '10', '--format', 'json'])).stdout) as Audit;
+    expect(last.stats).toMatchObject({ posts: 10, to: '2024-06-24T08:00:00.000Z' });
+    const june = JSON.parse((await runCli(['audit', 'fixtures/x/archive', '--since', '2024-06-01', '--format', 'json'])).stdout) as Audit;
+    expect(june.stats.from! >= '2024-06-01').toBe(true);
+  });
+
+  test('several formats at once; files written whole, nothing else written', async () => {
+    const result = await runCli(['audit', 'fixtures/x/archive.zip', '--format', `json=${path.join(out, 'a.json')}`, '--format', 'table']);
+    expect(result.stdout).toContain('STOP — ');
+    expect(Audit.parse(JSON.parse(readFileSync(path.join(out, 'a.json'), 'utf8'))).stats.posts).toBe(37);
+    expect(readdirSync(out)).toEqual(['a.json']);
+  });
+
+  test('inputs are never modified', async () => {
+    const before = statSync(path.join(ROOT, 'fixtures/x/archive.zip')).mtimeMs;
+    await runCli(['audit', 'fixtures/x/archive.zip']);
+    expect(statSync(path.join(ROOT, 'fixtures/x/archive.zip')).mtimeMs).toBe(before);
+  });
+
+  test('report renders a saved audit the same way the audit did', async () => {
+    const saved = path.join(out, 'saved.json');
+    const audit = await runCli(['audit', 'fixtures/x/archive.zip', '--format', `json=${saved}`, '--format', 'table']);
+    const report = await runCli(['report', saved]);
+    expect(report.exitCode).toBe(0);
+    expect(report.stdout).toBe(audit.stdout);
+  });
+
+  test('report --compare shows what changed', async () => {
+    const older = path.join(out, 'older.json');
+    const newer = path.join(out, 'newer.json');
+    await runCli(['audit', 'fixtures/x/archive.zip', '--until', '2024-05-31', '--format', `json=${older}`]);
+    await runCli(['audit', 'fixtures/x/archive.zip', '--format', `json=${newer}`]);
+    const result = await runCli(['report', newer, '--compare', older, '--format', 'json']);
+    const compared = Audit.parse(JSON.parse(result.stdout));
+    expect(compared.comparison!.new.length).toBeGreaterThan(0);
+    expect(compared.comparison!.overall.after).toBe(compared.scores.overall);
+    expect((await runCli(['report', newer, '--compare', older])).stdout).toMatch(/Since the audit of \d{4}-\d{2}-\d{2}: \d+ fixed, \d+ new, \d+ remaining/);
+  });
+
+  test('the built binary runs end to end (smoke)', () => {
+    const result = spawnCli(['audit', 'fixtures/x/archive.zip', '--format', 'json']);
+    expect(result.exitCode).toBe(1);
+    expect(Audit.parse(JSON.parse(result.stdout)).stats.posts).toBe(37);
+  });
+});
