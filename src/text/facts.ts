@@ -14,7 +14,7 @@ const RETWEET_PREFIX = /^RT @[\w]+:\s*/;
  * mainly of links"); matched as whole phrases, removed before own words are counted.
  */
 const BOILERPLATE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:new (?:blog )?post|new on the blog|on the blog|new blog|new video|new article|new episode|new podcast|check (?:it|this) out|read more|more here|read it here|full story|link in bio|icymi|via|click here|here|out now|just posted|just published|watch|read|new)(?![\p{L}\p{N}_])`,
+  String.raw`(?<![\p{L}\p{N}_])(?:new (?:blog )?post|new on the blog|on the blog|new blog|in case you missed it|new video|new article|new episode|new podcast|check (?:it|this) out|read more|more here|read it here|full story|link in bio|icymi|via|click here|here|out now|just posted|just published|watch|read|new)(?![\p{L}\p{N}_])`,
   'giu',
 );
 

@@ -32,15 +32,15 @@ export interface Score {
   falseNegatives: string[];
 }
 
-const FILE = path.resolve(import.meta.dirname, '../labelled/posts.yaml');
+const DIR = path.resolve(import.meta.dirname, '../labelled');
 
-export function loadLabelled(): { posts: LabelledPost[]; brands: Record<string, LabelledBrand> } {
-  return parse(readFileSync(FILE, 'utf8')) as { posts: LabelledPost[]; brands: Record<string, LabelledBrand> };
+export function loadLabelled(file = 'posts.yaml'): { posts: LabelledPost[]; brands: Record<string, LabelledBrand> } {
+  return parse(readFileSync(path.join(DIR, file), 'utf8')) as { posts: LabelledPost[]; brands: Record<string, LabelledBrand> };
 }
 
 /** Tags every labelled post with the built-in classes, with or without its brand's profile, and scores both judgements. */
-export async function evaluateClassifier(withProfile: boolean): Promise<{ promotional: Score; bareLink: Score }> {
-  const { posts, brands } = loadLabelled();
+export async function evaluateClassifier(withProfile: boolean, file = 'posts.yaml'): Promise<{ promotional: Score; bareLink: Score }> {
+  const { posts, brands } = loadLabelled(file);
   const classes = await loadClasses(path.join(BUILTIN_RULES_DIR, 'classes.yaml'), process.cwd());
   const classifiers = new Map<string, ReturnType<typeof compileClassifier>>();
   const classifierFor = (key: string) => {
