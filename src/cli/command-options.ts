@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { LEVELS, type Level } from '../model/finding.js';
-import type { Platform } from '../model/post.js';
+import { LEVELS, type LevelName as Level } from '../model/names.js';
+import type { PlatformName as Platform } from '../model/names.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
 import { collect, collectFormats, collectPlatforms, parseCount, parseDate, parseLevel, type FormatRequest } from './options.js';

@@ -1,5 +1,7 @@
-import { LEVELS, levelRank, type Level } from '../model/finding.js';
+import { LEVELS, type LevelName as Level } from '../model/names.js';
 import type { Audit } from '../model/audit.js';
+
+const levelRank = (level: Level): number => LEVELS.indexOf(level);
 
 /** The one place exit codes are defined; README and --help quote these. */
 export const EXIT = {
@@ -23,9 +25,12 @@ export interface GateResult {
   reason?: string;
 }
 
-/** Decides the exit code from the findings; "keep doing" lines never count. */
+/**
+ * Decides the exit code from the findings. "Keep doing" lines never count, nor do habits a
+ * queue check found already present in history: they are reported, not blamed on the queue.
+ */
 export function gate(findings: Audit['findings'], policy: GatePolicy): GateResult {
-  const problems = findings.filter((f) => f.bucket !== 'keep');
+  const problems = findings.filter((f) => f.bucket !== 'keep' && f.data.preexisting !== true);
   const failing = problems.filter((f) => levelRank(f.level) >= levelRank(policy.failOn)).length;
   if (failing > 0) return { exitCode: EXIT.findings, reason: `${failing} finding${failing === 1 ? '' : 's'} at or above ${policy.failOn}` };
   const warnings = problems.filter((f) => f.level === 'warning').length;

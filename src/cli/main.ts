@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { PresenceError } from '../errors.js';
 import { register as registerAudit } from './commands/audit.js';
+import { register as registerCheck } from './commands/check.js';
 import { register as registerReport } from './commands/report.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT } from './exit-codes.js';
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   registerAudit(program, context);
+  registerCheck(program, context);
   registerReport(program, context);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
 

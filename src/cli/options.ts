@@ -1,6 +1,5 @@
 import { closest, usageError } from '../errors.js';
-import { LEVELS, type Level } from '../model/finding.js';
-import { PLATFORMS, type Platform } from '../model/post.js';
+import { LEVELS, PLATFORMS, type LevelName as Level, type PlatformName as Platform } from '../model/names.js';
 
 /** Parsers for options shared by several commands; each throws a usage error naming the option. */
 

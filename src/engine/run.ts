@@ -14,6 +14,8 @@ export interface AuditInput {
   brandName?: string;
   generatedAt: string;
   toolVersion: string;
+  /** Only these posts are judged one by one (a queue); all posts still count for account rules. */
+  judged?: ReadonlySet<string>;
 }
 
 const BUCKET_ORDER: Record<Bucket, number> = { stop: 0, fix: 1, delete: 2, keep: 3 };
@@ -42,6 +44,7 @@ export function runAudit(input: AuditInput): Audit {
     if (rule.kind.scope === 'post') {
       const check = rule.check as PostCheck;
       for (const f of scoped) {
+        if (input.judged && !input.judged.has(f.post.id)) continue;
         const data = check(f);
         if (data && !isIgnored(f.post, rule.id)) findings.push(postFinding(rule, f.post, data));
       }
@@ -53,6 +56,7 @@ export function runAudit(input: AuditInput): Audit {
       if (result.notEvaluated) notEvaluated.push({ rule: rule.id, platform, reason: result.notEvaluated });
       for (const hit of result.hits) {
         const single = hit.postId === undefined ? undefined : byId.get(hit.postId);
+        if (single && input.judged && !input.judged.has(single.post.id)) continue;
         if (single) {
           if (!isIgnored(single.post, rule.id)) findings.push(postFinding(rule, single.post, hit.data, hit.postIds));
         } else findings.push(accountFinding(rule, platform, hit.data, hit.postIds));
@@ -126,7 +130,7 @@ function postFinding(rule: Rule, post: Post, data: FindingData, postIds?: string
   return {
     rule: rule.id,
     family: rule.family,
-    level: levelOf(rule, data),
+    level: (post.scheduled && rule.header['scheduled-level']) || levelOf(rule, data),
     bucket: rule.header.bucket ?? 'fix',
     scope: 'post',
     message: renderMessage(rule.header.message, withPlatform(data, post.platform)),

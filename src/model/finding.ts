@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { LEVELS } from './names.js';
 import { Platform, SourceRef } from './post.js';
 
-export const LEVELS = ['suggestion', 'warning', 'error'] as const;
+export { LEVELS };
 export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
 export const levelRank = (level: Level): number => LEVELS.indexOf(level);

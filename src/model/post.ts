@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { PLATFORMS } from './names.js';
 
 /** Networks a post can come from; `other` is for generic files that name none. */
-export const Platform = z.enum(['x', 'mastodon', 'bluesky', 'linkedin', 'facebook', 'instagram', 'threads', 'feed', 'other']);
+export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
-export const PLATFORMS = Platform.options;
+export { PLATFORMS };
 
 /** A reply to one's own post is a thread continuation: kind `post` with `replyTo.isOwn`. */
 export const PostKind = z.enum(['post', 'reply', 'repost', 'quote']);

@@ -47,6 +47,8 @@ export const RuleHeader = z.strictObject({
   /** Where the default threshold comes from. */
   source: z.string(),
   bucket: Bucket.optional(),
+  /** The level for scheduled posts, which can still be changed (over-length is an error there). */
+  'scheduled-level': Level.optional(),
   platforms: z.array(Platform).optional(),
   'post-kinds': z.array(PostKind).optional(),
   /** Only posts in all of these classes. */

@@ -5,6 +5,7 @@ import { EMPTY_BRAND, type BrandContext } from './brand-context.js';
 import { compileClassifier, type ClassDefinition } from './classes.js';
 import { compileRule, type RuleDefinition } from './load-rules.js';
 import type { ExamplePost } from './rule-schema.js';
+import { hashtagsIn, mentionsIn } from '../text/entities.js';
 
 export interface ExampleResult {
   expected: 'fail' | 'pass';
@@ -61,8 +62,8 @@ function examplePost(spec: Exclude<ExamplePost, string> | { text: string }, n: n
     createdAt: new Date(at).toISOString(),
     text: s.text,
     links: findUrls(s.text).map(toLink),
-    hashtags: [...s.text.matchAll(/(?<![\p{L}\p{N}_&])#([\p{L}\p{N}\p{M}_]+)/gu)].map((m) => m[1]!),
-    mentions: [...s.text.matchAll(/(?<![\p{L}\p{N}_])@([\p{L}\p{N}_.]+)/gu)].map((m) => m[1]!),
+    hashtags: hashtagsIn(s.text),
+    mentions: mentionsIn(s.text),
     media: (s.alt ?? []).map((altText) => ({ type: 'image' as const, altText })),
     kind,
     ...(kind === 'reply' && { replyTo: { isOwn: false, id: 'parent' } }),

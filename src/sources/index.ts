@@ -1,10 +1,12 @@
 import { inputError, usageError } from '../errors.js';
 import { openInput, type Input, type InputLimits } from './input.js';
 import type { FileSource, LoadOptions, LoadResult } from './source.js';
+import { bufferJson } from './buffer-json.js';
+import { hootsuiteCsv } from './hootsuite-csv.js';
 import { xArchive } from './x-archive.js';
 
 /** Every file format, in detection order: the most specific first. */
-export const fileSources: readonly FileSource[] = [xArchive];
+export const fileSources: readonly FileSource[] = [xArchive, hootsuiteCsv, bufferJson];
 
 export interface LoadedSource extends LoadResult {
   spec: string;

@@ -14,6 +14,7 @@ describe('gate', () => {
     ['more warnings than --max-warnings', [finding('warning'), finding('warning')], { failOn: 'error', maxWarnings: 1 }, EXIT.findings],
     ['as many warnings as --max-warnings', [finding('warning')], { failOn: 'error', maxWarnings: 1 }, EXIT.ok],
     ['keep-doing lines never fail', [finding('error', 'keep')], { failOn: 'suggestion' }, EXIT.ok],
+    ['habits already in history never fail a queue', [{ ...finding('warning', 'stop'), data: { preexisting: true } }], { failOn: 'suggestion' }, EXIT.ok],
   ] as const)('%s', (_label, findings, policy, expected) => {
     expect(gate(findings, policy).exitCode).toBe(expected);
   });

@@ -7,6 +7,7 @@ import { compileClassifier } from '../../src/rules/classes.js';
 import { BUILTIN_RULES_DIR, loadClasses } from '../../src/rules/load-rules.js';
 import { PostFacts } from '../../src/text/facts.js';
 import { findUrls, toLink } from '../../src/text/links.js';
+import { hashtagsIn, mentionsIn } from '../../src/text/entities.js';
 
 interface LabelledPost {
   text: string;
@@ -60,8 +61,8 @@ export async function evaluateClassifier(withProfile: boolean, file = 'posts.yam
       createdAt: '2024-05-01T09:00:00.000Z',
       text: labelled.text,
       links: (labelled.links?.length ? labelled.links : findUrls(labelled.text)).map(toLink),
-      hashtags: [...labelled.text.matchAll(/(?<![\p{L}\p{N}_&])#([\p{L}\p{N}\p{M}_]+)/gu)].map((m) => m[1]!),
-      mentions: [...labelled.text.matchAll(/(?<![\p{L}\p{N}_])@([\p{L}\p{N}_.]+)/gu)].map((m) => m[1]!),
+      hashtags: hashtagsIn(labelled.text),
+      mentions: mentionsIn(labelled.text),
       media: [],
       kind: labelled.kind,
       ...(labelled.kind === 'reply' && { replyTo: { isOwn: false } }),

@@ -1,6 +1,7 @@
 import type { Post } from '../../src/model/post.js';
 import { findUrls, toLink } from '../../src/text/links.js';
 import { PostFacts } from '../../src/text/facts.js';
+import { hashtagsIn, mentionsIn } from '../../src/text/entities.js';
 
 let counter = 0;
 
@@ -15,8 +16,8 @@ export function makePost(overrides: Partial<Post> & { text?: string } = {}): Pos
     createdAt: new Date(Date.UTC(2024, 4, 1) + counter * 3_600_000).toISOString(),
     text,
     links: findUrls(text).map(toLink),
-    hashtags: [...text.matchAll(/#(\p{L}[\p{L}\p{N}_]*)/gu)].map((m) => m[1]!),
-    mentions: [...text.matchAll(/@([\w.]+)/g)].map((m) => m[1]!),
+    hashtags: hashtagsIn(text),
+    mentions: mentionsIn(text),
     media: [],
     kind: 'post',
     scheduled: false,

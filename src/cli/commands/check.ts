@@ -1,0 +1,101 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { configError, usageError } from '../../errors.js';
+import { PLATFORMS, type PlatformName } from '../../model/names.js';
+import { addReportOptions, addSourceOptions, addWindowOptions, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
+import type { CommandContext } from '../command-context.js';
+import { EXIT, gate } from '../exit-codes.js';
+import { wantsColor } from '../io.js';
+import { collect } from '../options.js';
+
+type CheckOptions = SourceOptions &
+  WindowOptions &
+  ReportOptions & {
+    history: string[];
+    queuePlatform?: PlatformName;
+    baseline?: string;
+    writeBaseline?: string;
+  };
+
+export function register(program: Command, { io, formats, exit }: CommandContext): void {
+  const command = program
+    .command('check')
+    .summary('gate a scheduled post queue in CI')
+    .description(
+      'Check scheduled posts before they go out. Each queued post is judged by the per-post rules; account-level rules ' +
+        '(promotional share, cadence, repeated links, cross-posting) are judged over the queue together with recent history, ' +
+        'and fail the gate only where the queue itself tips the account over a threshold.',
+    )
+    .argument('<queue...>', 'queue files: Hootsuite bulk-upload CSV, a Buffer queue JSON, or any format presence reads')
+    .option('--history <source>', 'recent posts to judge the queue against (repeatable; any SOURCE presence audits)', collect, [])
+    .option('--queue-platform <name>', `the network of queued posts whose file does not say (${PLATFORMS.join(', ')})`)
+    .option('--baseline <file>', 'accepted findings (from --write-baseline): only new problems fail')
+    .option('--write-baseline <file>', 'write the current findings as the accepted baseline');
+  addWindowOptions(command);
+  addSourceOptions(command);
+  addReportOptions(command, formats);
+  command.addHelpText(
+    'after',
+    `\nA queued row may carry an "ignore" column ("rule-id, rule-id: reason") for a reviewed exception.\nWith GITHUB_STEP_SUMMARY set, a Markdown summary is appended to that file.\n\nExit codes: ${EXIT.ok} the queue may go out; ${EXIT.findings} findings at or above --fail-on or more than --max-warnings; ${EXIT.error} usage, configuration or input error.\n\nExample:\n  presence check queue/next-week.csv --history export/twitter.zip --queue-platform x --format github --format sarif=presence.sarif`,
+  );
+  command.action(async (queueFiles: string[], options: CheckOptions) => {
+    const [{ loadPosts, prepareRules }, { resolveFormats, writeReports, writeAtomically }, { reporters }, { selectPosts }, { gateQueue }, { applyBaseline, Baseline, makeBaseline }, { parseColumnMapOption }, { VERSION }] =
+      await Promise.all([
+        import('../pipeline.js'),
+        import('../output.js'),
+        import('../../reporters/index.js'),
+        import('../../engine/select.js'),
+        import('../../engine/queue-gate.js'),
+        import('../../engine/baseline.js'),
+        import('../map-option.js'),
+        import('../version.js'),
+      ]);
+    if (options.queuePlatform && !(PLATFORMS as readonly string[]).includes(options.queuePlatform)) {
+      throw usageError(`--queue-platform must be one of ${PLATFORMS.join(', ')}; got "${options.queuePlatform}"`);
+    }
+    const targets = resolveFormats(options.format, reporters, options.output);
+    const prepared = await prepareRules({ configPath: options.config, ruleFiles: options.rules }, io);
+    const loadOptions = { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map) };
+    const queue = await loadPosts(queueFiles, loadOptions, io);
+    const history = await loadPosts(options.history, loadOptions, io);
+    const queuedPosts = queue.posts.map((post) => ({ ...post, scheduled: true, ...(post.platform === 'other' && options.queuePlatform && { platform: options.queuePlatform }) }));
+    const recent = selectPosts(history.posts, { last: options.all ? undefined : options.last, since: options.since, until: options.until, platforms: options.platform });
+    let audit = gateQueue({
+      history: recent,
+      queue: queuedPosts,
+      ruleSet: prepared.ruleSet,
+      sources: [...queue.sources, ...history.sources],
+      brandName: prepared.config.brand.name,
+      generatedAt: new Date().toISOString(),
+      toolVersion: VERSION,
+    });
+    if (options.baseline) {
+      const baseline = await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline, Baseline);
+      const applied = applyBaseline(audit.findings, baseline);
+      audit = { ...audit, findings: applied.findings };
+      if (!options.quiet && applied.suppressed) io.stderr.write(`presence: ${applied.suppressed} finding${applied.suppressed === 1 ? '' : 's'} accepted by the baseline ${options.baseline}\n`);
+    }
+    if (options.writeBaseline) await writeAtomically(path.resolve(io.cwd, options.writeBaseline), `${JSON.stringify(makeBaseline(audit.findings), null, 2)}\n`);
+    const style = reporterOptions(options, io, wantsColor(io));
+    await writeReports(audit, targets, style, io);
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    const summary = reporters['github-summary'];
+    if (summaryFile && summary) await appendFile(summaryFile, summary.render(audit, { ...style, color: false }));
+    const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
+    if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);
+    exit(result.exitCode);
+  });
+}
+
+async function readBaseline(file: string, label: string, schema: typeof import('../../engine/baseline.js').Baseline) {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw configError({ file: label }, `cannot read the baseline (${(error as Error).message.split('\n')[0]})`, 'write one with --write-baseline');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw configError({ file: label }, 'not a presence baseline', 'write one with --write-baseline');
+  return parsed.data;
+}

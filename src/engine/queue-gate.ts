@@ -1,0 +1,44 @@
+import type { Audit } from '../model/audit.js';
+import type { Finding } from '../model/finding.js';
+import type { Post } from '../model/post.js';
+import { fingerprint } from './fingerprint.js';
+import { runAudit, type AuditInput } from './run.js';
+
+export interface QueueGateInput extends Omit<AuditInput, 'posts' | 'judged'> {
+  history: readonly Post[];
+  queue: readonly Post[];
+}
+
+/**
+ * Judges a scheduled queue: each queued post by the per-post rules, and the account-level rules
+ * over history plus queue. An account finding that history alone already has is not the queue's
+ * doing: it is kept as a warning at most, marked `preexisting`, so it never fails an error gate.
+ */
+export function gateQueue(input: QueueGateInput): Audit {
+  const accountRules = { ...input.ruleSet, rules: input.ruleSet.rules.filter((rule) => rule.kind.scope === 'account') };
+  const before = runAudit({ ...input, ruleSet: accountRules, posts: input.history, judged: new Set() });
+  const preexisting = new Set(before.findings.filter((f) => f.scope === 'account' && f.bucket !== 'keep').map(fingerprint));
+  const after = runAudit({ ...input, posts: [...input.history, ...input.queue], judged: new Set(input.queue.map((post) => post.id)) });
+  const findings = after.findings
+    .filter((f) => f.bucket !== 'keep')
+    .map((f): Finding => (f.scope === 'account' && preexisting.has(fingerprint(f)) ? downgrade(f) : f))
+    .sort(byFileAndLine);
+  return { ...after, findings };
+}
+
+function downgrade(finding: Finding): Finding {
+  return {
+    ...finding,
+    level: finding.level === 'error' ? 'warning' : finding.level,
+    data: { ...finding.data, preexisting: true },
+    message: `${finding.message} (already so before this queue)`,
+  };
+}
+
+/** Queue findings read in file order: post findings by file and line, then account findings. */
+function byFileAndLine(a: Finding, b: Finding): number {
+  const place = (f: Finding) => (f.post ? [0, f.post.source.file, f.post.source.line ?? f.post.source.record ?? 0] as const : [1, '', 0] as const);
+  const [ka, fa, la] = place(a);
+  const [kb, fb, lb] = place(b);
+  return ka - kb || fa.localeCompare(fb) || la - lb || a.rule.localeCompare(b.rule) || (a.platform ?? '').localeCompare(b.platform ?? '');
+}

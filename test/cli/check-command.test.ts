@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { Audit } from '../../src/model/audit.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const out = mkdtempSync(path.join(tmpdir(), 'presence-check-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const check = async (...args: string[]) => {
+  const result = await runCli(['check', ...args, '--format', 'json']);
+  return { ...result, audit: result.stdout ? Audit.parse(JSON.parse(result.stdout)) : undefined };
+};
+const HISTORY = ['--history', 'fixtures/x/archive.zip', '--queue-platform', 'x'];
+/** A window of history whose promotional share is under the limit. */
+const QUIET_WEEKS = ['--since', '2024-05-15', '--until', '2024-06-06'];
+
+describe('presence check', () => {
+  test('a clean queue exits 0', async () => {
+    const result = await check('fixtures/queue/clean.csv', ...HISTORY, ...QUIET_WEEKS, '--fail-on', 'warning');
+    expect(result.exitCode, JSON.stringify(result.audit?.findings.map((f) => f.rule))).toBe(0);
+  });
+
+  test('an over-limit queue exits 1, each finding at its queue line', async () => {
+    const result = await check('fixtures/queue/over-limit.csv', ...HISTORY);
+    expect(result.exitCode).toBe(1);
+    const places = result.audit!.findings.filter((f) => f.scope === 'post').map((f) => [f.rule, f.level, f.post!.source.line]);
+    expect(places).toEqual([
+      ['link-blasting/bare-link', 'warning', 2],
+      ['link-blasting/more-links-than-words', 'suggestion', 2],
+      ['link-blasting/shortener', 'warning', 2],
+      ['platform-fit/over-length', 'error', 3],
+      ['link-blasting/dead-shortener', 'error', 4],
+    ]);
+    expect(result.audit!.findings.every((f) => f.scope === 'account' || f.post!.source.file === 'fixtures/queue/over-limit.csv')).toBe(true);
+  });
+
+  test('a queue fine alone fails when it pushes the promotional share over with history', async () => {
+    const alone = await check('fixtures/queue/promo-push.csv', '--queue-platform', 'x', '--fail-on', 'warning');
+    expect(alone.audit!.findings.filter((f) => f.scope === 'post')).toEqual([]);
+    const result = await check('fixtures/queue/promo-push.csv', ...HISTORY, ...QUIET_WEEKS, '--fail-on', 'warning');
+    expect(result.exitCode).toBe(1);
+    const share = result.audit!.findings.find((f) => f.rule === 'self-promotion/promotional-share')!;
+    expect(share).toMatchObject({ level: 'warning', platform: 'x', data: { count: 3 } });
+    expect(share.data.preexisting).toBeUndefined();
+  });
+
+  test('a history already over a threshold is a warning, not blamed on the queue', async () => {
+    const result = await check('fixtures/queue/clean.csv', ...HISTORY);
+    expect(result.exitCode).toBe(0);
+    const share = result.audit!.findings.find((f) => f.rule === 'self-promotion/promotional-share')!;
+    expect(share).toMatchObject({ level: 'warning', data: { preexisting: true } });
+    expect(share.message).toMatch(/already so before this queue/);
+  });
+
+  test('history posts are never judged one by one', async () => {
+    const result = await check('fixtures/queue/clean.csv', ...HISTORY);
+    expect(result.audit!.findings.filter((f) => f.scope === 'post')).toEqual([]);
+  });
+
+  test('an ignore column suppresses the named rules for that row only', async () => {
+    const result = await check('fixtures/queue/ignored.csv', '--queue-platform', 'x');
+    const rules = result.audit!.findings.map((f) => [f.rule, f.post?.source.line]);
+    expect(rules).not.toContainEqual(['link-blasting/bare-link', 1]);
+    expect(rules).toContainEqual(['link-blasting/dead-shortener', 2]);
+  });
+
+  test('a baseline accepts known findings so only new ones fail', async () => {
+    const baseline = path.join(out, 'baseline.json');
+    const first = await check('fixtures/queue/over-limit.csv', '--queue-platform', 'x', '--write-baseline', baseline);
+    expect(first.exitCode).toBe(1);
+    expect(JSON.parse(readFileSync(baseline, 'utf8'))).toMatchObject({ presence: 'baseline', version: 1 });
+    const second = await check('fixtures/queue/over-limit.csv', '--queue-platform', 'x', '--baseline', baseline);
+    expect(second.exitCode).toBe(0);
+    expect(second.audit!.findings).toEqual([]);
+    expect(second.stderr).toMatch(/accepted by the baseline/);
+    const moved = path.join(out, 'moved.csv');
+    writeFileSync(moved, `01/07/2024 10:00,"Fresh idea:",https://tinyurl.com/abc\n${readFileSync('fixtures/queue/over-limit.csv', 'utf8')}`);
+    const third = await check(moved, '--queue-platform', 'x', '--baseline', baseline, '--fail-on', 'warning');
+    expect(third.exitCode).toBe(1);
+    expect(new Set(third.audit!.findings.map((f) => f.post?.source.line))).toEqual(new Set([1]));
+  });
+
+  test('a Buffer queue: only scheduled posts are queued', async () => {
+    const result = await check('fixtures/queue/buffer.json', '--queue-platform', 'x');
+    expect(result.audit!.sources[0]).toMatchObject({ format: 'buffer-json', posts: 2, excluded: { 'sent post': 1 } });
+  });
+
+  test('a malformed queue exits 2 with file and line under --strict, and is counted otherwise', async () => {
+    const strict = await runCli(['check', 'fixtures/queue/malformed.csv', '--strict']);
+    expect(strict.exitCode).toBe(2);
+    expect(strict.stderr).toBe('presence: fixtures/queue/malformed.csv:2: malformed record: expected a date and time such as 14/05/2024 09:30 in the first column; got "next tuesday" (drop --strict to skip such records)\n');
+    const tolerant = await check('fixtures/queue/malformed.csv');
+    expect(tolerant.audit!.sources[0]).toMatchObject({ posts: 1, skipped: 1 });
+  });
+
+  test('the same input gives the same bytes, apart from the time of the run', async () => {
+    const a = await runCli(['check', 'fixtures/queue/over-limit.csv', ...HISTORY, '--format', 'json']);
+    const b = await runCli(['check', 'fixtures/queue/over-limit.csv', ...HISTORY, '--format', 'json']);
+    const strip = (text: string) => text.replace(/"generatedAt": "[^"]+"/, '');
+    expect(strip(a.stdout)).toBe(strip(b.stdout));
+  });
+});
