@@ -215,5 +215,7 @@ function summarise(f: PostFacts): PostSummary {
     ...(post.url && { url: post.url }),
     classes: [...f.classes].sort(),
     ...(counts.length && post.kind !== 'repost' && { engagement: counts.reduce((a, b) => a + b, 0) }),
+    ...(post.scheduled && { scheduled: true as const }),
+    source: post.source,
   };
 }

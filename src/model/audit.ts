@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Finding, Level } from './finding.js';
-import { Platform, PostKind } from './post.js';
+import { Platform, PostKind, SourceRef } from './post.js';
 
 /** Bumped on any change a consumer of the JSON would notice. */
 export const AUDIT_VERSION = 1;
@@ -57,6 +57,9 @@ export const PostSummary = z.object({
   url: z.string().optional(),
   classes: z.array(z.string()),
   engagement: z.number().optional(),
+  /** Set for queued posts, which account-level findings of a queue check point at. */
+  scheduled: z.literal(true).optional(),
+  source: SourceRef,
 });
 export type PostSummary = z.infer<typeof PostSummary>;
 

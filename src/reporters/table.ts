@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Audit } from '../model/audit.js';
 import type { Finding, Level } from '../model/finding.js';
+import { terminalText } from './escape.js';
 import { reportSections, shortDate } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 
@@ -103,14 +104,4 @@ function postLines(finding: Finding, options: ReporterOptions, c: ChalkInstance)
     `    ${terminalText(finding.message)}`,
     ...(post.url ? [`    ${c.dim(terminalText(post.url))}`] : [`    ${c.dim(`${post.source.file}${post.source.line ? `:${post.source.line}` : post.source.record ? `#${post.source.record}` : ''}`)}`]),
   ];
-}
-
-/**
- * Post text is untrusted: escape sequences, other control characters and bidi overrides
- * are removed so a post cannot restyle, move or hide parts of the terminal.
- */
-export function terminalText(text: string): string {
-  return text
-    .replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g, '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }

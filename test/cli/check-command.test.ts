@@ -102,3 +102,22 @@ describe('presence check', () => {
     expect(strip(a.stdout)).toBe(strip(b.stdout));
   });
 });
+
+describe('presence check in CI formats', () => {
+  test('every format points at the same queue lines; the job summary is appended when GITHUB_STEP_SUMMARY is set', async () => {
+    const summary = path.join(out, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const sarifFile = path.join(out, 'p.sarif');
+    const junitFile = path.join(out, 'p.xml');
+    const result = await runCli(
+      ['check', 'fixtures/queue/over-limit.csv', '--queue-platform', 'x', '--format', 'github', '--format', `sarif=${sarifFile}`, '--format', `junit=${junitFile}`],
+      { env: { GITHUB_STEP_SUMMARY: summary } },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=fixtures\/queue\/over-limit\.csv,line=3,/m);
+    const sarifLines = JSON.parse(readFileSync(sarifFile, 'utf8')).runs[0].results.map((r: { locations?: { physicalLocation: { region?: { startLine: number } } }[] }) => r.locations?.[0]?.physicalLocation.region?.startLine);
+    expect(new Set(sarifLines)).toEqual(new Set([2, 3, 4]));
+    expect(readFileSync(junitFile, 'utf8')).toMatch(/name="line 4: Where to find us/);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^# earlier step\n## presence\n/);
+  });
+});

@@ -1,0 +1,57 @@
+/** Escapers for every output medium, in one place: each reporter owns nothing but its layout. */
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** HTML text and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}
+
+/** A link taken from a post may become an href only when it is plain http(s). */
+export function safeHref(url: string | undefined): string | undefined {
+  return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+}
+
+/** XML 1.0 text and attributes: escaped, and the control characters XML forbids removed. */
+export function escapeXml(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => (c === "'" ? '&apos;' : HTML_ENTITIES[c]!));
+}
+
+/**
+ * Markdown inline text: characters that start markup are backslash-escaped and raw HTML is
+ * neutralised, so a post can never become a link, an image, a heading or a table cell break.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/^(\s*)(\d+)\\?\./, '$1$2\\.');
+}
+
+/** GitHub workflow-command data (the message), as actions/toolkit escapes it. */
+export function escapeCommandData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** GitHub workflow-command property values (file, title…): also `:` and `,`. */
+export function escapeCommandProperty(text: string): string {
+  return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A CSV cell (RFC 4180), with a leading = + - @ tab or CR neutralised so a spreadsheet never runs it. */
+export function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Post text for a terminal: escape sequences, other control characters and bidi overrides are
+ * removed so a post cannot restyle, move or hide parts of the screen.
+ */
+export function terminalText(text: string): string {
+  return text
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}

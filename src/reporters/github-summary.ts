@@ -1,0 +1,40 @@
+import type { Level } from '../model/finding.js';
+import { escapeMarkdown } from './escape.js';
+import { ANNOTATIONS_PER_LEVEL } from './github.js';
+import { locateFindings } from './locations.js';
+import type { Reporter } from './reporter.js';
+
+/** GitHub refuses a job summary over 1 MiB; stay well under it. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 64 * 1024;
+
+/** The Markdown job summary for `$GITHUB_STEP_SUMMARY`: counts, then a table of findings, capped by size. */
+export const githubSummary: Reporter = {
+  name: 'github-summary',
+  description: 'Markdown job summary for $GITHUB_STEP_SUMMARY (written there automatically by check)',
+  extension: 'md',
+  render(audit) {
+    const located = locateFindings(audit);
+    const count = (level: Level) => located.filter((l) => l.finding.level === level).length;
+    const annotated = (['error', 'warning', 'suggestion'] as const).reduce((sum, level) => sum + Math.min(ANNOTATIONS_PER_LEVEL, count(level)), 0);
+    const head = [
+      '## presence',
+      '',
+      `${count('error')} errors, ${count('warning')} warnings, ${count('suggestion')} suggestions in ${audit.stats.posts} posts (score ${audit.scores.overall}/100).`,
+      ...(located.length > annotated ? ['', `${located.length - annotated} findings are not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); all are listed below.`] : []),
+      '',
+      '| level | where | rule | finding |',
+      '| --- | --- | --- | --- |',
+    ].join('\n');
+    let text = `${head}\n`;
+    let listed = 0;
+    for (const { finding, file, line } of located) {
+      const where = file ? `${file}${line !== undefined ? `:${line}` : ''}` : finding.platform ?? 'account';
+      const row = `| ${finding.level} | ${escapeMarkdown(where)} | ${escapeMarkdown(finding.rule)} | ${escapeMarkdown(finding.post ? `${finding.message} “${finding.post.excerpt}”` : finding.message)} |\n`;
+      if (Buffer.byteLength(text) + Buffer.byteLength(row) > SUMMARY_MAX_BYTES) break;
+      text += row;
+      listed++;
+    }
+    if (listed < located.length) text += `\n${located.length - listed} more findings not listed: the summary is capped at 1 MiB. Use --format sarif or json for all.\n`;
+    return text;
+  },
+};

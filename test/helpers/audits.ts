@@ -1,0 +1,40 @@
+import { Audit, type PostSummary } from '../../src/model/audit.js';
+import type { Finding } from '../../src/model/finding.js';
+import { runCli } from './run-cli.js';
+
+/** A real audit: the queue check of fixtures/queue/over-limit.csv against the bundled X archive. */
+export async function checkAudit(): Promise<Audit> {
+  const result = await runCli(['check', 'fixtures/queue/over-limit.csv', '--history', 'fixtures/x/archive.zip', '--queue-platform', 'x', '--format', 'json']);
+  return Audit.parse(JSON.parse(result.stdout));
+}
+
+/** Post text a reporter must never let act: markup, scripts, formulas, workflow commands, escapes. */
+export const HOSTILE_TEXTS = [
+  '<script>alert(1)</script> big news',
+  '<img src=x onerror=alert(1)> look',
+  '=HYPERLINK("http://evil.example","click")',
+  '+cmd|\' /C calc\'!A0',
+  '-2+3',
+  '@SUM(A1:A9)',
+  'fine\n::error file=x,line=1::injected\n%0A::warning::also injected',
+  '\u001b[31mred\u001b[0m and \u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007',
+  'bidi \u202eevil\u202c text',
+  '[click](javascript:alert(1)) | table | break ![img](http://evil.example/x.png) # heading',
+  '🎉'.repeat(10_000),
+];
+
+/** An audit whose posts carry hostile text, with a javascript: permalink, for every reporter. */
+export function hostileAudit(base: Audit): Audit {
+  const findings: Finding[] = HOSTILE_TEXTS.map((text, i) => ({
+    rule: 'link-blasting/bare-link',
+    family: 'link-blasting',
+    level: (['error', 'warning', 'suggestion'] as const)[i % 3]!,
+    bucket: i % 2 ? 'delete' : 'fix',
+    scope: 'post',
+    message: `Finding about ${text}`,
+    data: { value: i },
+    post: { id: `h${i}`, platform: 'x', url: i === 0 ? 'javascript:alert(1)' : `https://x.com/northwindlamps/status/${1000 + i}`, createdAt: '2024-06-17T09:30:00.000Z', excerpt: text, source: { file: 'fixtures/queue/hostile.csv', line: i + 1 } },
+  }));
+  const posts: PostSummary[] = findings.map((f) => ({ id: f.post!.id, platform: 'x', kind: 'post', createdAt: f.post!.createdAt, classes: [], source: f.post!.source, scheduled: true }));
+  return Audit.parse({ ...base, findings: [...findings, ...base.findings], posts: [...base.posts, ...posts] });
+}
