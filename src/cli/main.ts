@@ -11,7 +11,7 @@ import { VERSION } from './version.js';
 export { processIo } from './io.js';
 
 /** Output formats, listed here so `--help` needs no reporter loaded; a test keeps it equal to the registry. */
-export const FORMAT_NAMES = ['table', 'json', 'sarif', 'junit', 'github', 'github-summary'] as const;
+export const FORMAT_NAMES = ['table', 'json', 'html', 'markdown', 'csv', 'sarif', 'junit', 'github', 'github-summary'] as const;
 
 /**
  * The whole command line: parses argv, runs one command, and returns the exit code.

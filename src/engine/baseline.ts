@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint } from '../model/fingerprint.js';
 
 /** Accepted findings: reviewed once, so that only new problems fail the gate. */
 export const Baseline = z.object({

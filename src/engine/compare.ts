@@ -1,5 +1,5 @@
 import type { Audit, Comparison } from '../model/audit.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint } from '../model/fingerprint.js';
 
 /** Before and after: score changes per family, and which findings were fixed, are new, or remain. */
 export function compareAudits(current: Audit, previous: Audit): Comparison {

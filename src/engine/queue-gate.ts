@@ -1,7 +1,7 @@
 import type { Audit } from '../model/audit.js';
 import type { Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint } from '../model/fingerprint.js';
 import { runAudit, type AuditInput } from './run.js';
 
 export interface QueueGateInput extends Omit<AuditInput, 'posts' | 'judged'> {

@@ -1,9 +1,5 @@
-import type { Finding, Level } from '../model/finding.js';
-
-/** Points an account-level finding costs its family. */
-const ACCOUNT_COST: Record<Level, number> = { error: 25, warning: 15, suggestion: 5 };
-/** Points a post finding costs, before dividing by the posts audited (so a big account is not punished for size). */
-const POST_COST: Record<Level, number> = { error: 1, warning: 0.5, suggestion: 0.2 };
+import type { Finding } from '../model/finding.js';
+import { ACCOUNT_COST, POST_COST } from '../model/scoring.js';
 
 /**
  * Each family starts at 100, loses ACCOUNT_COST per account finding and

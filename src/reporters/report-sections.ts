@@ -1,5 +1,8 @@
 import type { Audit } from '../model/audit.js';
 import type { Bucket, Finding } from '../model/finding.js';
+import type { ReporterOptions } from './reporter.js';
+
+export { SCORE_METHOD } from '../model/scoring.js';
 
 export interface ReportSection {
   bucket: Bucket;
@@ -24,4 +27,24 @@ export function reportSections(audit: Pick<Audit, 'findings'>): ReportSection[] 
 /** A finding's date as YYYY-MM-DD, in UTC unless a time zone is given. */
 export function shortDate(iso: string, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/** The report's title: --brand-name, else the profile's brand name. */
+export function reportTitle(audit: Pick<Audit, 'brand'>, options: Pick<ReporterOptions, 'brandName'>): string {
+  const name = options.brandName ?? audit.brand.name;
+  return name ? `${name}: social presence audit` : 'Social presence audit';
+}
+
+/** A date in the reader's locale and time zone. */
+export function formatDate(iso: string, options: Pick<ReporterOptions, 'locale' | 'timeZone'>): string {
+  return new Intl.DateTimeFormat(options.locale, { timeZone: options.timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
+}
+
+/** One sentence on what drove a family's score. */
+export function familyScoreNote(audit: Pick<Audit, 'findings'>, family: string): string {
+  const mine = audit.findings.filter((f) => f.family === family && f.bucket !== 'keep');
+  const habits = mine.filter((f) => f.scope === 'account').length;
+  const posts = mine.length - habits;
+  if (mine.length === 0) return 'No findings: full marks.';
+  return `${habits} account-level habit${habits === 1 ? '' : 's'} and ${posts} post finding${posts === 1 ? '' : 's'}.`;
 }

@@ -1,4 +1,4 @@
-import { fingerprint } from '../engine/fingerprint.js';
+import { fingerprint } from '../model/fingerprint.js';
 import type { Level } from '../model/finding.js';
 import { locateFindings } from './locations.js';
 import type { Reporter } from './reporter.js';

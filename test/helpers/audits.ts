@@ -29,7 +29,7 @@ export function hostileAudit(base: Audit): Audit {
     rule: 'link-blasting/bare-link',
     family: 'link-blasting',
     level: (['error', 'warning', 'suggestion'] as const)[i % 3]!,
-    bucket: i % 2 ? 'delete' : 'fix',
+    bucket: 'delete',
     scope: 'post',
     message: `Finding about ${text}`,
     data: { value: i },

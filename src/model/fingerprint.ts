@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.js';
+import type { Finding } from './finding.js';
 
 /**
  * A finding's identity across runs: its rule, its platform and, for a post finding, a hash of

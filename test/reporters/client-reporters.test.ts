@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { Audit } from '../../src/model/audit.js';
+import { csv } from '../../src/reporters/csv.js';
+import { html } from '../../src/reporters/html.js';
+import { markdown } from '../../src/reporters/markdown.js';
+import type { ReporterOptions } from '../../src/reporters/reporter.js';
+import { hostileAudit } from '../helpers/audits.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const options: ReporterOptions = { color: false, locale: 'en-GB', timeZone: 'Europe/Amsterdam', brandName: 'Northwind Lamps' };
+let audit: Audit;
+let hostile: Audit;
+beforeAll(async () => {
+  audit = Audit.parse(JSON.parse((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout));
+  hostile = hostileAudit(audit);
+});
+
+describe('markdown', () => {
+  test('the whole report: title, period, scores with their method, the four sections, the rules', () => {
+    const md = markdown.render(audit, options);
+    expect(md).toMatch(/^# Northwind Lamps: social presence audit\n/);
+    expect(md).toContain('**Period:** 2 May 2024 – 24 Jun 2024');
+    expect(md).toMatch(/## Score: \d+\/100\n\nEach family starts at 100/);
+    for (const heading of ['## Stop', '## Fix', '## Delete', '## Keep doing', '## Rules that ran']) expect(md).toContain(heading);
+    expect(md).toMatch(/\| error \| 10 Jun 2024 \| x \| Where to find us at the design fair .*goo\\\.gl.* \(\[permalink\]\(<https:\/\/x\.com\/northwindlamps\/status\/\d+>\)\)/);
+  });
+
+  test('post text cannot become markup, links, images or HTML', () => {
+    const md = markdown.render(hostile, options);
+    expect(md).not.toMatch(/<script|<img/);
+    expect(md).not.toMatch(/\]\(javascript:/);
+    expect(md).not.toMatch(/!\[img\]\(/);
+    expect(md).toContain('\\[click\\]\\(javascript:alert\\(1\\)\\)');
+    for (const line of md.split('\n').filter((l) => l.startsWith('| ') && l.includes('Finding about'))) {
+      expect(line.split(/(?<!\\)\|/).length).toBe(7);
+    }
+  });
+});
+
+describe('csv delete list', () => {
+  test('one row per post to delete, with every reason', () => {
+    const rows = csv.render(audit, options).trimEnd().split('\r\n');
+    expect(rows[0]).toBe('permalink,id,platform,date,post,reasons,rules,source');
+    const copy = rows.find((r) => r.includes('link-blasting/duplicate-text'))!;
+    expect(copy).toContain('link-blasting/duplicate-text; link-blasting/repeated-link');
+    expect(rows.length - 1).toBe(new Set(audit.findings.filter((f) => f.bucket === 'delete').map((f) => f.post!.id)).size);
+  });
+
+  test('cells that would start a formula are neutralised', () => {
+    const text = csv.render(hostile, options);
+    for (const formula of ['=HYPERLINK', '+cmd', '-2+3', '@SUM']) {
+      expect(text).not.toMatch(new RegExp(`(^|,|")${formula.replace(/[+]/g, '\\+')}`, 'm'));
+    }
+    expect(text).toContain("'=HYPERLINK");
+  });
+});
+
+describe('html', () => {
+  test('one self-contained file: no script, no remote resource, charts inline', () => {
+    const page = html.render(audit, options);
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).not.toMatch(/<script|<link |@import|url\(/i);
+    expect(page).not.toMatch(/(?:src|href)="(?!https:\/\/x\.com\/)[^"#]/);
+    expect(page.match(/<svg /g)).toHaveLength(4);
+    expect(page.match(/class="heat"/g)).toHaveLength(7 * 24);
+    expect(page).toContain('Each family starts at 100');
+    expect(page).toContain('<h2>Keep doing</h2>');
+  });
+
+  test('hostile post text is escaped and a javascript: permalink is not a link', () => {
+    const page = html.render(hostile, options);
+    expect(page).not.toContain('<script>alert(1)</script>');
+    expect(page).not.toContain('<img src=x');
+    expect(page).not.toMatch(/href="javascript:/i);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
