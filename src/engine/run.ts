@@ -195,7 +195,8 @@ function stats(posts: readonly Post[], sources: readonly SourceSummary[]): Audit
   }
   return {
     posts: posts.length,
-    byPlatform,
+    // In the catalogue's order, so reports read the same whatever order the sources came in.
+    byPlatform: Object.fromEntries(PLATFORMS.filter((p) => byPlatform[p] !== undefined).map((p) => [p, byPlatform[p]!])),
     byKind,
     skipped: sources.reduce((sum, s) => sum + s.skipped, 0),
     ...(from && { from }),

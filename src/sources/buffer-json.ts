@@ -1,8 +1,7 @@
 import { inputError } from '../errors.js';
-import { hashtagsIn, mentionsIn } from '../text/entities.js';
-import { findUrls, toLink } from '../text/links.js';
 import { decodeText } from './input.js';
 import { LoadCollector, type FileSource } from './source.js';
+import { textPost } from './text-post.js';
 
 interface BufferNode {
   id?: string;
@@ -44,20 +43,7 @@ export const bufferJson: FileSource = {
       const record = index + 1;
       if (!node?.text || !node.dueAt || Number.isNaN(Date.parse(node.dueAt))) return collector.skip({ file, record }, 'expected a post with text and dueAt');
       if (node.status && node.status.toLowerCase() !== 'scheduled') return collector.exclude(`${node.status.toLowerCase()} post`);
-      collector.add({
-        id: node.id ?? `${file}#${record}`,
-        platform: 'other',
-        author: node.channelId ?? 'queue',
-        createdAt: new Date(node.dueAt).toISOString(),
-        text: node.text,
-        links: findUrls(node.text).map(toLink),
-        hashtags: hashtagsIn(node.text),
-        mentions: mentionsIn(node.text),
-        media: [],
-        kind: 'post',
-        scheduled: true,
-        source: { file, record },
-      });
+      collector.add(textPost({ id: node.id ?? `${file}#${record}`, platform: 'other', author: node.channelId ?? 'queue', createdAt: new Date(node.dueAt).toISOString(), text: node.text, scheduled: true, source: { file, record } }));
     });
     return collector.result();
   },

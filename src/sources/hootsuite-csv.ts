@@ -1,10 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { inputError } from '../errors.js';
-import { findUrls, toLink } from '../text/links.js';
 import { parseIgnoreCell } from './ignore-column.js';
 import { decodeText } from './input.js';
 import { LoadCollector, type FileSource } from './source.js';
-import { hashtagsIn, mentionsIn } from '../text/entities.js';
+import { textPost } from './text-post.js';
 
 const STAMP = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/;
 
@@ -47,21 +46,16 @@ export const hootsuiteCsv: FileSource = {
       const date = new Date(ms);
       if (Number.isNaN(ms) || date.getUTCDate() !== Number(day)) return collector.skip({ file, line }, `not a real date: "${record[0]}"`);
       const text = link ? `${message} ${link}` : message;
-      collector.add({
+      collector.add(textPost({
         id: `${file}:${line}`,
         platform: 'other',
         author: 'queue',
         createdAt: date.toISOString(),
         text,
-        links: findUrls(text).map(toLink),
-        hashtags: hashtagsIn(message),
-        mentions: mentionsIn(message),
-        media: [],
-        kind: 'post',
         scheduled: true,
         ...(parseIgnoreCell(ignore) && { ignore: parseIgnoreCell(ignore) }),
         source: { file, line },
-      });
+      }));
     });
     return collector.result();
   },

@@ -1,12 +1,32 @@
 import { inputError, usageError } from '../errors.js';
 import { openInput, type Input, type InputLimits } from './input.js';
 import type { FileSource, LoadOptions, LoadResult } from './source.js';
+import { blueskyFeedJson } from './bluesky-feed-json.js';
 import { bufferJson } from './buffer-json.js';
+import { facebookJson } from './facebook-json.js';
+import { feed } from './feed.js';
+import { generic } from './generic.js';
 import { hootsuiteCsv } from './hootsuite-csv.js';
+import { instagramJson } from './instagram-json.js';
+import { linkedinCsv } from './linkedin-csv.js';
+import { mastodonOutbox } from './mastodon-outbox.js';
+import { threadsJson } from './threads-json.js';
 import { xArchive } from './x-archive.js';
 
 /** Every file format, in detection order: the most specific first. */
-export const fileSources: readonly FileSource[] = [xArchive, hootsuiteCsv, bufferJson];
+export const fileSources: readonly FileSource[] = [
+  xArchive,
+  mastodonOutbox,
+  blueskyFeedJson,
+  linkedinCsv,
+  facebookJson,
+  instagramJson,
+  threadsJson,
+  feed,
+  hootsuiteCsv,
+  bufferJson,
+  generic,
+];
 
 export interface LoadedSource extends LoadResult {
   spec: string;

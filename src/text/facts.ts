@@ -3,7 +3,8 @@ import { platformLength } from './length.js';
 import { fingerprint, normalizeForComparison, type Fingerprint } from './similarity.js';
 import { emojiStats, stripEmoji, utf8Length, words, type EmojiStats } from './unicode.js';
 
-const URLS = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+/** Written URLs, with a scheme, www., or as a bare domain with a path (`northwind.example/lamps`). */
+const URLS = /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/[^\s<>"]*/gi;
 const MENTIONS = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+\w)?/gu;
 const HASHTAGS = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}\p{M}_]+/gu;
 const RETWEET_PREFIX = /^RT @[\w]+:\s*/;

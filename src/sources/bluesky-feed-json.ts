@@ -1,0 +1,118 @@
+import { inputError } from '../errors.js';
+import type { Media, Post } from '../model/post.js';
+import { toLink } from '../text/links.js';
+import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
+import { LoadCollector, type FileSource } from './source.js';
+
+interface Facet {
+  index?: { byteStart?: number; byteEnd?: number };
+  features?: { $type?: string; uri?: string; did?: string; tag?: string }[];
+}
+
+interface BlueskyRecord {
+  text?: string;
+  createdAt?: string;
+  facets?: Facet[];
+  reply?: { parent?: { uri?: string } };
+  embed?: { $type?: string; images?: { alt?: string }[]; external?: { uri?: string }; record?: { uri?: string }; media?: { images?: { alt?: string }[] } };
+}
+
+export interface FeedViewPost {
+  post?: {
+    uri?: string;
+    author?: { did?: string; handle?: string };
+    record?: BlueskyRecord;
+    replyCount?: number;
+    repostCount?: number;
+    likeCount?: number;
+    quoteCount?: number;
+  };
+  reason?: { $type?: string; indexedAt?: string };
+  reply?: { parent?: { author?: { handle?: string }; record?: { createdAt?: string }; uri?: string } };
+}
+
+/** A saved app.bsky.feed.getAuthorFeed response (or an array of pages). */
+export const blueskyFeedJson: FileSource = {
+  id: 'bluesky-feed-json',
+  description: 'Bluesky author feed as saved from app.bsky.feed.getAuthorFeed (one page or an array of pages)',
+  async detect(input) {
+    return input.container === 'file' && (await jsonHeadMatches(input, input.entries[0]!, /"feed"\s*:\s*\[[\s\S]*"uri"\s*:\s*"at:\/\//));
+  },
+  async load(input, options) {
+    const entry = input.entries[0]!;
+    const file = input.describe(entry);
+    const value = await readJsonEntry(input, entry);
+    const pages = (Array.isArray(value) ? value : [value]) as { feed?: FeedViewPost[] }[];
+    if (!pages.every((page) => Array.isArray(page?.feed))) throw inputError({ file }, 'expected a getAuthorFeed response: { "feed": [ … ] }');
+    const items = pages.flatMap((page) => page.feed!);
+    const collector = new LoadCollector(options);
+    const handle = mostCommonAuthor(items);
+    collector.account = handle;
+    items.forEach((item, index) => {
+      const post = postFromFeedViewPost(item, handle, { file, record: index + 1 });
+      if (typeof post === 'string') collector.skip({ file, record: index + 1 }, post);
+      else collector.add(post);
+    });
+    return collector.result();
+  },
+};
+
+/** The feed's own account: reposts carry someone else's author, so take the most common one. */
+function mostCommonAuthor(items: readonly FeedViewPost[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) if (!item.reason && item.post?.author?.handle) counts.set(item.post.author.handle, (counts.get(item.post.author.handle) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
+}
+
+/** Text between UTF-8 byte offsets, as facets index it. */
+function byteSlice(text: string, start: number, end: number): string {
+  return Buffer.from(text, 'utf8').subarray(start, end).toString('utf8');
+}
+
+/** One feed item as a Post (shared with the live Bluesky source), or what is wrong with it. */
+export function postFromFeedViewPost(item: FeedViewPost, feedAuthor: string, source: Post['source']): Post | string {
+  const view = item?.post;
+  const record = view?.record;
+  if (!view?.uri || !record?.createdAt || Number.isNaN(Date.parse(record.createdAt))) return 'expected a post with a uri and record.createdAt';
+  const rkey = view.uri.split('/').pop()!;
+  const url = `https://bsky.app/profile/${view.author?.handle ?? view.author?.did}/post/${rkey}`;
+  const isRepost = item.reason?.$type === 'app.bsky.feed.defs#reasonRepost';
+  const text = record.text ?? '';
+  const links: string[] = [];
+  const mentions: string[] = [];
+  const hashtags: string[] = [];
+  for (const facet of record.facets ?? []) {
+    const { byteStart = 0, byteEnd = 0 } = facet.index ?? {};
+    for (const feature of facet.features ?? []) {
+      if (feature.$type === 'app.bsky.richtext.facet#link' && feature.uri) links.push(feature.uri);
+      else if (feature.$type === 'app.bsky.richtext.facet#mention') mentions.push(byteSlice(text, byteStart, byteEnd).replace(/^@/, ''));
+      else if (feature.$type === 'app.bsky.richtext.facet#tag' && feature.tag) hashtags.push(feature.tag);
+    }
+  }
+  const embed = record.embed;
+  if (embed?.external?.uri) links.push(embed.external.uri);
+  const quoted = embed?.record?.uri;
+  const images = embed?.images ?? embed?.media?.images ?? [];
+  const media: Media[] = images.map((image) => ({ type: 'image', altText: image.alt ?? '' }));
+  const parentAuthor = item.reply?.parent?.author?.handle;
+  const parentUri = record.reply?.parent?.uri;
+  const isOwnReply = Boolean(parentUri && parentAuthor === feedAuthor);
+  const kind: Post['kind'] = isRepost ? 'repost' : parentUri && !isOwnReply ? 'reply' : quoted ? 'quote' : 'post';
+  return {
+    id: isRepost ? `${view.uri}#repost` : view.uri,
+    platform: 'bluesky',
+    author: feedAuthor,
+    createdAt: new Date(isRepost && item.reason?.indexedAt ? item.reason.indexedAt : record.createdAt).toISOString(),
+    text: isRepost ? '' : text,
+    links: isRepost ? [] : [...new Set(links)].map(toLink),
+    hashtags: isRepost ? [] : hashtags,
+    mentions: isRepost ? [] : mentions,
+    media: isRepost ? [] : media,
+    kind,
+    ...(parentUri && !isRepost && { replyTo: { id: parentUri, isOwn: isOwnReply, ...(parentAuthor && { author: parentAuthor }), ...(item.reply?.parent?.record?.createdAt && { createdAt: new Date(item.reply.parent.record.createdAt).toISOString() }) } }),
+    url,
+    ...(!isRepost && { metrics: { likes: view.likeCount ?? 0, reposts: view.repostCount ?? 0, replies: view.replyCount ?? 0, quotes: view.quoteCount ?? 0 } }),
+    scheduled: false,
+    source,
+  };
+}

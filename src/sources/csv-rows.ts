@@ -1,0 +1,37 @@
+import { parse } from 'csv-parse/sync';
+import { inputError } from '../errors.js';
+import { decodeText, type Input } from './input.js';
+
+export interface CsvRow {
+  /** Cells by header name. */
+  cells: Record<string, string>;
+  /** The 1-based line where the record starts. */
+  line: number;
+}
+
+/** Reads a CSV entry with a header row: RFC 4180 quoting, multi-line cells, a BOM tolerated. */
+export async function readCsv(input: Input, entry: string): Promise<{ header: string[]; rows: CsvRow[] }> {
+  const file = input.describe(entry);
+  const text = decodeText(await input.read(entry), file);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+  } catch (error) {
+    throw inputError({ file, line: (error as { lines?: number }).lines }, `not a readable CSV (${(error as Error).message.replace(/^Invalid [^:]*: /, '')})`);
+  }
+  const [head, ...body] = records;
+  const header = (head?.record ?? []).map((h) => h.trim());
+  // csv-parse counts the lines read so far; a record starts after the previous one ends.
+  let line = (head?.info.lines ?? 0) + 1;
+  const rows = body.map(({ record, info }) => {
+    const row = { cells: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])), line };
+    line = info.lines + 1;
+    return row;
+  });
+  return { header, rows };
+}
+
+/** The first line of a CSV entry (its header), cheaply. */
+export async function csvHeader(input: Input, entry: string): Promise<string> {
+  return (await input.head(entry, 2048)).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+}
