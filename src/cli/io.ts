@@ -13,6 +13,13 @@ export interface Output {
 }
 
 export function processIo(): Io {
+  // A reader that stops early (`presence audit … | head`) closes the pipe: that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 

@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { PresenceError } from '../errors.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerCheck } from './commands/check.js';
+import { register as registerInit } from './commands/init.js';
 import { register as registerReport } from './commands/report.js';
+import { register as registerRules } from './commands/rules.js';
 import type { CommandContext } from './command-context.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -31,7 +33,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerAudit(program, context);
   registerCheck(program, context);
   registerReport(program, context);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
+  registerRules(program, context);
+  registerInit(program, context);
+  const configure = (command: Command): void => {
+    command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

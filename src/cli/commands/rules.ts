@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { closest, usageError } from '../../errors.js';
+import type { CommandContext } from '../command-context.js';
+import { EXIT } from '../exit-codes.js';
+import { collect } from '../options.js';
+
+interface RulesOptions {
+  config?: string;
+  rules: string[];
+}
+
+export function register(program: Command, { io, exit }: CommandContext): void {
+  const rules = program.command('rules').summary('list, show, test and document rules').description('Browse the rules that would run (built-in, the brand profile’s and --rules files), test their examples, and write their docs and JSON Schemas.');
+  const common = (command: Command) => command.option('--config <file>', 'brand profile (default: presence.yaml in the working directory)').option('--rules <file>', 'extra rule file (repeatable)', collect, []);
+
+  /** Every rule definition that would run, with the brand's overrides applied, in file order. */
+  const definitions = async (options: RulesOptions, extraFiles: readonly string[] = []) => {
+    const [{ loadConfig }, { builtinRuleFiles, readRuleDefinitions, loadRuleSet }] = await Promise.all([import('../../config/load-config.js'), import('../../rules/load-rules.js')]);
+    const config = await loadConfig(options.config, io.cwd);
+    const files = [...(config.profile.builtin ? await builtinRuleFiles() : []), ...config.ruleFiles, ...[...options.rules, ...extraFiles].map((f) => path.resolve(io.cwd, f))];
+    // Loading the whole set validates overrides and compiles every pattern before anything is shown.
+    await loadRuleSet({ builtin: false, files, overrides: config.overrides, overridesSource: config.source, overridesPath: ['rules'], brand: config.brand, cwd: io.cwd });
+    return readRuleDefinitions(files, io.cwd);
+  };
+
+  common(rules.command('list').description('list every rule: id, family, level, kind and where it comes from'))
+    .option('-f, --format <format>', 'table or json', 'table')
+    .action(async (options: RulesOptions & { format: string }) => {
+      const [{ originOf }, { BUILTIN_RULES_DIR }] = await Promise.all([import('../../rules/docs.js'), import('../../rules/load-rules.js')]);
+      const rows = (await definitions(options)).map((d) => ({ id: d.header.id, family: d.header.family, level: d.header.level, kind: d.kind.kind, origin: originOf(d, BUILTIN_RULES_DIR) }));
+      if (options.format === 'json') return void io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      if (options.format !== 'table') throw usageError(`--format must be table or json; got "${options.format}"`);
+      const { default: Table } = await import('cli-table3');
+      const table = new Table({ head: ['id', 'family', 'level', 'kind', 'from'], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+      for (const row of rows) table.push([row.id, row.family, row.level, row.kind, row.origin]);
+      io.stdout.write(`${table.toString()}\n${rows.length} rules\n`);
+    });
+
+  common(rules.command('show').description('what a rule checks, why, its threshold and source, and its examples').argument('<id>', 'a rule id, e.g. link-blasting/bare-link')).action(async (id: string, options: RulesOptions) => {
+    const { ruleEntry } = await import('../../rules/docs.js');
+    const all = await definitions(options);
+    const definition = all.find((d) => d.header.id === id);
+    if (!definition) {
+      const suggestion = closest(id, all.map((d) => d.header.id));
+      throw usageError(`unknown rule "${id}"`, suggestion ? `did you mean "${suggestion}"?` : 'see `presence rules list`');
+    }
+    io.stdout.write(ruleEntry(definition));
+  });
+
+  common(rules.command('test').description(`run every rule's pass and fail examples (built-in, the profile's, --rules and FILEs); exit ${EXIT.findings} on a mismatch`).argument('[file...]', 'rule files to test as well'))
+    .action(async (files: string[], options: RulesOptions) => {
+      const [{ runExamples }, { BUILTIN_RULES_DIR, loadClasses }] = await Promise.all([import('../../rules/run-examples.js'), import('../../rules/load-rules.js')]);
+      const all = await definitions(options, files);
+      const classes = await loadClasses(path.join(BUILTIN_RULES_DIR, 'classes.yaml'), io.cwd);
+      let examples = 0;
+      let failures = 0;
+      for (const definition of all) {
+        for (const result of runExamples(definition, classes)) {
+          examples++;
+          if (result.ok) continue;
+          failures++;
+          const where = `${definition.origin.file}${definition.origin.line ? `:${definition.origin.line}` : ''}`;
+          const wanted = result.expected === 'fail' ? 'should produce a finding and did not' : 'should pass and produced a finding';
+          io.stdout.write(`${where}: ${definition.header.id}: ${result.expected} example ${result.index + 1} ${wanted}: ${JSON.stringify(result.text.slice(0, 80))}\n`);
+        }
+      }
+      io.stdout.write(failures ? `${all.length} rules, ${examples} examples: ${failures} mismatched\n` : `${all.length} rules, ${examples} examples: all pass\n`);
+      exit(failures ? EXIT.findings : EXIT.ok);
+    });
+
+  rules
+    .command('docs')
+    .description('write the rule catalogue (rules/README.md) from the rule files')
+    .requiredOption('--out <file>', 'where to write it')
+    .action(async (options: { out: string }) => {
+      const [{ catalogue }, { builtinRuleFiles, readRuleDefinitions }, { writeAtomically }] = await Promise.all([import('../../rules/docs.js'), import('../../rules/load-rules.js'), import('../output.js')]);
+      await writeAtomically(path.resolve(io.cwd, options.out), catalogue(await readRuleDefinitions(await builtinRuleFiles(), io.cwd)));
+    });
+
+  rules
+    .command('schema')
+    .description('write JSON Schemas for rule files and presence.yaml, for editors')
+    .requiredOption('--out <dir>', 'the folder to write them to')
+    .action(async (options: { out: string }) => {
+      const [{ jsonSchemas }, { writeAtomically }] = await Promise.all([import('../../rules/docs.js'), import('../output.js')]);
+      for (const [name, schema] of Object.entries(jsonSchemas())) await writeAtomically(path.resolve(io.cwd, options.out, name), `${JSON.stringify(schema, null, 2)}\n`);
+    });
+}

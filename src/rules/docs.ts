@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { BrandProfile } from '../config/brand-schema.js';
+import { kinds } from './kinds/index.js';
+import type { RuleDefinition } from './load-rules.js';
+import { describeThreshold } from './params.js';
+import { RuleHeader } from './rule-schema.js';
+
+/** Where a rule comes from: built-in (its file under rules/) or the user's file. */
+export function originOf(definition: RuleDefinition, builtinDir: string): string {
+  const file = definition.origin.file;
+  const inside = path.relative(builtinDir, path.resolve(file));
+  return definition.untrusted ? `${file}:${definition.origin.line ?? ''}`.replace(/:$/, '') : `built-in (rules/${inside.startsWith('..') ? path.basename(file) : inside})`;
+}
+
+const exampleText = (example: unknown): string =>
+  Array.isArray(example) ? example.map(exampleText).join(' ⏎ ') : typeof example === 'string' ? example : String((example as { text?: string }).text ?? '');
+
+/** One rule's catalogue entry, in Markdown: shared by `presence rules show` and rules/README.md. */
+export function ruleEntry(definition: RuleDefinition): string {
+  const { header } = definition;
+  const threshold = describeThreshold(definition.written, definition.kind.thresholds) || 'none';
+  const scope = [header.platforms ? `platforms: ${header.platforms.join(', ')}` : 'every platform', header['post-kinds'] ? `post kinds: ${header['post-kinds'].join(', ')}` : '', header.when ? `only ${header.when.join(' and ')} posts` : '']
+    .filter(Boolean)
+    .join('; ');
+  const lines = [
+    `### ${header.id}`,
+    '',
+    `${capitalise(header.description)}.`,
+    '',
+    `- **Level:** ${header.level}${header['scheduled-level'] ? ` (${header['scheduled-level']} for scheduled posts)` : ''}; **kind:** ${definition.kind.kind} (${definition.kind.scope === 'post' ? 'per post' : 'account-level'}); ${scope}`,
+    `- **Threshold:** ${threshold}`,
+    `- **Why:** ${header.why}`,
+    `- **Source:** ${header.source}`,
+  ];
+  const examples = header.examples;
+  if (examples?.fail.length) lines.push(`- **Fails:** ${examples.fail.map((e) => `\`${exampleText(e).replace(/`/g, "'").slice(0, 160)}\``).join('; ')}`);
+  if (examples?.pass.length) lines.push(`- **Passes:** ${examples.pass.map((e) => `\`${exampleText(e).replace(/`/g, "'").slice(0, 160)}\``).join('; ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The whole catalogue, rules/README.md, generated from the rule files. */
+export function catalogue(definitions: readonly RuleDefinition[]): string {
+  const families = [...new Set(definitions.map((d) => d.header.family))];
+  const parts = [
+    '# Built-in rules',
+    '',
+    'Generated from the rule files in this folder by `presence rules docs --out rules/README.md`; a test keeps it current.',
+    'Every threshold names its source (grades A–C and H as in the audit practices: platform documentation, large vendor',
+    'studies, practitioner consensus, or a cut-off chosen here and tuned on the labelled set).',
+    '',
+    '| rule | level | kind | checks |',
+    '| --- | --- | --- | --- |',
+    ...definitions.map((d) => `| [${d.header.id}](#${d.header.id.replace(/\//g, '')}) | ${d.header.level} | ${d.kind.kind} | ${d.header.description} |`),
+  ];
+  for (const family of families) {
+    parts.push('', `## ${family}`, '');
+    for (const d of definitions.filter((x) => x.header.family === family)) parts.push(ruleEntry(d));
+  }
+  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** JSON Schemas for editors, from the same zod schemas that validate at load. */
+export function jsonSchemas(): Record<'rules.schema.json' | 'presence.schema.json', unknown> {
+  const headerKeys = RuleHeader.shape;
+  const rule = z.union(
+    Object.values(kinds).map((kind) => z.strictObject({ ...headerKeys, ...kind.params.shape, kind: z.literal(kind.kind) }).describe(`a ${kind.kind} rule: ${kind.description}`)) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
+  );
+  const file = z.strictObject({ family: z.string(), description: z.string().optional(), include: z.array(z.string()).optional(), rules: z.array(rule) });
+  const options = { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' } as const;
+  return {
+    'rules.schema.json': { title: 'presence rule file', ...z.toJSONSchema(file, options) },
+    'presence.schema.json': { title: 'presence brand profile (presence.yaml)', ...z.toJSONSchema(BrandProfile, options) },
+  };
+}
