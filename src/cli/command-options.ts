@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { LEVELS, type LevelName as Level } from '../model/names.js';
 import type { PlatformName as Platform } from '../model/names.js';
+import { usageError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
 import { collect, collectFormats, collectPlatforms, parseCount, parseDate, parseLevel, type FormatRequest } from './options.js';
@@ -60,7 +61,16 @@ export function addReportOptions(command: Command, formats: readonly string[]): 
     .option('--max-warnings <n>', `exit ${EXIT.findings} when there are more warnings than this`, parseCount('--max-warnings'))
     .option('--brand-name <name>', "title reports with this name (default: the brand profile's name)")
     .option('--locale <bcp47>', 'locale for dates in reports (default: the system locale)')
-    .option('--timezone <iana>', 'time zone for dates and charts (default: UTC)');
+    .option('--timezone <iana>', 'time zone for dates, charts and best times to post (default: UTC)', parseTimeZone);
+}
+
+function parseTimeZone(value: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value;
+  } catch {
+    throw usageError(`--timezone expects an IANA time zone such as Europe/Amsterdam; got "${value}"`);
+  }
 }
 
 export function reporterOptions(options: ReportOptions, io: Io, color: boolean): ReporterOptions {

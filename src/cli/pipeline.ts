@@ -72,7 +72,7 @@ export async function prepareRules(settings: Pick<AuditSettings, 'configPath' | 
 }
 
 /** Posts, window and rules in; the Audit out. */
-export function auditPosts(loaded: LoadedPosts, selection: Selection, prepared: { config: LoadedConfig; ruleSet: RuleSet }, now: Date): Audit {
+export function auditPosts(loaded: LoadedPosts, selection: Selection, prepared: { config: LoadedConfig; ruleSet: RuleSet }, now: Date, timeZone = 'UTC'): Audit {
   const posts = selectPosts(loaded.posts, selection);
   return runAudit({
     posts,
@@ -81,5 +81,6 @@ export function auditPosts(loaded: LoadedPosts, selection: Selection, prepared: 
     brandName: prepared.config.brand.name,
     generatedAt: now.toISOString(),
     toolVersion: VERSION,
+    timeZone,
   });
 }

@@ -14,6 +14,8 @@ export interface AuditInput {
   brandName?: string;
   generatedAt: string;
   toolVersion: string;
+  /** IANA time zone for rules about the time of day (default UTC). */
+  timeZone?: string;
   /** Only these posts are judged one by one (a queue); all posts still count for account rules. */
   judged?: ReadonlySet<string>;
 }
@@ -34,6 +36,8 @@ export function runAudit(input: AuditInput): Audit {
   const now = facts.at(-1)?.time ?? 0;
   const findings: Finding[] = [];
   const notEvaluated: Audit['notEvaluated'] = [];
+  /** Families with at least one rule that could judge something: only these are scored. */
+  const scored = new Set<string>();
 
   for (const rule of input.ruleSet.rules) {
     if (isNotEvaluated(rule.check)) {
@@ -42,6 +46,7 @@ export function runAudit(input: AuditInput): Audit {
     }
     const scoped = facts.filter((f) => appliesTo(rule, f));
     if (rule.kind.scope === 'post') {
+      scored.add(rule.family);
       const check = rule.check as PostCheck;
       for (const f of scoped) {
         if (input.judged && !input.judged.has(f.post.id)) continue;
@@ -52,8 +57,9 @@ export function runAudit(input: AuditInput): Audit {
     }
     const check = rule.check as AccountCheck;
     for (const [platform, group] of groupsFor(rule, scoped)) {
-      const result = check(group, { platform, now });
+      const result = check(group, { platform, now, timeZone: input.timeZone ?? 'UTC' });
       if (result.notEvaluated) notEvaluated.push({ rule: rule.id, platform, reason: result.notEvaluated });
+      else scored.add(rule.family);
       for (const hit of result.hits) {
         const single = hit.postId === undefined ? undefined : byId.get(hit.postId);
         if (single && input.judged && !input.judged.has(single.post.id)) continue;
@@ -61,14 +67,14 @@ export function runAudit(input: AuditInput): Audit {
           if (!isIgnored(single.post, rule.id)) findings.push(postFinding(rule, single.post, hit.data, hit.postIds));
         } else findings.push(accountFinding(rule, platform, hit.data, hit.postIds));
       }
-      if (result.pass && rule.header.keep && group.length > 0) {
+      if (result.pass && rule.header.keep && group.length > 0 && (result.hits.length === 0 || rule.header['keep-with-findings'])) {
         findings.push({ ...accountFinding(rule, platform, result.pass, []), bucket: 'keep', message: renderMessage(rule.header.keep, withPlatform(result.pass, platform)) });
       }
     }
   }
 
   findings.sort(compareFindings);
-  const families = [...new Set(input.ruleSet.rules.map((r) => r.family))];
+  const families = [...new Set(input.ruleSet.rules.map((r) => r.family))].filter((family) => scored.has(family));
   return {
     version: AUDIT_VERSION,
     generatedAt: input.generatedAt,

@@ -35,6 +35,7 @@ export function ruleEntry(definition: RuleDefinition): string {
   ];
   const examples = header.examples;
   if (examples?.fail.length) lines.push(`- **Fails:** ${examples.fail.map((e) => `\`${exampleText(e).replace(/`/g, "'").slice(0, 160)}\``).join('; ')}`);
+  if (examples?.keep.length) lines.push(`- **Earns a keep-doing line:** ${examples.keep.map((e) => `\`${exampleText(e).replace(/`/g, "'").slice(0, 160)}\``).join('; ')}`);
   if (examples?.pass.length) lines.push(`- **Passes:** ${examples.pass.map((e) => `\`${exampleText(e).replace(/`/g, "'").slice(0, 160)}\``).join('; ')}`);
   return `${lines.join('\n')}\n`;
 }

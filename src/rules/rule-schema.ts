@@ -12,10 +12,14 @@ export const ExamplePost = z.union([
     /** ISO time; examples without one are spaced a day apart. */
     at: z.string().optional(),
     'reply-to': z.enum(['own', 'others']).optional(),
+    /** When the post replied to was published (for response times). */
+    'parent-at': z.string().optional(),
     alt: z.array(z.string()).optional(),
     likes: z.number().optional(),
     /** The same post this many times (for account-level examples). */
     repeat: z.number().int().min(1).max(100).optional(),
+    /** Days between the repeats (default: a minute apart). */
+    'repeat-days': z.number().min(0).optional(),
   }),
 ]);
 export type ExamplePost = z.infer<typeof ExamplePost>;
@@ -24,6 +28,8 @@ export type ExamplePost = z.infer<typeof ExamplePost>;
 export const Examples = z.strictObject({
   fail: z.array(z.union([ExamplePost, z.array(ExamplePost)])).default([]),
   pass: z.array(z.union([ExamplePost, z.array(ExamplePost)])).default([]),
+  /** Timelines that must earn the rule's "keep doing" line (for report-only rules such as best times). */
+  keep: z.array(z.union([ExamplePost, z.array(ExamplePost)])).default([]),
   /** Parameters the examples run with, for rules whose lists come from the brand profile. */
   params: z.record(z.string(), z.unknown()).optional(),
   /** The brand the examples run with. */
@@ -43,6 +49,8 @@ export const RuleHeader = z.strictObject({
   message: z.string(),
   /** For account-level rules: the line shown under "Keep doing" when the rule passes. */
   keep: z.string().optional(),
+  /** Show the keep line even when the rule also found something (clutter: prune these, keep doing those). */
+  'keep-with-findings': z.boolean().optional(),
   why: z.string(),
   /** Where the default threshold comes from. */
   source: z.string(),

@@ -8,7 +8,7 @@ import type { ExamplePost } from './rule-schema.js';
 import { hashtagsIn, mentionsIn } from '../text/entities.js';
 
 export interface ExampleResult {
-  expected: 'fail' | 'pass';
+  expected: 'fail' | 'pass' | 'keep';
   /** 0-based position in the rule's `fail` or `pass` list. */
   index: number;
   ok: boolean;
@@ -26,14 +26,15 @@ export function runExamples(definition: RuleDefinition, classes: readonly ClassD
   const brand: BrandContext = examples.brand ? { ...EMPTY_BRAND, ...examples.brand } : EMPTY_BRAND;
   const rule = compileRule({ ...definition, params: { ...definition.params, ...examples.params } }, brand, new Set(classes.map((c) => c.name)));
   const ruleSet = { rules: [rule], classes: [...classes], classify: compileClassifier(classes, brand) };
-  const run = (expected: 'fail' | 'pass') =>
+  const run = (expected: ExampleResult['expected']) =>
     examples[expected].map((example, index): ExampleResult => {
       const posts = timeline(Array.isArray(example) ? example : [example], definition);
       const audit = runAudit({ posts, ruleSet, sources: [], generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'examples' });
-      const found = audit.findings.some((f) => f.rule === rule.id && f.bucket !== 'keep');
-      return { expected, index, ok: found === (expected === 'fail'), text: posts[0]?.text ?? '' };
+      const mine = audit.findings.filter((f) => f.rule === rule.id);
+      const ok = expected === 'keep' ? mine.some((f) => f.bucket === 'keep') : mine.some((f) => f.bucket !== 'keep') === (expected === 'fail');
+      return { expected, index, ok, text: posts[0]?.text ?? '' };
     });
-  return [...run('fail'), ...run('pass')];
+  return [...run('fail'), ...run('pass'), ...run('keep')];
 }
 
 /** Turns example posts into Posts on the rule's first platform and post kind, a day apart unless timed. */
@@ -44,7 +45,8 @@ export function timeline(examples: readonly ExamplePost[], definition: RuleDefin
     const repeat = 'repeat' in spec && spec.repeat ? spec.repeat : 1;
     for (let copy = 0; copy < repeat; copy++) {
       const n = posts.length;
-      const at = 'at' in spec && spec.at ? Date.parse(spec.at) + copy * 60_000 : FIRST_DAY + n * DAY;
+      const step = 'repeat-days' in spec && spec['repeat-days'] !== undefined ? spec['repeat-days'] * DAY : 60_000;
+      const at = 'at' in spec && spec.at ? Date.parse(spec.at) + copy * step : FIRST_DAY + n * DAY;
       posts.push(examplePost(spec, n, at, definition));
     }
   }
@@ -66,7 +68,7 @@ function examplePost(spec: Exclude<ExamplePost, string> | { text: string }, n: n
     mentions: mentionsIn(s.text),
     media: (s.alt ?? []).map((altText) => ({ type: 'image' as const, altText })),
     kind,
-    ...(kind === 'reply' && { replyTo: { isOwn: false, id: 'parent' } }),
+    ...(kind === 'reply' && { replyTo: { isOwn: false, id: `parent-${n + 1}`, ...(s['parent-at'] && { createdAt: new Date(s['parent-at']).toISOString() }) } }),
     ...(s['reply-to'] === 'own' && { replyTo: { isOwn: true, id: 'parent' } }),
     ...(s.likes !== undefined && { metrics: { likes: s.likes } }),
     scheduled: false,

@@ -34,7 +34,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     const targets = resolveFormats(options.format, reporters, options.output);
     const prepared = await prepareRules({ configPath: options.config, ruleFiles: options.rules }, io);
     const loaded = await loadPosts(sources, { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map) }, io);
-    const audit = auditPosts(loaded, { last: options.all ? undefined : options.last, since: options.since, until: options.until, platforms: options.platform }, prepared, new Date());
+    const audit = auditPosts(loaded, { last: options.all ? undefined : options.last, since: options.since, until: options.until, platforms: options.platform }, prepared, new Date(), options.timezone);
     await writeReports(audit, targets, reporterOptions(options, io, wantsColor(io)), io);
     const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
     if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);

@@ -69,6 +69,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
       brandName: prepared.config.brand.name,
       generatedAt: new Date().toISOString(),
       toolVersion: VERSION,
+      timeZone: options.timezone,
     });
     if (options.baseline) {
       const baseline = await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline, Baseline);

@@ -61,7 +61,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
           if (result.ok) continue;
           failures++;
           const where = `${definition.origin.file}${definition.origin.line ? `:${definition.origin.line}` : ''}`;
-          const wanted = result.expected === 'fail' ? 'should produce a finding and did not' : 'should pass and produced a finding';
+          const wanted = { fail: 'should produce a finding and did not', pass: 'should pass and produced a finding', keep: 'should earn the keep-doing line and did not' }[result.expected];
           io.stdout.write(`${where}: ${definition.header.id}: ${result.expected} example ${result.index + 1} ${wanted}: ${JSON.stringify(result.text.slice(0, 80))}\n`);
         }
       }

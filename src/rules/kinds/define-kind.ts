@@ -38,6 +38,8 @@ export interface AccountWindow {
   platform?: Platform;
   /** The newest post time in the audit, used as "now" for age-based checks. */
   now: number;
+  /** IANA time zone for checks about the time of day. */
+  timeZone: string;
 }
 
 export type AccountCheck = (posts: readonly PostFacts[], window: AccountWindow) => AccountResult;

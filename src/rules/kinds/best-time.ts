@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineAccountKind } from './define-kind.js';
+import { engagementOf } from './engagement.js';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const WEEK = 7 * 86_400_000;
+
+/**
+ * When posting works best for this account: engagement relative to the account's median, by
+ * weekday and block of hours in the audit's time zone, with the number of posts behind each slot
+ * so a thin slot is never oversold. Only with enough history; never a universal best time.
+ */
+export const bestTime = defineAccountKind({
+  kind: 'best-time',
+  description: 'engagement by weekday and block of hours in the audit’s time zone, reported only for slots with enough posts',
+  params: z.object({
+    'min-weeks': z.number().min(1).default(16),
+    'min-per-slot': z.number().int().min(1).default(5),
+    'block-hours': z.number().int().min(1).max(24).default(3),
+  }),
+  thresholds: ['min-weeks', 'min-per-slot', 'block-hours'],
+  compile(params) {
+    return (posts, window) => {
+      const scored = posts.map((f) => ({ f, value: engagementOf(f) })).filter((s) => s.value !== undefined) as { f: (typeof posts)[number]; value: number }[];
+      const span = scored.length ? scored.at(-1)!.f.time - scored[0]!.f.time : 0;
+      if (span < params['min-weeks'] * WEEK) {
+        return { hits: [], notEvaluated: `${Math.floor(span / WEEK)} weeks of posts with engagement counts, fewer than the ${params['min-weeks']} needed` };
+      }
+      const sorted = scored.map((s) => s.value).sort((a, b) => a - b);
+      const median = Math.max(1, sorted[sorted.length >> 1]!);
+      const format = new Intl.DateTimeFormat('en-US', { timeZone: window.timeZone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
+      const slots = new Map<string, number[]>();
+      for (const { f, value } of scored) {
+        const parts = format.formatToParts(new Date(f.time));
+        const weekday = parts.find((p) => p.type === 'weekday')!.value;
+        const block = Math.floor((Number(parts.find((p) => p.type === 'hour')!.value) % 24) / params['block-hours']) * params['block-hours'];
+        const key = `${weekday} ${String(block).padStart(2, '0')}:00–${String(block + params['block-hours']).padStart(2, '0')}:00`;
+        const list = slots.get(key);
+        if (list) list.push(value / median);
+        else slots.set(key, [value / median]);
+      }
+      const ranked = [...slots]
+        .filter(([, values]) => values.length >= params['min-per-slot'])
+        .map(([slot, values]) => ({ slot, n: values.length, score: values.reduce((a, b) => a + b, 0) / values.length }))
+        .sort((a, b) => b.score - a.score || WEEKDAYS.indexOf(a.slot.slice(0, 3)) - WEEKDAYS.indexOf(b.slot.slice(0, 3)));
+      if (ranked.length < 2) return { hits: [], notEvaluated: `fewer than two time slots with ${params['min-per-slot']} or more posts` };
+      const describe = (r: (typeof ranked)[number]) => `${r.slot} (${r.score.toFixed(1)}× the median, ${r.n} posts)`;
+      return { hits: [], pass: { best: ranked.slice(0, 3).map(describe).join('; '), worst: describe(ranked.at(-1)!), timeZone: window.timeZone } };
+    };
+  },
+});

@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import type { AccountCheck } from '../../../src/rules/kinds/define-kind.js';
+import { compileKind } from '../../helpers/kinds.js';
+import { facts } from '../../helpers/posts.js';
+
+const window = (now = Date.parse('2024-07-01T00:00:00Z'), timeZone = 'UTC') => ({ now, timeZone });
+const reply = (id: string, parentId: string, parentAt: string, at: string) => facts({ id, kind: 'reply', createdAt: at, replyTo: { id: parentId, isOwn: false, createdAt: parentAt } });
+
+describe('response-time', () => {
+  const check = compileKind('response-time', { 'max-median': '24h', 'min-replies': 3 }) as AccountCheck;
+
+  test.each([
+    ['slow answers', ['2024-05-01T09:00:00Z', '2024-05-02T12:00:00Z'], 27, { median: 27, p90: 27, replies: 3, limit: 24 }],
+    ['quick answers pass', ['2024-05-01T09:00:00Z', '2024-05-01T10:30:00Z'], undefined, undefined],
+  ] as const)('%s', (_label, [parentAt, at], expectedMedian, data) => {
+    const posts = ['a', 'b', 'c'].map((p, i) => reply(`r${i}`, p, parentAt, at));
+    const result = check(posts, window());
+    if (expectedMedian === undefined) expect(result.pass).toMatchObject({ median: 1.5 });
+    else expect(result.hits[0]!.data).toEqual(data);
+  });
+
+  test('only the first reply to each post counts; late thread bumps and unknown parent times are ignored', () => {
+    const posts = [
+      reply('r1', 'p1', '2024-05-01T09:00:00Z', '2024-05-01T10:00:00Z'),
+      reply('r2', 'p1', '2024-05-01T09:00:00Z', '2024-05-05T10:00:00Z'),
+      reply('r3', 'p2', '2024-05-01T09:00:00Z', '2024-05-01T11:00:00Z'),
+      reply('r4', 'p3', '2024-04-01T09:00:00Z', '2024-05-01T11:00:00Z'),
+      reply('r5', 'p4', '2024-05-01T09:00:00Z', '2024-05-01T12:00:00Z'),
+      facts({ id: 'r6', kind: 'reply', replyTo: { isOwn: false, id: 'p5' } }),
+    ];
+    expect(check(posts, window()).pass).toEqual({ median: 2, p90: 3, replies: 3, limit: 24 });
+  });
+
+  test('without parent times it is not evaluated', () => {
+    expect(check([facts({ kind: 'reply', replyTo: { isOwn: false } })], window()).notEvaluated).toMatch(/0 replies with a known time/);
+  });
+});
+
+describe('engagement (clutter)', () => {
+  const check = compileKind('engagement', { 'below-median': 0.25, settle: '7d', 'min-posts': 5 }) as AccountCheck;
+  const post = (id: string, likes: number | undefined, day: number, extra = {}) => facts({ id, createdAt: `2024-05-${String(day).padStart(2, '0')}T09:00:00.000Z`, ...(likes !== undefined && { metrics: { likes } }), ...extra });
+
+  test('posts far below the median are delete candidates; the newest are left alone', () => {
+    const posts = [post('a', 40, 1), post('b', 36, 2), post('c', 44, 3), post('d', 38, 4), post('e', 3, 5), post('f', 0, 28)];
+    const result = check(posts, window(Date.parse('2024-05-30T00:00:00Z')));
+    expect(result.hits.map((h) => [h.postId, h.data])).toEqual([['e', { engagement: 3, median: 38, limit: 9.5 }]]);
+    expect(result.pass).toMatchObject({ median: 38, best: 1 });
+  });
+
+  test('absent counts are not zero: too few posts with counts is not evaluated', () => {
+    const posts = [post('a', undefined, 1), post('b', undefined, 2), post('c', 5, 3)];
+    expect(check(posts, window()).notEvaluated).toMatch(/1 posts with engagement counts/);
+  });
+});
+
+describe('best-time', () => {
+  const check = compileKind('best-time', { 'min-weeks': 4, 'min-per-slot': 3 }) as AccountCheck;
+  const weekly = (first: string, likes: number, weeks: number) =>
+    Array.from({ length: weeks }, (_, w) => facts({ createdAt: new Date(Date.parse(first) + w * 7 * 86_400_000).toISOString(), metrics: { likes } }));
+
+  test('names the best slots with the posts behind them, in the audit’s time zone', () => {
+    const posts = [...weekly('2024-01-01T08:00:00Z', 40, 6), ...weekly('2024-01-05T19:00:00Z', 4, 6)].sort((a, b) => a.time - b.time);
+    const result = check(posts, window(0, 'Europe/Amsterdam'));
+    expect(result.pass).toMatchObject({ timeZone: 'Europe/Amsterdam' });
+    expect(String(result.pass!.best)).toMatch(/^Mon 09:00–12:00 \(1\.\d× the median, 6 posts\)/);
+    expect(String(result.pass!.worst)).toMatch(/^Fri 18:00–21:00 .*6 posts\)$/);
+  });
+
+  test('with too little history it is not evaluated', () => {
+    expect(check(weekly('2024-01-01T08:00:00Z', 40, 2), window()).notEvaluated).toMatch(/weeks of posts/);
+  });
+});
