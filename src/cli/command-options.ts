@@ -15,6 +15,9 @@ export interface SourceOptions {
   strict: boolean;
   map?: string;
   quiet: boolean;
+  timeout: number;
+  blueskyService?: string;
+  xApiBase?: string;
 }
 
 export function addSourceOptions(command: Command): Command {
@@ -23,7 +26,19 @@ export function addSourceOptions(command: Command): Command {
     .option('--rules <file>', 'extra rule file (repeatable)', collect, [])
     .option('--strict', 'fail (exit 2) on a malformed record instead of skipping and counting it', false)
     .option('--map <fields>', 'column mapping for generic CSV/JSON, e.g. text=Message,createdAt=Date')
-    .option('-q, --quiet', 'no progress indicator', false);
+    .option('-q, --quiet', 'no progress indicator', false)
+    .option('--timeout <seconds>', 'per-request timeout for accounts read over HTTP', parseCount('--timeout'), 30)
+    .option('--bluesky-service <url>', 'Bluesky AppView for bluesky: sources (default https://public.api.bsky.app, or PRESENCE_BLUESKY_SERVICE)')
+    .option('--x-api-base <url>', 'X API base for x: sources (default https://api.x.com, or PRESENCE_X_API_BASE)');
+}
+
+/** How loaders read accounts over HTTP, from the shared options; tokens come only from the environment. */
+export function httpSettings(options: SourceOptions & Partial<WindowOptions>) {
+  return {
+    timeoutMs: options.timeout * 1000,
+    services: { ...(options.blueskyService && { bluesky: options.blueskyService }), ...(options.xApiBase && { xApi: options.xApiBase }) },
+    ...(options.last !== undefined && !options.all && { limit: options.last }),
+  };
 }
 
 export interface WindowOptions {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { PresenceError } from '../errors.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerCheck } from './commands/check.js';
+import { register as registerFetch } from './commands/fetch.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerReport } from './commands/report.js';
 import { register as registerRules } from './commands/rules.js';
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   registerAudit(program, context);
   registerCheck(program, context);
+  registerFetch(program, context);
   registerReport(program, context);
   registerRules(program, context);
   registerInit(program, context);

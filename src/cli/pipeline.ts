@@ -13,6 +13,10 @@ export interface LoadOptionsFromCli {
   strict: boolean;
   quiet: boolean;
   map?: Record<string, string>;
+  /** For accounts read over HTTP. */
+  timeoutMs?: number;
+  services?: { bluesky?: string; xApi?: string };
+  limit?: number;
 }
 
 export interface LoadedPosts {
@@ -32,6 +36,11 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
         cwd: io.cwd,
         strict: options.strict,
         map: options.map,
+        env: io.env,
+        timeoutMs: options.timeoutMs,
+        services: options.services,
+        limit: options.limit,
+        userAgent: `presence/${VERSION} (social presence auditor)`,
         progress: (done, total) => progress.update(`Reading ${spec}… ${done.toLocaleString('en')}${total ? ` of ${total.toLocaleString('en')}` : ''} posts`),
       });
       for (const post of loaded.posts) posts.push(post);

@@ -1,6 +1,6 @@
 import { inputError, usageError } from '../errors.js';
 import { openInput, type Input, type InputLimits } from './input.js';
-import type { FileSource, LoadOptions, LoadResult } from './source.js';
+import type { AccountLoadOptions, FileSource, LoadOptions, LoadResult } from './source.js';
 import { blueskyFeedJson } from './bluesky-feed-json.js';
 import { bufferJson } from './buffer-json.js';
 import { facebookJson } from './facebook-json.js';
@@ -10,7 +10,9 @@ import { hootsuiteCsv } from './hootsuite-csv.js';
 import { instagramJson } from './instagram-json.js';
 import { linkedinCsv } from './linkedin-csv.js';
 import { mastodonOutbox } from './mastodon-outbox.js';
+import { snapshotJsonl } from './snapshot-jsonl.js';
 import { threadsJson } from './threads-json.js';
+import { accountSourceFor } from './api/index.js';
 import { xArchive } from './x-archive.js';
 
 /** Every file format, in detection order: the most specific first. */
@@ -25,6 +27,7 @@ export const fileSources: readonly FileSource[] = [
   feed,
   hootsuiteCsv,
   bufferJson,
+  snapshotJsonl,
   generic,
 ];
 
@@ -33,16 +36,30 @@ export interface LoadedSource extends LoadResult {
   format: string;
 }
 
-export interface SourceContext extends LoadOptions {
+export interface SourceContext extends LoadOptions, Partial<Omit<AccountLoadOptions, keyof LoadOptions>> {
   cwd: string;
   limits?: InputLimits;
 }
+
+const DEFAULT_ACCOUNT_LIMIT = 200;
 
 /**
  * Loads one SOURCE as the user wrote it: a path whose format is detected, or
  * `format:path` to force one.
  */
 export async function loadSource(spec: string, context: SourceContext): Promise<LoadedSource> {
+  const account = accountSourceFor(spec);
+  if (account) {
+    const result = await account.source.load(account.target, {
+      ...context,
+      env: context.env ?? {},
+      limit: context.limit ?? DEFAULT_ACCOUNT_LIMIT,
+      services: context.services ?? {},
+      timeoutMs: context.timeoutMs ?? 30_000,
+      userAgent: context.userAgent ?? 'presence',
+    });
+    return { ...result, spec, format: `${account.source.id}-api` };
+  }
   const forced = /^([a-z][a-z0-9-]*):(.+)$/.exec(spec);
   const named = forced ? fileSources.find((source) => source.id === forced[1]) : undefined;
   if (forced && !named && !/^[a-z]:[\\/]/i.test(spec)) {

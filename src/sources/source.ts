@@ -75,6 +75,9 @@ export interface AccountLoadOptions extends LoadOptions {
   services: { bluesky?: string; xApi?: string };
   /** Per-request timeout. */
   timeoutMs: number;
+  userAgent: string;
+  /** Overrides for the HTTP client (tests shorten backoff and waits). */
+  http?: { retries?: number; backoffMs?: number; maxWaitMs?: number };
 }
 
 /** An account read over a platform API (`mastodon:@acme@mastodon.social`, `bluesky:acme.bsky.social`…). */

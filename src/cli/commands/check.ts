@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { configError, usageError } from '../../errors.js';
 import { PLATFORMS, type PlatformName } from '../../model/names.js';
-import { addReportOptions, addSourceOptions, addWindowOptions, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
+import { addReportOptions, addSourceOptions, addWindowOptions, httpSettings, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT, gate } from '../exit-codes.js';
 import { wantsColor } from '../io.js';
@@ -56,7 +56,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     }
     const targets = resolveFormats(options.format, reporters, options.output);
     const prepared = await prepareRules({ configPath: options.config, ruleFiles: options.rules }, io);
-    const loadOptions = { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map) };
+    const loadOptions = { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map), ...httpSettings(options) };
     const queue = await loadPosts(queueFiles, loadOptions, io);
     const history = await loadPosts(options.history, loadOptions, io);
     const queuedPosts = queue.posts.map((post) => ({ ...post, scheduled: true, ...(post.platform === 'other' && options.queuePlatform && { platform: options.queuePlatform }) }));

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { addSourceOptions, httpSettings, type SourceOptions } from '../command-options.js';
+import type { CommandContext } from '../command-context.js';
+import { parseCount } from '../options.js';
+
+type FetchOptions = SourceOptions & { out: string; last: number };
+
+export function register(program: Command, { io }: CommandContext): void {
+  const command = program
+    .command('fetch')
+    .summary('pull posts from an API once, to audit offline and repeatably')
+    .description(
+      'Read an account over its API (mastodon:@user@server, bluesky:handle, x:handle, feed:https://…) or any file SOURCE, and save the posts as a snapshot that `presence audit` reads back identically. Tokens come only from the environment (MASTODON_TOKEN, X_BEARER_TOKEN) and are never saved.',
+    )
+    .argument('<source>', 'an account or a file')
+    .requiredOption('-o, --out <file>', 'where to write the snapshot (JSON Lines)')
+    .option('--last <n>', 'how many of the newest posts to read', parseCount('--last'), 200);
+  addSourceOptions(command);
+  command.action(async (source: string, options: FetchOptions) => {
+    const [{ loadPosts }, { writeAtomically }, { writeSnapshot }] = await Promise.all([import('../pipeline.js'), import('../output.js'), import('../../sources/snapshot-jsonl.js')]);
+    const loaded = await loadPosts([source], { strict: options.strict, quiet: options.quiet, ...httpSettings(options) }, io);
+    const summary = loaded.sources[0]!;
+    await writeAtomically(path.resolve(io.cwd, options.out), writeSnapshot(loaded.posts, { source, fetchedAt: new Date().toISOString(), ...(summary.account && { account: summary.account }) }));
+    if (!options.quiet) io.stderr.write(`presence: ${loaded.posts.length} posts from ${source} saved to ${options.out}\n`);
+  });
+}

@@ -1,0 +1,38 @@
+import { networkError } from '../../errors.js';
+import { postFromFeedViewPost, type FeedViewPost } from '../bluesky-feed-json.js';
+import { LoadCollector, type AccountSource } from '../source.js';
+import { getJson } from './http.js';
+
+export const BLUESKY_SERVICE = 'https://public.api.bsky.app';
+
+/** A Bluesky account's author feed from the public AppView, page by page with its cursor. */
+export const blueskyApi: AccountSource = {
+  id: 'bluesky',
+  description: 'a Bluesky account over the public AppView: bluesky:handle (--bluesky-service or PRESENCE_BLUESKY_SERVICE to change it)',
+  async load(target, options) {
+    const spec = `bluesky:${target}`;
+    const service = (options.services.bluesky ?? options.env.PRESENCE_BLUESKY_SERVICE ?? BLUESKY_SERVICE).replace(/\/+$/, '');
+    const handle = target.replace(/^@/, '');
+    const collector = new LoadCollector(options);
+    collector.account = handle;
+    let cursor: string | undefined;
+    let read = 0;
+    do {
+      const limit = Math.min(100, options.limit - read);
+      const url = `${service}/xrpc/app.bsky.feed.getAuthorFeed?actor=${encodeURIComponent(handle)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const { body } = await getJson(url, { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, ...options.http });
+      const page = body as { feed?: FeedViewPost[]; cursor?: string };
+      if (!Array.isArray(page?.feed)) throw networkError(spec, 'unexpected answer: expected { feed: [...] }');
+      for (const item of page.feed) {
+        if (read >= options.limit) break;
+        read++;
+        const post = postFromFeedViewPost(item, handle, { file: spec, record: read });
+        if (typeof post === 'string') collector.skip({ file: spec, record: read }, post);
+        else collector.add(post);
+      }
+      options.progress?.(read, options.limit);
+      cursor = page.feed.length ? page.cursor : undefined;
+    } while (cursor && read < options.limit);
+    return collector.result();
+  },
+};

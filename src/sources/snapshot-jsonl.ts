@@ -1,0 +1,50 @@
+import { inputError } from '../errors.js';
+import { Post } from '../model/post.js';
+import { decodeText } from './input.js';
+import { LoadCollector, type FileSource } from './source.js';
+
+export const SNAPSHOT_VERSION = 1;
+
+export interface SnapshotMeta {
+  source: string;
+  fetchedAt: string;
+  account?: string;
+}
+
+/** presence's own snapshot: a header line, then one Post per line, exactly as fetched. */
+export function writeSnapshot(posts: readonly Post[], meta: SnapshotMeta): string {
+  const header = JSON.stringify({ presence: 'snapshot', version: SNAPSHOT_VERSION, ...meta });
+  return `${[header, ...posts.map((post) => JSON.stringify(post))].join('\n')}\n`;
+}
+
+/** Reads a snapshot written by `presence fetch` back into the very same posts. */
+export const snapshotJsonl: FileSource = {
+  id: 'snapshot-jsonl',
+  description: 'a snapshot written by presence fetch (JSON Lines)',
+  async detect(input) {
+    return input.container === 'file' && /^\{"presence":"snapshot"/.test((await input.head(input.entries[0]!, 64)).toString('utf8'));
+  },
+  async load(input, options) {
+    const entry = input.entries[0]!;
+    const file = input.describe(entry);
+    const [first = '', ...lines] = decodeText(await input.read(entry), file).split('\n');
+    const header = JSON.parse(first) as { presence?: string; version?: number; account?: string };
+    if (header.presence !== 'snapshot' || header.version !== SNAPSHOT_VERSION) throw inputError({ file, line: 1 }, `not a presence snapshot of version ${SNAPSHOT_VERSION}`);
+    const collector = new LoadCollector(options);
+    collector.account = header.account;
+    lines.forEach((text, index) => {
+      const line = index + 2;
+      if (!text.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return collector.skip({ file, line }, 'not valid JSON');
+      }
+      const parsed = Post.safeParse(value);
+      if (parsed.success) collector.add(parsed.data);
+      else collector.skip({ file, line }, `not a post: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+    });
+    return collector.result();
+  },
+};
