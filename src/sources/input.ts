@@ -45,7 +45,8 @@ export async function openInput(label: string, cwd: string, limits: InputLimits 
   if (info.isDirectory()) return openFolder(label, absolute, limits);
   if (info.size === 0) throw inputError({ file: label }, 'the file is empty');
   const magic = await readHead(absolute, 4);
-  if (magic.readUInt32LE(0) === 0x04034b50 || magic.readUInt32LE(0) === 0x06054b50) return openZip(label, absolute, limits);
+  const signature = magic.length === 4 ? magic.readUInt32LE(0) : 0;
+  if (signature === 0x04034b50 || signature === 0x06054b50) return openZip(label, absolute, limits);
   return {
     label,
     container: 'file',

@@ -28,7 +28,7 @@ export const linkedinCsv: FileSource = {
         collector.skip({ file, line }, `expected a Date such as 2024-05-14 09:30:12; got "${cells.Date ?? ''}"`);
         continue;
       }
-      const link = decodeURIComponent(cells.ShareLink ?? '');
+      const link = (cells.ShareLink ?? '').replace(/%3A/gi, ':');
       const id = /urn:li:(?:share|ugcPost|activity):(\d+)/.exec(link)?.[1] ?? `${file}:${line}`;
       const text = repairLineQuoting(cells.ShareCommentary ?? '');
       const shared = cells.SharedUrl?.trim();

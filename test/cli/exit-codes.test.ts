@@ -46,3 +46,25 @@ describe('usage errors exit 2 with one line', () => {
     expect(version).toMatchObject({ exitCode: EXIT.ok, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
   });
 });
+
+describe('an unexpected error', () => {
+  test('is one line with a hint to rerun with --debug, exit 2; --debug adds the stack', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    let stderr = '';
+    const io = () => ({
+      stdout: {
+        write: () => {
+          throw new TypeError('disk on fire');
+        },
+      },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: {},
+      cwd: process.cwd(),
+    });
+    expect(await main(['audit', 'fixtures/x/archive.zip', '--format', 'json'], io())).toBe(EXIT.error);
+    expect(stderr).toBe('presence: unexpected error: disk on fire (rerun with --debug for the stack trace)\n');
+    stderr = '';
+    expect(await main(['audit', 'fixtures/x/archive.zip', '--format', 'json', '--debug'], io())).toBe(EXIT.error);
+    expect(stderr).toMatch(/^presence: unexpected error: disk on fire\nTypeError: disk on fire\n\s+at /);
+  });
+});

@@ -3,6 +3,7 @@ import { Audit } from '../../src/model/audit.js';
 import { csv } from '../../src/reporters/csv.js';
 import { html } from '../../src/reporters/html.js';
 import { markdown } from '../../src/reporters/markdown.js';
+import { table } from '../../src/reporters/table.js';
 import type { ReporterOptions } from '../../src/reporters/reporter.js';
 import { hostileAudit } from '../helpers/audits.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -73,5 +74,14 @@ describe('html', () => {
     expect(page).not.toContain('<img src=x');
     expect(page).not.toMatch(/href="javascript:/i);
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('terminal', () => {
+  test('post text cannot move the cursor, colour the screen or reverse text', () => {
+    const out = table.render(hostile, { ...options, color: false });
+    expect(out).not.toMatch(/\u001b/);
+    expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(out).toContain('red and link');
   });
 });
