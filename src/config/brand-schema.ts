@@ -26,8 +26,12 @@ export const BrandProfile = z.strictObject({
       'max-emoji': z.number().int().min(0).optional(),
       /** ALL-CAPS words allowed in one post. */
       'max-caps-words': z.number().int().min(0).optional(),
+      /** Named traits, each a set of measurable markers (friendly, plainspoken, expert, playful, calm). */
+      traits: z.array(z.enum(['friendly', 'plainspoken', 'expert', 'playful', 'calm'])).default([]),
+      /** Marker ranges of your own, e.g. { reading-ease: { min: 60 }, emoji-per-post: { max: 1 } }. */
+      markers: z.record(z.string(), z.strictObject({ min: z.number().optional(), max: z.number().optional() })).default({}),
     })
-    .default({ avoid: [], prefer: {} }),
+    .default({ avoid: [], prefer: {}, traits: [], markers: {} }),
   /** Use presence's built-in rules (default true). */
   builtin: z.boolean().default(true),
   /** Extra rule files, relative to this file. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { configError } from '../errors.js';
 import type { BrandContext } from '../rules/brand-context.js';
 import type { RuleOverride } from '../rules/rule-schema.js';
+import { TRAITS } from '../rules/kinds/voice.js';
 import { BrandProfile } from './brand-schema.js';
 import { parseYaml, validate, type YamlSource } from './yaml-source.js';
 
@@ -62,5 +63,7 @@ function voiceOverrides(voice: BrandProfile['voice']): Record<string, RuleOverri
   if (voice.exclamation === 'never') overrides['brand-voice/exclamation'] = { max: 0 };
   if (voice['max-emoji'] !== undefined) overrides['brand-voice/emoji-load'] = { max: voice['max-emoji'] };
   if (voice['max-caps-words'] !== undefined) overrides['brand-voice/all-caps'] = { max: voice['max-caps-words'] };
+  const markers = Object.assign({}, ...voice.traits.map((trait) => TRAITS[trait]), voice.markers);
+  if (Object.keys(markers).length) overrides['brand-voice/voice-profile'] = { markers };
   return overrides;
 }

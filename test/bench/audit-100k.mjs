@@ -40,14 +40,22 @@ function measure(label, command, commandArgs, times = runs) {
   return { label, wallMs: Math.round(median(walls)), peakRssMiB: Math.round(median(peaks)) };
 }
 
-process.stderr.write('generating archives (100,000 and 50,000 posts)…\n');
+process.stderr.write('generating archives (100,000, 50,000 and 10,000 posts) and a 50-post queue…\n');
 const big = writeArchive(100_000, path.join(work, '100k'));
 const half = writeArchive(50_000, path.join(work, '50k'));
+const history = writeArchive(10_000, path.join(work, '10k'));
+const queue = path.join(work, 'queue.csv');
+writeFileSync(
+  queue,
+  Array.from({ length: 50 }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}/07/2024 ${String(8 + (i % 12)).padStart(2, '0')}:00,"Queued post ${i}: three ways to light a reading corner, part ${i}.",${i % 3 ? '' : `https://northwind.example/blog/${i}`}`).join('\n'),
+);
 
 process.stderr.write('measuring…\n');
 const floor = measure('floor: read + JSON.parse 100k tweets.js', process.execPath, [path.join(here, 'floor.mjs'), big.tweetsJs]);
 const audit100 = measure('presence audit 100k zip --all --format json', process.execPath, [bin, 'audit', big.zip, '--all', '--format', 'json', '--quiet']);
 const audit50 = measure('presence audit 50k zip --all --format json', process.execPath, [bin, 'audit', half.zip, '--all', '--format', 'json', '--quiet']);
+const historyFloor = measure('floor: read + JSON.parse 10k tweets.js', process.execPath, [path.join(here, 'floor.mjs'), history.tweetsJs]);
+const check = measure('presence check 50-post queue, 10k history', process.execPath, [bin, 'check', queue, '--history', history.zip, '--all', '--queue-platform', 'x', '--format', 'json', '--quiet']);
 const nodeStart = measure('node -e 0', process.execPath, ['-e', '0'], 10);
 const version = measure('presence --version', process.execPath, [bin, '--version'], 10);
 
@@ -56,9 +64,10 @@ const ratios = [
   { figure: 'audit 100k peak RSS ÷ floor peak RSS', value: audit100.peakRssMiB / floor.peakRssMiB, target: 1.5 },
   { figure: 'audit 100k wall ÷ audit 50k wall', value: audit100.wallMs / audit50.wallMs, target: 2.3 },
   { figure: 'presence --version ÷ node -e 0', value: version.wallMs / nodeStart.wallMs, target: 2.0 },
+  { figure: 'check 50 + 10k history ÷ loading 10k (floor)', value: check.wallMs / historyFloor.wallMs, target: 1.5 },
 ].map((r) => ({ ...r, value: Math.round(r.value * 100) / 100, met: r.value <= r.target }));
 
-const measurements = [floor, audit100, audit50, nodeStart, version];
+const measurements = [floor, audit100, audit50, historyFloor, check, nodeStart, version];
 const pad = (text, width) => String(text).padEnd(width);
 console.log(`\n${pad('command', 48)}${pad('wall ms', 10)}peak RSS MiB`);
 for (const m of measurements) console.log(`${pad(m.label, 48)}${pad(m.wallMs, 10)}${m.peakRssMiB}`);

@@ -10,6 +10,7 @@ import { ratio } from './ratio.js';
 import { repetition } from './repetition.js';
 import { responseTime } from './response-time.js';
 import { substitution } from './substitution.js';
+import { voice } from './voice.js';
 
 /** Every rule kind by name; a test keeps this equal to the files in this folder. */
 export const kinds: Readonly<Record<string, RuleKind>> = {
@@ -24,4 +25,5 @@ export const kinds: Readonly<Record<string, RuleKind>> = {
   repetition,
   'response-time': responseTime,
   substitution,
+  voice,
 };

@@ -70,3 +70,26 @@ describe('best-time', () => {
     expect(check(weekly('2024-01-01T08:00:00Z', 40, 2), window()).notEvaluated).toMatch(/weeks of posts/);
   });
 });
+
+describe('voice', () => {
+  const posts = (text: string, n: number) => Array.from({ length: n }, () => facts({ text }, text.includes('?') ? ['question'] : []));
+
+  test.each([
+    ['exclamations over the declared maximum, with the loudest posts as evidence', { 'exclamation-share': { max: 20 } }, 'Huge news!!! Our lamps are here and you will love them so much, we promise!', { marker: 'exclamation-share', value: 100, expected: 'at most 20' }, 10],
+    ['too few questions for a friendly voice', { 'question-share': { min: 10 } }, 'Our lamp dims to a candle glow and stays warm as it dims down.', { marker: 'question-share', value: 0, expected: 'at least 10' }, 0],
+    ['hard reading for plain English', { 'reading-ease': { min: 60 } }, 'Comprehensive illumination methodologies necessitate considerable deliberation regarding photometric characteristics.', { marker: 'reading-ease' }, 0],
+  ])('%s', (_label, markers, text, data, evidence) => {
+    const result = (compileKind('voice', { markers, 'min-words': 20 }) as AccountCheck)(posts(text, 10), window());
+    expect(result.hits[0]!.data).toMatchObject(data);
+    expect(result.hits[0]!.postIds).toHaveLength(evidence);
+  });
+
+  test('a voice within its ranges passes with the measured profile', () => {
+    const result = (compileKind('voice', { markers: { 'you-we-ratio': { min: 1 }, 'emoji-per-post': { max: 1 } }, 'min-words': 20 }) as AccountCheck)(posts('You can dim it with one finger, and your evenings stay warm.', 10), window());
+    expect(result.pass).toEqual({ profile: 'you-we-ratio 20, emoji-per-post 0' });
+  });
+
+  test('without declared markers it is not evaluated', () => {
+    expect(() => compileKind('voice', {})).toThrow(/declares no voice traits/);
+  });
+});
