@@ -4,7 +4,7 @@ import type { Platform, Post } from '../model/post.js';
 import { readCsv } from './csv-rows.js';
 import { parseIgnoreCell } from './ignore-column.js';
 import { decodeText } from './input.js';
-import { readJsonEntry } from './json-entry.js';
+import { jsonLines, readJsonEntry } from './json-entry.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -131,22 +131,16 @@ export const generic: FileSource = {
       requireColumns(columns, header, file);
       for (const { cells, line } of rows) add(postFromRow(cells, columns, { file, line }), { file, line });
     } else if (/\.(jsonl|ndjson)$/i.test(entry)) {
-      const lines = decodeText(await input.read(entry), file).split(/\r?\n/);
       let columns: Partial<Record<MappableField, string>> | undefined;
-      lines.forEach((text, index) => {
-        const line = index + 1;
-        if (!text.trim()) return;
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          return collector.skip({ file, line }, 'not valid JSON');
+      for (const { value, line } of jsonLines(decodeText(await input.read(entry), file), file, (where, reason) => collector.skip(where, reason))) {
+        if (!value || typeof value !== 'object') {
+          collector.skip({ file, line }, 'expected a JSON object');
+          continue;
         }
-        if (!value || typeof value !== 'object') return collector.skip({ file, line }, 'expected a JSON object');
         columns ??= resolveColumns(Object.keys(value), options.map);
         requireColumns(columns, Object.keys(value), file);
         add(postFromRow(value as Record<string, unknown>, columns, { file, line }), { file, line });
-      });
+      }
     } else {
       const value = await readJsonEntry(input, entry);
       const rows = (Array.isArray(value) ? value : ((value as { posts?: unknown; data?: unknown })?.posts ?? (value as { data?: unknown })?.data)) as Record<string, unknown>[] | undefined;

@@ -12,7 +12,6 @@ import { linkedinCsv } from './linkedin-csv.js';
 import { mastodonOutbox } from './mastodon-outbox.js';
 import { snapshotJsonl } from './snapshot-jsonl.js';
 import { threadsJson } from './threads-json.js';
-import { accountSourceFor } from './api/index.js';
 import { xArchive } from './x-archive.js';
 
 /** Every file format, in detection order: the most specific first. */
@@ -43,12 +42,16 @@ export interface SourceContext extends LoadOptions, Partial<Omit<AccountLoadOpti
 
 const DEFAULT_ACCOUNT_LIMIT = 200;
 
+/** `mastodon:…`, `bluesky:…`, `x:…` and `feed:http…` name accounts read over HTTP. */
+const isAccountSpec = (spec: string) => /^(?:mastodon|bluesky|x):|^feed:https?:\/\//.test(spec);
+
 /**
  * Loads one SOURCE as the user wrote it: a path whose format is detected, or
  * `format:path` to force one.
  */
 export async function loadSource(spec: string, context: SourceContext): Promise<LoadedSource> {
-  const account = accountSourceFor(spec);
+  // The HTTP client and API sources load only when an account is named, not for every file audit.
+  const account = isAccountSpec(spec) ? (await import('./api/index.js')).accountSourceFor(spec) : undefined;
   if (account) {
     const result = await account.source.load(account.target, {
       ...context,

@@ -16,3 +16,17 @@ export async function readJsonEntry(input: Input, entry: string): Promise<unknow
 export async function jsonHeadMatches(input: Input, entry: string, pattern: RegExp): Promise<boolean> {
   return pattern.test((await input.head(entry, 4096)).toString('utf8'));
 }
+
+/** Each non-blank line of JSON Lines text, parsed; a line that is not JSON is skipped and counted. */
+export function* jsonLines(text: string, file: string, skip: (where: { file: string; line: number }, reason: string) => void, firstLine = 1): Generator<{ value: unknown; line: number }> {
+  const lines = text.split(/\r?\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const line = index + firstLine;
+    if (!lines[index]!.trim()) continue;
+    try {
+      yield { value: JSON.parse(lines[index]!), line };
+    } catch {
+      skip({ file, line }, 'not valid JSON');
+    }
+  }
+}

@@ -1,6 +1,7 @@
 import { inputError } from '../errors.js';
 import { Post } from '../model/post.js';
 import { decodeText } from './input.js';
+import { jsonLines } from './json-entry.js';
 import { LoadCollector, type FileSource } from './source.js';
 
 export const SNAPSHOT_VERSION = 1;
@@ -27,24 +28,22 @@ export const snapshotJsonl: FileSource = {
   async load(input, options) {
     const entry = input.entries[0]!;
     const file = input.describe(entry);
-    const [first = '', ...lines] = decodeText(await input.read(entry), file).split('\n');
-    const header = JSON.parse(first) as { presence?: string; version?: number; account?: string };
-    if (header.presence !== 'snapshot' || header.version !== SNAPSHOT_VERSION) throw inputError({ file, line: 1 }, `not a presence snapshot of version ${SNAPSHOT_VERSION}`);
+    const text = decodeText(await input.read(entry), file);
+    const newline = text.indexOf('\n');
+    let header: { presence?: string; version?: number; account?: string } | undefined;
+    try {
+      header = JSON.parse(newline === -1 ? text : text.slice(0, newline));
+    } catch {
+      header = undefined;
+    }
+    if (header?.presence !== 'snapshot' || header.version !== SNAPSHOT_VERSION) throw inputError({ file, line: 1 }, `not a presence snapshot of version ${SNAPSHOT_VERSION}`);
     const collector = new LoadCollector(options);
     collector.account = header.account;
-    lines.forEach((text, index) => {
-      const line = index + 2;
-      if (!text.trim()) return;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return collector.skip({ file, line }, 'not valid JSON');
-      }
+    for (const { value, line } of jsonLines(newline === -1 ? '' : text.slice(newline + 1), file, (where, reason) => collector.skip(where, reason), 2)) {
       const parsed = Post.safeParse(value);
       if (parsed.success) collector.add(parsed.data);
       else collector.skip({ file, line }, `not a post: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
-    });
+    }
     return collector.result();
   },
 };
