@@ -1,6 +1,7 @@
 import { inputError, usageError } from '../errors.js';
 import { openInput, type Input, type InputLimits } from './input.js';
 import type { AccountLoadOptions, FileSource, LoadOptions, LoadResult } from './source.js';
+import { blueskyCar } from './bluesky-car.js';
 import { blueskyFeedJson } from './bluesky-feed-json.js';
 import { bufferJson } from './buffer-json.js';
 import { facebookJson } from './facebook-json.js';
@@ -19,6 +20,7 @@ export const fileSources: readonly FileSource[] = [
   xArchive,
   mastodonOutbox,
   blueskyFeedJson,
+  blueskyCar,
   linkedinCsv,
   facebookJson,
   instagramJson,

@@ -17,6 +17,7 @@ const SEEDS: Record<string, string> = {
   'x-archive': 'fixtures/x/archive/data/tweets.js',
   'mastodon-outbox': 'fixtures/mastodon/export/outbox.json',
   'bluesky-feed-json': 'fixtures/bluesky/author-feed.json',
+  'bluesky-car': 'fixtures/bluesky/repo.car',
   'linkedin-csv': 'fixtures/linkedin/Shares.csv',
   'facebook-json': 'fixtures/facebook/your_posts__check_ins__photos_and_videos_1.json',
   'instagram-json': 'fixtures/instagram/posts_1.json',

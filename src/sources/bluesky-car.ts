@@ -1,0 +1,104 @@
+import { CarBufferReader } from '@ipld/car/buffer-reader';
+import { decode } from '@ipld/dag-cbor';
+import { inputError } from '../errors.js';
+import { postFromFeedViewPost, type FeedViewPost } from './bluesky-feed-json.js';
+import { LoadCollector, type FileSource } from './source.js';
+
+interface Cid {
+  toString(): string;
+}
+
+interface MstNode {
+  l: Cid | null;
+  e: { p: number; k: Uint8Array; v: Cid; t: Cid | null }[];
+}
+
+const CAR_V1 = /\.car$/i;
+
+/**
+ * A Bluesky repository export (`.car`, from Settings › Export my data): the commit names the
+ * repository's DID and the root of its Merkle search tree, whose keys (`collection/rkey`) lead to
+ * every record. Posts and reposts become Posts; the handle is not in the file, so the DID stands in.
+ */
+export const blueskyCar: FileSource = {
+  id: 'bluesky-car',
+  description: 'Bluesky repository export (.car)',
+  async detect(input) {
+    return input.container === 'file' && CAR_V1.test(input.entries[0]!);
+  },
+  async load(input, options) {
+    const entry = input.entries[0]!;
+    const file = input.describe(entry);
+    let reader: CarBufferReader;
+    let commit: { did?: string; data?: Cid };
+    try {
+      reader = CarBufferReader.fromBytes(new Uint8Array(await input.read(entry)));
+      const root = reader.getRoots()[0];
+      commit = root ? (decode(reader.get(root as never)!.bytes) as typeof commit) : {};
+    } catch (error) {
+      throw inputError({ file }, `not a readable CAR repository export (${(error as Error).message})`);
+    }
+    if (!commit.did || !commit.data) throw inputError({ file }, 'expected a repository commit with did and data');
+    const did = commit.did;
+    const collector = new LoadCollector(options);
+    collector.account = did;
+    let record = 0;
+    let keys: [string, Cid][];
+    try {
+      keys = [...walk(reader, commit.data, file)];
+    } catch (error) {
+      if (error instanceof Error && error.name === 'PresenceError') throw error;
+      throw inputError({ file }, `corrupt repository tree (${(error as Error).message})`);
+    }
+    for (const [key, cid] of keys) {
+      const [collection, rkey] = key.split('/');
+      if (collection !== 'app.bsky.feed.post' && collection !== 'app.bsky.feed.repost') continue;
+      record++;
+      let value: Record<string, unknown> | undefined;
+      try {
+        value = decodeBlock(reader, cid) as Record<string, unknown> | undefined;
+      } catch {
+        value = undefined;
+      }
+      const item = value && toFeedItem(did, collection, rkey!, value);
+      const post = item ? postFromFeedViewPost(item, did, { file, record }) : 'the record is missing from the archive';
+      if (typeof post === 'string') collector.skip({ file, record }, post);
+      else collector.add(post);
+    }
+    return collector.result();
+  },
+};
+
+function decodeBlock(reader: CarBufferReader, cid: Cid): unknown {
+  const block = reader.get(cid as never);
+  return block ? decode(block.bytes) : undefined;
+}
+
+/** In-order walk of the Merkle search tree: keys are stored as a shared prefix length and a suffix. */
+function* walk(reader: CarBufferReader, cid: Cid, file: string, depth = 0): Generator<[string, Cid]> {
+  if (depth > 64) throw inputError({ file }, 'the repository tree is nested too deeply');
+  const node = decodeBlock(reader, cid) as MstNode | undefined;
+  if (!node || !Array.isArray(node.e)) return;
+  if (node.l) yield* walk(reader, node.l, file, depth + 1);
+  let key = '';
+  for (const entry of node.e) {
+    key = key.slice(0, entry.p) + new TextDecoder().decode(entry.k);
+    yield [key, entry.v];
+    if (entry.t) yield* walk(reader, entry.t, file, depth + 1);
+  }
+}
+
+/** A repository record in the shape of an author-feed item, so one converter serves both. */
+function toFeedItem(did: string, collection: string, rkey: string, value: Record<string, unknown>): FeedViewPost | undefined {
+  if (collection === 'app.bsky.feed.repost') {
+    const subject = (value.subject as { uri?: string } | undefined)?.uri;
+    const createdAt = value.createdAt as string | undefined;
+    if (!subject || !createdAt) return undefined;
+    return { post: { uri: subject, author: { did: subject.split('/')[2] }, record: { text: '', createdAt } }, reason: { $type: 'app.bsky.feed.defs#reasonRepost', indexedAt: createdAt } };
+  }
+  const parent = ((value.reply as { parent?: { uri?: string } } | undefined)?.parent?.uri ?? '').split('/')[2];
+  return {
+    post: { uri: `at://${did}/${collection}/${rkey}`, author: { did, handle: did }, record: value as NonNullable<FeedViewPost['post']>['record'] },
+    ...(parent && { reply: { parent: { author: { handle: parent } } } }),
+  };
+}
