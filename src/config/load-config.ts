@@ -5,7 +5,7 @@ import type { BrandContext } from '../rules/brand-context.js';
 import type { RuleOverride } from '../rules/rule-schema.js';
 import { TRAITS } from '../rules/kinds/voice.js';
 import { BrandProfile } from './brand-schema.js';
-import { parseYaml, validate, type YamlSource } from './yaml-source.js';
+import { parseYaml, validate, type YamlSource } from '../yaml-source.js';
 
 export const CONFIG_NAMES = ['presence.yaml', 'presence.yml'];
 

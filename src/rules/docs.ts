@@ -1,10 +1,6 @@
 import path from 'node:path';
-import { z } from 'zod';
-import { BrandProfile } from '../config/brand-schema.js';
-import { kinds } from './kinds/index.js';
 import type { RuleDefinition } from './load-rules.js';
 import { describeThreshold } from './params.js';
-import { RuleHeader } from './rule-schema.js';
 
 /** Where a rule comes from: built-in (its file under rules/) or the user's file. */
 export function originOf(definition: RuleDefinition, builtinDir: string): string {
@@ -63,18 +59,4 @@ export function catalogue(definitions: readonly RuleDefinition[]): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** JSON Schemas for editors, from the same zod schemas that validate at load. */
-export function jsonSchemas(): Record<'rules.schema.json' | 'presence.schema.json', unknown> {
-  const headerKeys = RuleHeader.shape;
-  const rule = z.union(
-    Object.values(kinds).map((kind) => z.strictObject({ ...headerKeys, ...kind.params.shape, kind: z.literal(kind.kind) }).describe(`a ${kind.kind} rule: ${kind.description}`)) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
-  );
-  const file = z.strictObject({ family: z.string(), description: z.string().optional(), include: z.array(z.string()).optional(), rules: z.array(rule) });
-  const options = { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' } as const;
-  return {
-    'rules.schema.json': { title: 'presence rule file', ...z.toJSONSchema(file, options) },
-    'presence.schema.json': { title: 'presence brand profile (presence.yaml)', ...z.toJSONSchema(BrandProfile, options) },
-  };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseYaml, validate, issueToError, type YamlSource } from '../config/yaml-source.js';
+import { parseYaml, validate, issueToError, type YamlSource } from '../yaml-source.js';
 import { closest, configError, type Where } from '../errors.js';
 import type { Level } from '../model/finding.js';
 import { UnsafePatternError } from '../text/match.js';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, test } from 'vitest';
-import { catalogue, jsonSchemas } from '../../src/rules/docs.js';
+import { jsonSchemas } from '../../src/config/json-schemas.js';
+import { catalogue } from '../../src/rules/docs.js';
 import { builtinRuleFiles, readRuleDefinitions } from '../../src/rules/load-rules.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 

@@ -83,7 +83,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
     .description('write JSON Schemas for rule files and presence.yaml, for editors')
     .requiredOption('--out <dir>', 'the folder to write them to')
     .action(async (options: { out: string }) => {
-      const [{ jsonSchemas }, { writeAtomically }] = await Promise.all([import('../../rules/docs.js'), import('../output.js')]);
+      const [{ jsonSchemas }, { writeAtomically }] = await Promise.all([import('../../config/json-schemas.js'), import('../output.js')]);
       for (const [name, schema] of Object.entries(jsonSchemas())) await writeAtomically(path.resolve(io.cwd, options.out, name), `${JSON.stringify(schema, null, 2)}\n`);
     });
 }

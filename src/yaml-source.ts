@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { closest, configError, type Where } from '../errors.js';
+import { closest, configError, type Where } from './errors.js';
 
 /** A parsed YAML file that can say where any value in it sits. */
 export interface YamlSource {
