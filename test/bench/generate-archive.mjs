@@ -116,12 +116,15 @@ export function writeArchive(count, outDir) {
   return { folder: root, zip: zipPath, tweetsJs: path.join(root, 'data/tweets.js') };
 }
 
-/** A minimal zip writer (deflate, no zip64): enough for archives under 4 GiB. */
-function zip(entries) {
+/**
+ * A minimal zip writer (deflate, no zip64): enough for archives under 4 GiB. An entry may claim
+ * another inflated size than its data's, to make the lying headers and zip bombs tests need.
+ */
+export function zip(entries) {
   const locals = [];
   const centrals = [];
   let offset = 0;
-  for (const [name, data] of entries) {
+  for (const [name, data, claimedSize = data.length] of entries) {
     const nameBytes = Buffer.from(name);
     const compressed = deflateRawSync(data, { level: 6 });
     const crc = crc32(data);
@@ -132,7 +135,7 @@ function zip(entries) {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(claimedSize, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -142,7 +145,7 @@ function zip(entries) {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(claimedSize, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, compressed);

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { rmSync } from 'node:fs';
 import { spawnCli } from '../helpers/run-cli.js';
+import { zip } from '../bench/generate-archive.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'presence-bad-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,33 +16,7 @@ function file(name: string, content: string | Buffer): string {
 }
 
 /** A one-entry zip whose header can claim any inflated size (for bombs and liars). */
-function zipWith(name: string, data: Buffer, claimedSize = data.length): Buffer {
-  const compressed = deflateRawSync(data);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(0, 14);
-  local.writeUInt32LE(compressed.length, 18);
-  local.writeUInt32LE(claimedSize, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(compressed.length, 20);
-  central.writeUInt32LE(claimedSize, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + nameBytes.length, 12);
-  end.writeUInt32LE(30 + nameBytes.length + compressed.length, 16);
-  return Buffer.concat([local, nameBytes, compressed, central, nameBytes, end]);
-}
+const zipWith = (name: string, data: Buffer, claimedSize = data.length): Buffer => zip([[name, data, claimedSize]]);
 
 const tweets = (body: string) => `window.YTD.tweets.part0 = ${body}`;
 
