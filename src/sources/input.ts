@@ -63,7 +63,12 @@ export function decodeText(bytes: Buffer, where: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw inputError({ file: where }, 'the file is UTF-16 encoded; expected UTF-8', 'save it as UTF-8 and try again');
   }
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw inputError({ file: where }, 'the file is not valid UTF-8 (Latin-1 or Windows-1252?)', 'save it as UTF-8 and try again');
+  }
   if (text.includes('\u0000')) throw inputError({ file: where }, 'the file holds binary data, not text');
   return text;
 }

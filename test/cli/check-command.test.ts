@@ -87,12 +87,10 @@ describe('presence check', () => {
     expect(result.audit!.sources[0]).toMatchObject({ format: 'buffer-json', posts: 2, excluded: { 'sent post': 1 } });
   });
 
-  test('a malformed queue exits 2 with file and line under --strict, and is counted otherwise', async () => {
-    const strict = await runCli(['check', 'fixtures/queue/malformed.csv', '--strict']);
-    expect(strict.exitCode).toBe(2);
-    expect(strict.stderr).toBe('presence: fixtures/queue/malformed.csv:2: malformed record: expected a date and time such as 14/05/2024 09:30 in the first column; got "next tuesday" (drop --strict to skip such records)\n');
-    const tolerant = await check('fixtures/queue/malformed.csv');
-    expect(tolerant.audit!.sources[0]).toMatchObject({ posts: 1, skipped: 1 });
+  test('a malformed queue exits 2 with file and line: a gate never skips a row it cannot read', async () => {
+    const result = await runCli(['check', 'fixtures/queue/malformed.csv']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^presence: fixtures\/queue\/malformed\.csv:2: malformed record: expected a date and time such as 14\/05\/2024 09:30 in the first column; got "next tuesday"/);
   });
 
   test('the same input gives the same bytes, apart from the time of the run', async () => {

@@ -31,6 +31,8 @@ const cases: [label: string, make: () => string, message: RegExp][] = [
   ['JSON of the wrong shape', () => file('tweets.js', tweets('{"tweet": 1}')), /tweets\.js: expected a JSON array after the prefix/],
   ['truncated JSON', () => file('tweet.js', tweets('[ { "tweet" : { "id_str" : "1"')), /tweet\.js: the archive file is not valid JSON after its prefix/],
   ['UTF-16 text', () => file('tweets-part1.js', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tweets('[]'), 'utf16le')])), /tweets-part1\.js: (the file is UTF-16 encoded; expected UTF-8|unknown format)/],
+  ['Latin-1 text', () => file('posts.csv', Buffer.from('text,date\ncaf\xe9 cr\xe8me,2024-05-14 09:30\n', 'latin1')), /posts\.csv: the file is not valid UTF-8 \(Latin-1 or Windows-1252\?\) \(save it as UTF-8 and try again\)/],
+  ['a CSV with the wrong columns', () => file('export.csv', 'id,views,country\n1,200,NL\n'), /export\.csv: no text column among "id", "views", "country" \(name it with --map text=COLUMN\)/],
   ['a single 50 MB line', () => file('tweets-part2.js', tweets(`["${'x'.repeat(50 * 1024 * 1024)}"]`)), /tweets-part2\.js(#1)?: /],
   ['deeply nested JSON', () => file('tweets-part3.js', tweets(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)), /tweets-part3\.js(#1)?: /],
 ];
@@ -39,7 +41,8 @@ describe('bad input: exit 2, one line naming the file, no stack trace', () => {
   test.each(cases)('%s', (_label, make, message) => {
     const target = make();
     const started = Date.now();
-    const result = spawnCli(['audit', target, '--strict'], { cwd: dir });
+    // A memory bound: the process may use no more than 400 MB of heap on any of these.
+    const result = spawnCli(['audit', target, '--strict'], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=400' } });
     expect(result.exitCode, result.stderr).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
