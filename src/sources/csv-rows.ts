@@ -9,8 +9,11 @@ export interface CsvRow {
   line: number;
 }
 
-/** Reads a CSV entry with a header row: RFC 4180 quoting, multi-line cells, a BOM tolerated. */
-export async function readCsv(input: Input, entry: string): Promise<{ header: string[]; rows: CsvRow[] }> {
+/**
+ * Reads the records of a CSV entry, each with the line it starts on: RFC 4180 quoting, multi-line
+ * cells, a BOM tolerated.
+ */
+export async function readCsvRecords(input: Input, entry: string): Promise<{ record: string[]; line: number }[]> {
   const file = input.describe(entry);
   const text = decodeText(await input.read(entry), file);
   let records: { record: string[]; info: { lines: number } }[];
@@ -19,16 +22,20 @@ export async function readCsv(input: Input, entry: string): Promise<{ header: st
   } catch (error) {
     throw inputError({ file, line: (error as { lines?: number }).lines }, `not a readable CSV (${(error as Error).message.replace(/^Invalid [^:]*: /, '')})`);
   }
-  const [head, ...body] = records;
-  const header = (head?.record ?? []).map((h) => h.trim());
   // csv-parse counts the lines read so far; a record starts after the previous one ends.
-  let line = (head?.info.lines ?? 0) + 1;
-  const rows = body.map(({ record, info }) => {
-    const row = { cells: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])), line };
+  let line = 1;
+  return records.map(({ record, info }) => {
+    const start = line;
     line = info.lines + 1;
-    return row;
+    return { record, line: start };
   });
-  return { header, rows };
+}
+
+/** Reads a CSV entry with a header row, cells keyed by column name. */
+export async function readCsv(input: Input, entry: string): Promise<{ header: string[]; rows: CsvRow[] }> {
+  const [head, ...body] = await readCsvRecords(input, entry);
+  const header = (head?.record ?? []).map((h) => h.trim());
+  return { header, rows: body.map(({ record, line }) => ({ cells: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])), line })) };
 }
 
 /** The first line of a CSV entry (its header), cheaply. */

@@ -1,7 +1,5 @@
-import { parse } from 'csv-parse/sync';
-import { inputError } from '../errors.js';
 import { parseIgnoreCell } from './ignore-column.js';
-import { decodeText } from './input.js';
+import { readCsvRecords } from './csv-rows.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -27,16 +25,10 @@ export const hootsuiteCsv: FileSource = {
     const entry = input.entries[0]!;
     const file = input.describe(entry);
     const collector = new LoadCollector(options);
-    let rows: { record: string[]; info: { lines: number } }[];
-    try {
-      rows = parse(decodeText(await input.read(entry), file), { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof rows;
-    } catch (error) {
-      throw inputError({ file, line: (error as { lines?: number }).lines }, `not a readable CSV (${(error as Error).message})`);
-    }
+    const rows = await readCsvRecords(input, entry);
     const stamps = rows.map((row) => STAMP.exec(row.record[0]?.trim() ?? ''));
     const dayFirst = !stamps.some((m) => m && Number(m[2]) > 12) || stamps.some((m) => m && Number(m[1]) > 12);
-    rows.forEach(({ record, info }, index) => {
-      const line = info.lines;
+    rows.forEach(({ record, line }, index) => {
       const stamp = stamps[index];
       const [, message = '', link = '', ignore] = record.map((cell) => cell.trim());
       if (!stamp) return collector.skip({ file, line }, `expected a date and time such as 14/05/2024 09:30 in the first column; got "${record[0] ?? ''}"`);
