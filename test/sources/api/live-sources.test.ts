@@ -90,6 +90,13 @@ describe('Mastodon over its API', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  test('a refused connection is retried, then one clear line', async () => {
+    const closed = await startServer(() => undefined);
+    const url = closed.url;
+    await closed.close();
+    await expect(load(`mastodon:${url}/@northwindlamps`)).rejects.toMatchObject({ message: `127.0.0.1:${new URL(url).port} refused the connection` });
+  });
+
   test('a server that never answers hits the timeout', async () => {
     server = await startServer(() => undefined);
     await expect(load(`mastodon:${server.url}/@northwindlamps`, { timeoutMs: 300, http: { retries: 1, backoffMs: 5 } })).rejects.toMatchObject({ message: expect.stringMatching(/did not answer within 0\.3 s/) });
