@@ -27,7 +27,8 @@ export class PostFacts {
   /** Tags given by the named classes (promotional, link-post, question…), set once by the classifier. */
   classes: ReadonlySet<string> = new Set();
   #prose?: string;
-  #words?: string[];
+  #wordCount?: number;
+  #capsWords?: number;
   #ownWords?: number;
   #emoji?: EmojiStats;
   #length?: number;
@@ -47,8 +48,18 @@ export class PostFacts {
       .trim());
   }
 
+  /** The prose's words; not kept, since a large audit would hold millions of small strings. */
   get words(): string[] {
-    return (this.#words ??= words(this.prose));
+    return words(this.prose);
+  }
+
+  get wordCount(): number {
+    return (this.#wordCount ??= this.words.length);
+  }
+
+  /** ALL-CAPS words of 4 letters or more, acronyms and codes left out. */
+  get capsWords(): number {
+    return (this.#capsWords ??= this.words.filter((w) => w.length >= 4 && w === w.toUpperCase() && w !== w.toLowerCase() && !ACRONYM_OR_CODE.test(w)).length);
   }
 
   /** Words of the author's own, boilerplate phrases left out. */
@@ -87,7 +98,7 @@ const ACRONYM_OR_CODE = /^(?:[A-Z]{2,3}|[A-Z0-9]*\d[A-Z0-9]*)$/;
 export const measures = {
   length: { description: "length counted the platform's way (X weighted, Bluesky graphemes, links as 23 where the platform does so)", measure: (f) => f.length },
   bytes: { description: 'UTF-8 bytes of the text', measure: (f) => utf8Length(f.post.text) },
-  words: { description: 'words of prose (URLs, mentions, hashtags and emoji left out)', measure: (f) => f.words.length },
+  words: { description: 'words of prose (URLs, mentions, hashtags and emoji left out)', measure: (f) => f.wordCount },
   'own-words': { description: 'words of prose without boilerplate such as "new post", "ICYMI", "read more"', measure: (f) => f.ownWords },
   links: { description: 'links in the post', measure: (f) => f.post.links.length },
   'words-per-link': {
@@ -102,7 +113,7 @@ export const measures = {
   'exclamation-runs': { description: 'runs like "!!", "!?" or "?!"', measure: (f) => (f.post.text.match(/[!?！？]*![!?！？]*/g) ?? []).filter((r) => r.length > 1).length },
   'caps-words': {
     description: 'ALL-CAPS words of 4 letters or more (acronyms and codes left out)',
-    measure: (f) => f.words.filter((w) => w.length >= 4 && w === w.toUpperCase() && w !== w.toLowerCase() && !ACRONYM_OR_CODE.test(w)).length,
+    measure: (f) => f.capsWords,
   },
   'caps-share': {
     description: 'percentage of letters that are capitals (fewer than 10 letters: not measured)',

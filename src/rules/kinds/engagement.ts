@@ -23,8 +23,8 @@ function commonTraits(best: readonly PostFacts[]): string {
   const traits: string[] = [];
   if (share((f) => f.post.media.length > 0) >= 0.6) traits.push('an image or video');
   if (share((f) => f.post.links.length === 0) >= 0.6) traits.push('no link');
-  if (share((f) => f.words.length <= 25) >= 0.6) traits.push('25 words or fewer');
-  else if (share((f) => f.words.length > 25) >= 0.6) traits.push('more than 25 words');
+  if (share((f) => f.wordCount <= 25) >= 0.6) traits.push('25 words or fewer');
+  else if (share((f) => f.wordCount > 25) >= 0.6) traits.push('more than 25 words');
   if (share((f) => f.classes.has('question')) >= 0.4) traits.push('a question');
   const hours = best.map((f) => new Date(f.time).getUTCHours());
   const morning = hours.filter((h) => h >= 6 && h < 12).length / best.length;

@@ -26,8 +26,8 @@ const MARKERS = {
     },
   },
   'sentence-length': {
-    account: (ps: readonly PostFacts[]) => ps.reduce((n, f) => n + f.words.length, 0) / Math.max(1, ps.reduce((n, f) => n + sentenceCount(f.prose), 0)),
-    over: (f: PostFacts, max: number) => f.words.length / sentenceCount(f.prose) > 2 * max,
+    account: (ps: readonly PostFacts[]) => ps.reduce((n, f) => n + f.wordCount, 0) / Math.max(1, ps.reduce((n, f) => n + sentenceCount(f.prose), 0)),
+    over: (f: PostFacts, max: number) => f.wordCount / sentenceCount(f.prose) > 2 * max,
   },
   'reading-ease': {
     account: (ps: readonly PostFacts[]) => {
@@ -71,7 +71,7 @@ export const voice = defineAccountKind({
     const declared = Object.entries(params.markers) as [MarkerName, { min?: number; max?: number }][];
     if (declared.length === 0) return { notEvaluated: 'the brand profile declares no voice traits or markers' };
     return (posts) => {
-      if (posts.reduce((n, f) => n + f.words.length, 0) < params['min-words']) return { hits: [], notEvaluated: `fewer than ${params['min-words']} words of prose to measure a voice` };
+      if (posts.reduce((n, f) => n + f.wordCount, 0) < params['min-words']) return { hits: [], notEvaluated: `fewer than ${params['min-words']} words of prose to measure a voice` };
       const hits: AccountHit[] = [];
       const profile: FindingData = {};
       for (const [name, range] of declared) {
