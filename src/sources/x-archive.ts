@@ -1,49 +1,64 @@
-import { decodeHTML } from 'entities';
 import { inputError } from '../errors.js';
-import type { Media, Post } from '../model/post.js';
-import { toLink } from '../text/links.js';
+import type { Link, Media, Metrics, Post } from '../model/post.js';
+import { hashtagsIn, mentionsIn } from '../text/entities.js';
+import { findUrls, toLink } from '../text/links.js';
 import { decodeText, findEntries, type Input } from './input.js';
 import { LoadCollector, type FileSource } from './source.js';
 
-/** `window.YTD.tweets.part0 = ` (or `window.__THAR_CONFIG = `) before the JSON of every archive file. */
-const ASSIGNMENT = /^\s*window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)\s*=\s*/;
-const TWEET_PARTS = /(?:^|\/)data\/tweets?(?:-part\d+)?\.js$/;
-const SINGLE_PART = /^tweets?(?:-part\d+)?\.js$/;
+/** `window.YTD.tweets.part0 = ` (or `window.__THAR_CONFIG = ` in manifest.js) before the JSON of every archive file. */
+const PREFIX = /^\s*window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)\s*=\s*/;
+const TWEETS_HEAD = /^\s*window\.YTD\.tweets?\.part\d+\s*=/;
+/** `tweets.js`, `tweets-part1.js` and the older `tweet.js`, `tweet-part1.js`; not `deleted-tweets.js`. */
+const TWEET_PART = /(?:^|\/)tweets?(?:-part\d+)?\.js$/;
+const UNDER_DATA = /(?:^|\/)data\/[^/]+$/;
+const NOTE_PART = /^note-tweet(?:-part\d+)?\.js$/;
+const CIRCLE_PART = /^twitter-circle-tweet(?:-part\d+)?\.js$/;
+/** A post's own address; `i` is X's `i/web/status/…` form, not a user. */
+const STATUS_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/\d+\/?(?:[?#].*)?$/i;
+/** The media link X puts on each picture or video: `…/<user>/status/<this tweet's id>/photo/1`. */
+const MEDIA_URL = /^https?:\/\/(?:www\.)?(?:twitter|x)\.com\/(\w{1,15})\/status\/(\d+)\//i;
+
 const TWITTER_EPOCH = 1288834974657n;
-/** Snowflake ids start in late 2010; older ids are sequential and carry no time. */
-const FIRST_SNOWFLAKE = 29_700_000_000_000_000n;
-const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
+/** Ids before Snowflake (November 2010) were sequential, below about 3×10^10, and carry no time. */
+const LAST_SEQUENTIAL_ID = 30_000_000_000n;
+/** A note and its shortened tweet are written within the same second or two. */
+const NOTE_WINDOW_MS = 5_000;
+const WEEKDAYS = new Set(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+const MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, index) => [name, index]));
+const MONTH_NUMBERS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Where `created_at` has its spaces and colons. */
+const SEPARATORS: readonly (readonly [number, string])[] = [[3, ' '], [7, ' '], [10, ' '], [13, ':'], [16, ':'], [19, ' '], [25, ' ']];
 
 interface RawTweet {
-  id_str?: string;
+  id_str?: unknown;
+  id?: unknown;
+  created_at?: unknown;
+  full_text?: unknown;
+  text?: unknown;
+  favorite_count?: unknown;
+  retweet_count?: unknown;
+  in_reply_to_status_id_str?: unknown;
+  in_reply_to_user_id_str?: unknown;
+  in_reply_to_screen_name?: unknown;
+  entities?: { hashtags?: unknown; user_mentions?: unknown; urls?: unknown; media?: unknown };
+  extended_entities?: { media?: unknown };
+  edit_info?: { initial?: { editTweetIds?: unknown }; edit?: { initialTweetId?: unknown } };
+}
+
+interface Owner {
+  handle: string;
+  /** Lower-cased once, for comparing screen names. */
+  lower: string;
   id?: string;
-  created_at?: string;
-  full_text?: string;
-  text?: string;
-  favorite_count?: string | number;
-  retweet_count?: string | number;
-  in_reply_to_status_id_str?: string;
-  in_reply_to_user_id_str?: string;
-  in_reply_to_screen_name?: string;
-  entities?: {
-    hashtags?: { text: string }[];
-    user_mentions?: { screen_name: string }[];
-    urls?: { url: string; expanded_url?: string }[];
-    media?: RawMedia[];
-  };
-  extended_entities?: { media?: RawMedia[] };
-  edit_info?: { initial?: { editTweetIds?: string[] }; edit?: { initialTweetId?: string } };
 }
 
-interface RawMedia {
-  url?: string;
-  type?: string;
-}
-
-interface NoteTweet {
-  createdAt: number;
+interface Note {
+  ms: number;
   text: string;
-  urls: { shortUrl?: string; expandedUrl?: string }[];
+  urls: { short: string; expanded: string }[];
+  /** The tweet it belongs to: the closest in time, settled once every part is read. */
+  match?: { index: number; distance: number; raw: RawTweet; id: string; createdAt: string; source: Post['source'] };
 }
 
 /** An X (Twitter) account archive: the downloaded zip, its folder, or data/tweets.js alone. */
@@ -51,199 +66,438 @@ export const xArchive: FileSource = {
   id: 'x-archive',
   description: 'X (Twitter) account archive: the zip, its folder, or data/tweets.js',
   async detect(input) {
-    if (findEntries(input, TWEET_PARTS).length > 0) return true;
-    if (input.container !== 'file' || !SINGLE_PART.test(input.entries[0]!)) return false;
-    return /^\s*window\.YTD\.tweets?\.part\d+\s*=/.test((await input.head(input.entries[0]!, 200)).toString('utf8'));
+    const parts = input.container === 'file' ? input.entries : findEntries(input, TWEET_PART);
+    if (input.container !== 'file' && parts.some((part) => UNDER_DATA.test(part))) return true;
+    // Outside data/ (a lone or renamed tweets.js), only the assignment on the first line tells.
+    for (const part of parts.slice(0, 3)) {
+      if (TWEETS_HEAD.test((await input.head(part, 256)).toString('utf8'))) return true;
+    }
+    return false;
   },
   async load(input, options) {
     const collector = new LoadCollector(options);
-    const account = await readAccount(input);
-    const circle = await readIds(input, /(?:^|\/)data\/twitter-circle-tweet(?:-part\d+)?\.js$/);
-    const notes = await readNotes(input);
-    const parts = input.container === 'file' ? [input.entries[0]!] : findEntries(input, TWEET_PARTS).sort(byPartNumber);
-    let handle = account.handle;
-    const superseded = new Set<string>();
+    const parts = tweetParts(input);
+    if (parts.length === 0) throw inputError({ file: input.label }, 'no data/tweets.js in this X archive');
+    const first = parts[0]!;
+    const siblings = sidecars(input, first.slice(0, first.lastIndexOf('/') + 1));
+    const known = await readOwner(input, siblings);
+    const circle = await readCircle(input, siblings);
+    const notes = await readNotes(input, siblings);
+
+    let handle = known.handle;
+    let owner: Owner | undefined;
     const posts: Post[] = [];
-    // Each part is converted as soon as it is parsed, so its raw objects can be freed before the next.
+    /** Edit chains by their first tweet id: the newest version seen, and which posts belong. */
+    const chains = new Map<string, { latest: string; indexes: number[] }>();
     for (const part of parts) {
       const file = input.describe(part);
-      const tweets = parseArchiveFile(decodeText(await input.read(part), file), file).map(
-        (element) => (element && typeof element === 'object' && 'tweet' in element ? element.tweet : element) as RawTweet,
-      );
-      handle ??= inferHandle(tweets) ?? 'unknown';
-      tweets.forEach((raw, index) => {
-        const record = index + 1;
-        const id = raw?.id_str ?? raw?.id;
-        if (!raw || typeof raw !== 'object' || !id || typeof (raw.full_text ?? raw.text) !== 'string' || !raw.created_at) {
-          collector.skip({ file, record }, 'expected a tweet with id_str, created_at and full_text');
-          return;
+      const elements = parseArchiveFile(decodeText(await input.read(part), file), file);
+      if (!Array.isArray(elements)) throw inputError({ file }, 'expected a JSON array after the prefix');
+      if (!owner) {
+        handle ??= inferHandle(elements);
+        owner = ownerOf(handle ?? 'unknown', known.id);
+      }
+      for (let index = 0; index < elements.length; index++) {
+        const source = { file, record: index + 1 };
+        const raw = unwrap(elements[index]);
+        const id = raw ? stringOf(raw.id_str) ?? stringOf(raw.id) : undefined;
+        if (!raw || !id || typeof raw.created_at !== 'string' || typeof (raw.full_text ?? raw.text) !== 'string') {
+          collector.skip(source, 'expected a tweet with id_str, created_at and full_text');
+          continue;
         }
-        const chain = raw.edit_info?.initial?.editTweetIds;
-        if (chain && chain.length > 1) for (const earlier of chain.slice(0, -1)) superseded.add(earlier);
+        // Circle posts were shared with a chosen few, not with the public the audit is about.
         if (circle.has(id)) {
           collector.exclude('Twitter Circle post');
-          return;
+          continue;
         }
         const createdAt = parseCreatedAt(raw.created_at);
         if (createdAt === undefined) {
-          collector.skip({ file, record }, `unreadable created_at "${raw.created_at}"`);
-          return;
+          collector.skip(source, `unreadable created_at "${raw.created_at.slice(0, 40)}"`);
+          continue;
         }
-        posts.push(toPost(raw, id, createdAt, handle!, account.id, notes, { file, record }));
-      });
+        const chain = editChain(raw);
+        if (chain !== undefined) {
+          const entry = chains.get(chain);
+          if (!entry) chains.set(chain, { latest: id, indexes: [posts.length] });
+          else {
+            entry.indexes.push(posts.length);
+            if (isLaterId(id, entry.latest)) entry.latest = id;
+          }
+        }
+        if (notes.length > 0) matchNote(notes, raw, id, createdAt, posts.length, source);
+        posts.push(toPost(raw, id, createdAt, owner, source));
+      }
       options.progress?.(posts.length);
     }
-    collector.account = handle ?? 'unknown';
-    // Every version of an edited post is in the archive; only the last of each chain is kept.
-    for (const post of posts) {
-      if (superseded.has(post.id)) collector.exclude('earlier version of an edited post');
-      else collector.add(post);
+    // A long post's tweet holds a shortened text; the note holds what the author wrote.
+    for (const note of notes) {
+      if (note.match) posts[note.match.index] = toPost(note.match.raw, note.match.id, note.match.createdAt, owner!, note.match.source, note);
     }
+    // Every version of an edited post is in the archive; only the newest of each chain stays.
+    const superseded = new Set<number>();
+    for (const { latest, indexes } of chains.values()) {
+      for (const index of indexes) if (posts[index]!.id !== latest) superseded.add(index);
+    }
+    posts.forEach((post, index) => {
+      if (superseded.has(index)) collector.exclude('earlier version of an edited post');
+      else collector.add(post);
+    });
+    collector.account = handle;
     return collector.result();
   },
 };
 
-/** Strips the `window.YTD… =` assignment (never eval) and parses the JSON array behind it. */
-export function parseArchiveFile(text: string, file: string): unknown[] {
-  const prefix = ASSIGNMENT.exec(text);
+/**
+ * Strips the `window.YTD.<name>.partN =` assignment (never eval) and an optional trailing `;`,
+ * then parses the JSON behind it.
+ */
+export function parseArchiveFile(text: string, file: string): unknown {
+  const prefix = PREFIX.exec(text);
   if (!prefix) throw inputError({ file }, 'expected an X archive file starting with "window.YTD.<name>.part<N> ="');
   let end = text.length;
-  while (end > 0 && /[\s;]/.test(text[end - 1]!)) end--;
-  let value: unknown;
+  for (let code = text.charCodeAt(end - 1); end > prefix[0].length && (code === 0x3b || code <= 0x20); code = text.charCodeAt(--end - 1));
   try {
-    value = JSON.parse(text.slice(prefix[0].length, end));
+    return JSON.parse(text.slice(prefix[0].length, end));
   } catch (error) {
-    throw inputError({ file }, `the archive file is not valid JSON after its prefix (${(error as Error).message})`);
+    const { reason, line, col } = describeJsonError(error, text, prefix[0].length, end);
+    throw inputError(line === undefined ? { file } : { file, line, col }, `the archive file is not valid JSON after its prefix (${reason})`);
   }
-  if (!Array.isArray(value)) throw inputError({ file }, 'expected a JSON array after the prefix');
-  return value;
 }
 
-function byPartNumber(a: string, b: string): number {
-  const part = (name: string) => Number(/-part(\d+)\.js$/.exec(name)?.[1] ?? 0);
-  return part(a) - part(b) || a.localeCompare(b);
+/** V8's reason and, where it gives one, the line and column; never its echo of the file's content. */
+function describeJsonError(error: unknown, text: string, offset: number, end: number): { reason: string; line?: number; col?: number } {
+  const message = error instanceof Error ? error.message : String(error);
+  const truncated = { reason: 'it ends too early: a truncated file?' };
+  if (error instanceof RangeError) return { reason: 'nested too deeply' };
+  if (/Unexpected end of JSON input/.test(message)) return truncated;
+  const token = /^Unexpected token '(.+?)', /s.exec(message);
+  if (token) return { reason: `unexpected "${token[1]!.slice(0, 10)}"` };
+  const position = /^(.*?) (?:in|after) JSON at position (\d+)/s.exec(message);
+  if (!position) return { reason: 'a syntax error' };
+  const at = offset + Number(position[2]);
+  if (at >= end) return truncated;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i + 1];
+  return { reason: position[1]!.charAt(0).toLowerCase() + position[1]!.slice(1), line, col: at - lineStart + 1 };
 }
 
-async function readArchiveEntry(input: Input, pattern: RegExp): Promise<unknown[]> {
-  const entries = input.container === 'file' ? [] : findEntries(input, pattern);
+/** The tweet parts in part order (tweets.js, tweets-part1.js, …, tweets-part10.js), preferring those under data/. */
+function tweetParts(input: Input): string[] {
+  if (input.container === 'file') return [...input.entries];
+  const all = findEntries(input, TWEET_PART);
+  const underData = all.filter((part) => UNDER_DATA.test(part));
+  const partNumber = (name: string) => Number(/-part(\d+)\.js$/.exec(name)?.[1] ?? 0);
+  return (underData.length > 0 ? underData : all).sort((a, b) => partNumber(a) - partNumber(b) || a.localeCompare(b));
+}
+
+/** The other data files beside the first tweet part, by file name. */
+function sidecars(input: Input, dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  if (input.container === 'file') return found;
+  for (const entry of input.entries) {
+    if (entry.startsWith(dir) && !entry.includes('/', dir.length)) found.set(entry.slice(dir.length), entry);
+  }
+  return found;
+}
+
+async function readSidecars(input: Input, siblings: Map<string, string>, pattern: RegExp): Promise<unknown[]> {
   const values: unknown[] = [];
-  for (const entry of entries) {
+  for (const [name, entry] of siblings) {
+    if (!pattern.test(name)) continue;
     const file = input.describe(entry);
-    values.push(...parseArchiveFile(decodeText(await input.read(entry), file), file));
+    const value = parseArchiveFile(decodeText(await input.read(entry), file), file);
+    if (Array.isArray(value)) values.push(...value);
   }
   return values;
 }
 
-/** account.js gives the handle and id; its email is never read into anything we keep. */
-async function readAccount(input: Input): Promise<{ handle?: string; id?: string }> {
-  const [first] = (await readArchiveEntry(input, /(?:^|\/)data\/account\.js$/)) as { account?: { username?: string; accountId?: string } }[];
-  return { handle: first?.account?.username, id: first?.account?.accountId };
+/** The handle and account id from account.js, else manifest.js; account.js's email is never looked at. */
+async function readOwner(input: Input, siblings: Map<string, string>): Promise<{ handle?: string; id?: string }> {
+  const [element] = await readSidecars(input, siblings, /^account\.js$/);
+  const account = (element as { account?: { username?: unknown; accountId?: unknown } } | undefined)?.account;
+  if (typeof account?.username === 'string' && account.username) return { handle: account.username, id: stringOf(account.accountId) };
+  const manifest = siblings.get('manifest.js');
+  if (!manifest) return {};
+  const file = input.describe(manifest);
+  const user = (parseArchiveFile(decodeText(await input.read(manifest), file), file) as { userInfo?: { userName?: unknown; accountId?: unknown } } | null)?.userInfo;
+  return { handle: typeof user?.userName === 'string' && user.userName ? user.userName : undefined, id: stringOf(user?.accountId) };
 }
 
-async function readIds(input: Input, pattern: RegExp): Promise<Set<string>> {
+async function readCircle(input: Input, siblings: Map<string, string>): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const element of (await readArchiveEntry(input, pattern)) as Record<string, RawTweet>[]) {
-    const tweet = element?.tweet ?? (element as RawTweet);
-    const id = tweet?.id_str ?? tweet?.id;
+  for (const element of await readSidecars(input, siblings, CIRCLE_PART)) {
+    const raw = unwrap(element);
+    const id = raw ? stringOf(raw.id_str) ?? stringOf(raw.id) : undefined;
     if (id) ids.add(id);
   }
   return ids;
 }
 
-/** Long posts live in note-tweet.js with no tweet id; they are matched to their tweet by time. */
-async function readNotes(input: Input): Promise<NoteTweet[]> {
-  const notes: NoteTweet[] = [];
-  for (const element of (await readArchiveEntry(input, /(?:^|\/)data\/note-tweet(?:-part\d+)?\.js$/)) as { noteTweet?: { createdAt?: string; core?: { text?: string; urls?: NoteTweet['urls'] } } }[]) {
-    const note = element?.noteTweet;
-    const createdAt = note?.createdAt ? Date.parse(note.createdAt) : Number.NaN;
-    if (note?.core?.text && !Number.isNaN(createdAt)) notes.push({ createdAt, text: note.core.text, urls: note.core.urls ?? [] });
+/** Long posts live in note-tweet.js with no tweet id, so they are matched to their tweet by time. */
+async function readNotes(input: Input, siblings: Map<string, string>): Promise<Note[]> {
+  const notes: Note[] = [];
+  for (const element of await readSidecars(input, siblings, NOTE_PART)) {
+    const note = (element as { noteTweet?: { createdAt?: unknown; core?: { text?: unknown; urls?: unknown } } } | null)?.noteTweet;
+    const ms = typeof note?.createdAt === 'string' ? Date.parse(note.createdAt) : Number.NaN;
+    const text = note?.core?.text;
+    if (typeof text !== 'string' || Number.isNaN(ms)) continue;
+    const urls: Note['urls'] = [];
+    for (const url of arrayOf(note!.core!.urls)) {
+      const { shortUrl, expandedUrl } = (url ?? {}) as { shortUrl?: unknown; expandedUrl?: unknown };
+      if (typeof shortUrl === 'string' && shortUrl && typeof expandedUrl === 'string' && expandedUrl) urls.push({ short: shortUrl, expanded: expandedUrl });
+    }
+    notes.push({ ms, text, urls });
   }
-  return notes;
+  return notes.sort((a, b) => a.ms - b.ms);
 }
 
-function inferHandle(tweets: readonly RawTweet[]): string | undefined {
+/** Remembers the tweet as its note's match when it is the closest in time so far. */
+function matchNote(notes: Note[], raw: RawTweet, id: string, createdAt: string, index: number, source: Post['source']): void {
+  const ms = Date.parse(createdAt);
+  let low = 0;
+  let high = notes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (notes[middle]!.ms < ms) low = middle + 1;
+    else high = middle;
+  }
+  let best: Note | undefined;
+  let distance = NOTE_WINDOW_MS + 1;
+  for (const candidate of [notes[low - 1], notes[low]]) {
+    if (candidate && Math.abs(candidate.ms - ms) < distance) [best, distance] = [candidate, Math.abs(candidate.ms - ms)];
+  }
+  if (!best) return;
+  // Another tweet sent in the same seconds loses to the one that starts like the note.
+  const text = unescapeTweet(tweetText(raw));
+  if (text.startsWith('RT @')) return;
+  const opening = text.slice(0, 20);
+  if (!best.text.startsWith(opening)) distance += NOTE_WINDOW_MS;
+  if (!best.match || distance < best.match.distance) best.match = { index, distance, raw, id, createdAt, source };
+}
+
+/** The account from the media links X gives each picture: `x.com/<user>/status/<the tweet's own id>/photo/1`. */
+function inferHandle(elements: readonly unknown[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const tweet of tweets) {
-    for (const media of tweet?.entities?.media ?? []) {
-      const user = /^https?:\/\/(?:twitter|x)\.com\/([^/]+)\/status\//.exec((media as { expanded_url?: string }).expanded_url ?? '')?.[1];
-      if (user) counts.set(user, (counts.get(user) ?? 0) + 1);
+  for (const element of elements) {
+    const raw = unwrap(element);
+    const id = raw ? stringOf(raw.id_str) ?? stringOf(raw.id) : undefined;
+    for (const media of arrayOf(raw?.extended_entities?.media ?? raw?.entities?.media)) {
+      const url = (media as { expanded_url?: unknown } | null)?.expanded_url;
+      const match = typeof url === 'string' ? MEDIA_URL.exec(url) : null;
+      // A retweet's pictures point at the original author's post, not at this one.
+      if (match && match[2] === id) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
     }
   }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  let handle: string | undefined;
+  let most = 0;
+  for (const [user, count] of counts) if (count > most) [handle, most] = [user, count];
+  return handle;
 }
 
-/** `Tue May 14 09:30:12 +0000 2024`, parsed exactly rather than by Date's lenient guessing. */
-export function parseCreatedAt(text: string): string | undefined {
-  const match = /^\w{3} (\w{3}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/.exec(text);
-  const month = match ? MONTHS[match[1]!] : undefined;
-  if (!match || month === undefined) return undefined;
-  const offset = (match[6] === '-' ? -1 : 1) * (Number(match[7]) * 60 + Number(match[8])) * 60_000;
-  const ms = Date.UTC(Number(match[9]), month, Number(match[2]), Number(match[3]), Number(match[4]), Number(match[5])) - offset;
-  return new Date(ms).toISOString();
+/** `full_text`, or `text` in some older exports; checked to be a string before a post is made. */
+function tweetText(raw: RawTweet): string {
+  return (raw.full_text ?? raw.text) as string;
 }
 
-function snowflakeTime(id: string | undefined): string | undefined {
-  if (!id || !/^\d+$/.test(id)) return undefined;
-  const value = BigInt(id);
-  return value < FIRST_SNOWFLAKE ? undefined : new Date(Number((value >> 22n) + TWITTER_EPOCH)).toISOString();
+function ownerOf(handle: string, id: string | undefined): Owner {
+  return { handle, lower: handle.toLowerCase(), id };
 }
 
-function toPost(raw: RawTweet, id: string, createdAt: string, handle: string, accountId: string | undefined, notes: readonly NoteTweet[], source: Post['source']): Post {
-  const entities = raw.entities ?? {};
-  const media = raw.extended_entities?.media ?? entities.media ?? [];
-  const note = findNote(notes, Date.parse(createdAt));
-  let text = decodeHTML(note?.text ?? raw.full_text ?? raw.text ?? '');
-  const expansions = [...(entities.urls ?? []).map((u) => [u.url, u.expanded_url] as const), ...(note?.urls ?? []).map((u) => [u.shortUrl, u.expandedUrl] as const)];
-  const links: string[] = [];
-  for (const [short, expanded] of expansions) {
-    if (!short || !expanded) continue;
-    text = text.split(short).join(expanded);
-    if (!links.includes(expanded)) links.push(expanded);
+/** Tweets come wrapped (`{ "tweet": {…} }`) since 2020 and bare before. */
+function unwrap(element: unknown): RawTweet | undefined {
+  if (!element || typeof element !== 'object' || Array.isArray(element)) return undefined;
+  const inner = (element as { tweet?: unknown }).tweet;
+  if (inner === undefined) return element as RawTweet;
+  return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as RawTweet) : undefined;
+}
+
+/** The first id of an edit chain this tweet belongs to, when it has more than one version. */
+function editChain(raw: RawTweet): string | undefined {
+  const info = raw.edit_info;
+  if (!info || typeof info !== 'object') return undefined;
+  const ids = info.initial?.editTweetIds;
+  if (Array.isArray(ids) && ids.length > 1) return stringOf(ids[0]);
+  return stringOf(info.edit?.initialTweetId);
+}
+
+/** Snowflake ids grow with time; as decimal strings, a longer one is the later. */
+function isLaterId(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length > b.length : a > b;
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
+}
+
+function arrayOf(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Counts are strings in archives (`"favorite_count" : "12"`). */
+function countOf(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value !== '' ? Number(value) : typeof value === 'number' ? value : Number.NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * `Tue May 14 09:30:12 +0000 2024`, read field by field: Date's own parsing of such strings is
+ * implementation-defined and quietly accepts nonsense.
+ */
+export function parseCreatedAt(value: string): string | undefined {
+  if (value.length !== 30 || !WEEKDAYS.has(value.slice(0, 3))) return undefined;
+  for (const [at, char] of SEPARATORS) if (value[at] !== char) return undefined;
+  const month = MONTHS.get(value.slice(4, 7));
+  const day = digits(value, 8, 2);
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  const sign = value[20] === '+' ? 1 : value[20] === '-' ? -1 : 0;
+  const offset = digits(value, 21, 2) * 60 + digits(value, 23, 2);
+  const year = digits(value, 26, 4);
+  if (month === undefined || year < 1970 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59 || sign === 0 || offset < 0 || offset >= 24 * 60) {
+    return undefined;
   }
-  // X appends the media's own t.co link to the text; it is not something the author wrote.
-  for (const m of media) if (m.url) text = text.split(m.url).join('');
+  // Archives always say +0000: the ISO form is then the same fields in another order, with no Date to format.
+  if (offset === 0) return `${value.slice(26, 30)}-${MONTH_NUMBERS[month]}-${value.slice(8, 10)}T${value.slice(11, 19)}.000Z`;
+  return new Date(Date.UTC(year, month, day, hour, minute, second) - sign * offset * 60_000).toISOString();
+}
+
+function daysIn(year: number, month: number): number {
+  if (month !== 1) return MONTH_DAYS[month]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** A fixed-width run of ASCII digits as a number, or -1000 when any is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1000;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/** When the post replied to was published, from its Snowflake id. */
+function snowflakeTime(id: string): string | undefined {
+  if (!/^\d{1,20}$/.test(id)) return undefined;
+  const value = BigInt(id);
+  return value <= LAST_SEQUENTIAL_ID ? undefined : new Date(Number((value >> 22n) + TWITTER_EPOCH)).toISOString();
+}
+
+/** X escapes exactly these three in `full_text`; decoding just them cannot misread what the author typed. */
+function unescapeTweet(text: string): string {
+  return text.includes('&') ? text.replace(/&(amp|lt|gt);/g, (_, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>')) : text;
+}
+
+function replaceAll(text: string, find: string, replacement: string): string {
+  return text.includes(find) ? text.split(find).join(replacement) : text;
+}
+
+function toPost(raw: RawTweet, id: string, createdAt: string, owner: Owner, source: Post['source'], note?: Note): Post {
+  const entities = raw.entities && typeof raw.entities === 'object' ? raw.entities : {};
+  const original = note ? note.text : tweetText(raw);
+  let text = unescapeTweet(original);
+
+  const links: Link[] = [];
+  const urls = note ? note.urls : tcoLinks(entities.urls);
+  // The t.co form in the text becomes the address the author pasted.
+  for (const { short, expanded } of urls) {
+    text = replaceAll(text, short, expanded);
+    addLink(links, expanded);
+  }
+  const media = arrayOf(raw.extended_entities?.media ?? entities.media);
+  // X appends the media's own t.co link to the text; the author did not write it.
+  for (const item of media) {
+    const url = (item as { url?: unknown } | null)?.url;
+    if (typeof url === 'string' && url) text = replaceAll(text, url, '');
+  }
+  // Very old tweets can lack url entities although the text has links.
+  if (urls.length === 0 && text.includes('http')) for (const url of findUrls(text)) addLink(links, url);
   text = text.trim();
-  const isRetweet = /^RT @[\w]+:/.test(text);
-  const repliesToSelf = raw.in_reply_to_status_id_str !== undefined && ((accountId && raw.in_reply_to_user_id_str === accountId) || raw.in_reply_to_screen_name?.toLowerCase() === handle.toLowerCase());
-  const quoted = links.find((url) => {
-    const status = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/([^/]+)\/status\/\d+\/?(?:\?.*)?$/.exec(url);
-    return status !== null && status[1]!.toLowerCase() !== handle.toLowerCase();
-  });
-  const kind: Post['kind'] = isRetweet ? 'repost' : raw.in_reply_to_status_id_str && !repliesToSelf ? 'reply' : quoted ? 'quote' : 'post';
-  const likes = Number(raw.favorite_count);
-  const reposts = Number(raw.retweet_count);
-  return {
+
+  const isRetweet = original.startsWith('RT @');
+  const parent = stringOf(raw.in_reply_to_status_id_str);
+  const parentUser = stringOf(raw.in_reply_to_user_id_str);
+  const parentAuthor = stringOf(raw.in_reply_to_screen_name);
+  const toSelf = (owner.id !== undefined && parentUser === owner.id) || parentAuthor?.toLowerCase() === owner.lower;
+  // A tweet that starts with @someone carries their user id but no status id: it talks to them all the same.
+  const repliesTo = !isRetweet && (parent !== undefined || (parentUser !== undefined && !toSelf));
+  const isOwn = repliesTo && toSelf;
+  const kind: Post['kind'] = isRetweet ? 'repost' : repliesTo && !isOwn ? 'reply' : quotesOther(links, owner) ? 'quote' : 'post';
+
+  const post: Post = {
     id,
     platform: 'x',
-    author: handle,
+    author: owner.handle,
     createdAt,
     text,
-    links: links.map(toLink),
-    hashtags: (entities.hashtags ?? []).map((h) => h.text),
-    mentions: (entities.user_mentions ?? []).map((m) => m.screen_name),
+    links,
+    hashtags: note ? hashtagsIn(unescapeTweet(note.text)) : texts(entities.hashtags, 'text'),
+    mentions: note ? mentionsIn(unescapeTweet(note.text)) : texts(entities.user_mentions, 'screen_name'),
     media: media.map(toMedia),
     kind,
-    ...(raw.in_reply_to_status_id_str && {
-      replyTo: {
-        id: raw.in_reply_to_status_id_str,
-        ...(raw.in_reply_to_screen_name && { author: raw.in_reply_to_screen_name }),
-        isOwn: Boolean(repliesToSelf),
-        ...(snowflakeTime(raw.in_reply_to_status_id_str) && { createdAt: snowflakeTime(raw.in_reply_to_status_id_str) }),
-      },
-    }),
-    url: `https://x.com/${handle}/status/${id}`,
-    // Retweets carry X's meaningless zeros, not the original's engagement.
-    ...(!isRetweet && !Number.isNaN(likes) && !Number.isNaN(reposts) && { metrics: { likes, reposts } }),
+    url: `https://x.com/${owner.handle}/status/${id}`,
     scheduled: false,
     source,
   };
+  if (repliesTo) {
+    post.replyTo = { isOwn };
+    if (parent) post.replyTo.id = parent;
+    const author = parentAuthor ?? (isOwn ? owner.handle : undefined);
+    if (author) post.replyTo.author = author;
+    const parentCreatedAt = parent && snowflakeTime(parent);
+    if (parentCreatedAt) post.replyTo.createdAt = parentCreatedAt;
+  }
+  // A retweet's counts are X's zeros, not the original's engagement.
+  if (!isRetweet) {
+    const metrics: Metrics = {};
+    const likes = countOf(raw.favorite_count);
+    const reposts = countOf(raw.retweet_count);
+    if (likes !== undefined) metrics.likes = likes;
+    if (reposts !== undefined) metrics.reposts = reposts;
+    if (likes !== undefined || reposts !== undefined) post.metrics = metrics;
+  }
+  return post;
 }
 
-function findNote(notes: readonly NoteTweet[], createdAt: number): NoteTweet | undefined {
-  return notes.length ? notes.find((note) => Math.abs(note.createdAt - createdAt) <= 5_000) : undefined;
+function addLink(links: Link[], url: string): void {
+  const link = toLink(url);
+  if (!links.some((known) => known.url === link.url)) links.push(link);
 }
 
-function toMedia(media: RawMedia): Media {
-  const type = media.type === 'photo' ? 'image' : media.type === 'animated_gif' ? 'gif' : media.type === 'video' ? 'video' : 'other';
-  return { type };
+function tcoLinks(value: unknown): { short: string; expanded: string }[] {
+  const urls: { short: string; expanded: string }[] = [];
+  for (const entity of arrayOf(value)) {
+    const { url, expanded_url } = (entity ?? {}) as { url?: unknown; expanded_url?: unknown };
+    const short = typeof url === 'string' ? url : '';
+    const expanded = typeof expanded_url === 'string' && expanded_url ? expanded_url : short;
+    if (expanded) urls.push({ short: short || expanded, expanded });
+  }
+  return urls;
+}
+
+function texts(value: unknown, key: 'text' | 'screen_name'): string[] {
+  const out: string[] = [];
+  for (const entity of arrayOf(value)) {
+    const text = (entity as Record<string, unknown> | null)?.[key];
+    if (typeof text === 'string' && text) out.push(text);
+  }
+  return out;
+}
+
+/** A link to another account's post is how an archive shows a quote: it has no quoted-status field. */
+function quotesOther(links: readonly Link[], owner: Owner): boolean {
+  for (const { url } of links) {
+    if (!url.includes('/status')) continue;
+    const user = STATUS_URL.exec(url)?.[1]?.toLowerCase();
+    if (user && user !== 'i' && user !== owner.lower) return true;
+  }
+  return false;
+}
+
+function toMedia(item: unknown): Media {
+  const type = (item as { type?: unknown } | null)?.type;
+  return { type: type === 'photo' ? 'image' : type === 'video' ? 'video' : type === 'animated_gif' ? 'gif' : 'other' };
 }

@@ -1,111 +1,349 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PresenceError } from '../../src/errors.js';
 import { Post } from '../../src/model/post.js';
-import { openInput } from '../../src/sources/input.js';
-import { parseCreatedAt, xArchive } from '../../src/sources/x-archive.js';
-import { ROOT } from '../helpers/run-cli.js';
+import type { LoadResult } from '../../src/sources/source.js';
+import { parseArchiveFile, parseCreatedAt, xArchive } from '../../src/sources/x-archive.js';
+import { detects, kinds, loadWith } from '../helpers/sources.js';
 
-async function load(spec: string, strict = false) {
-  const input = await openInput(spec, ROOT);
-  try {
-    return await xArchive.load(input, { strict });
-  } finally {
-    await input.close();
-  }
-}
+const ZIP_DATA = 'fixtures/x/archive.zip:twitter-2024-06-30-8f3a1c/data';
+const zip = await loadWith(xArchive, 'fixtures/x/archive.zip');
+const folder = await loadWith(xArchive, 'fixtures/x/archive');
+const alone = await loadWith(xArchive, 'fixtures/x/archive/data/tweets.js');
+const byId = (id: string) => zip.posts.find((p) => p.id === id)!;
+const withoutFile = (posts: Post[]) => posts.map(({ source, ...rest }) => ({ ...rest, record: source.record }));
 
-const zip = await load('fixtures/x/archive.zip');
-const folder = await load('fixtures/x/archive');
-const byText = (start: string) => zip.posts.find((p) => p.text.startsWith(start))!;
 const scratch = mkdtempSync(path.join(tmpdir(), 'presence-x-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe('X archive', () => {
-  test('the zip, the folder and tweets.js alone give the same posts', async () => {
-    const strip = (posts: Post[]) => posts.map(({ source: _source, ...rest }) => rest);
-    expect(strip(folder.posts)).toEqual(strip(zip.posts));
-    const alone = await load('fixtures/x/archive/data/tweets.js');
-    expect(alone.posts.map((p) => p.id)).toEqual(zip.posts.filter((p) => p.source.file.endsWith('data/tweets.js')).map((p) => p.id));
-    expect(alone.account).toBe('northwindlamps');
+/** A small archive folder of its own: file name → the text of the file. */
+function archive(name: string, files: Record<string, string>): string {
+  const root = path.join(scratch, name);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+const tweet = (fields: Record<string, unknown>) => ({ tweet: { created_at: 'Tue May 14 09:30:12 +0000 2024', full_text: 'Hello', entities: {}, ...fields } });
+const tweetsJs = (elements: unknown[], part = 0) => `window.YTD.tweets.part${part} = ${JSON.stringify(elements, null, 2)}`;
+
+describe('X archive: the bundled fixture', () => {
+  test('the zip, the folder and tweets.js alone give the same posts', () => {
+    expect(withoutFile(folder.posts)).toEqual(withoutFile(zip.posts));
+    expect(folder.excluded).toEqual(zip.excluded);
+    // tweets.js alone is part 0 only, with no account.js, manifest, notes or circle list beside it.
+    expect(withoutFile(alone.posts)).toEqual(withoutFile(zip.posts.filter((p) => p.source.file === `${ZIP_DATA}/tweets.js`)));
+    expect(alone.posts).toHaveLength(24);
   });
 
-  test('every post is a valid Post; counts by kind; exclusions counted', () => {
-    for (const post of zip.posts) expect(Post.parse(post)).toEqual(post);
-    const kinds = zip.posts.reduce<Record<string, number>>((counts, p) => ({ ...counts, [p.kind]: (counts[p.kind] ?? 0) + 1 }), {});
-    expect(kinds).toEqual({ post: 29, reply: 5, repost: 2, quote: 1 });
+  test('exact counts by kind; the circle post and the earlier edit are left out and counted', () => {
+    expect(zip.posts).toHaveLength(37);
+    expect(kinds(zip)).toEqual({ post: 29, reply: 5, repost: 2, quote: 1 });
     expect(zip.excluded).toEqual({ 'Twitter Circle post': 1, 'earlier version of an edited post': 1 });
+    expect(zip.skipped).toEqual({ count: 0, examples: [] });
+    expect(zip.posts.some((p) => p.id === '1804227786961846272')).toBe(false);
+    expect(alone.excluded).toEqual({ 'earlier version of an edited post': 1 });
+  });
+
+  test('every post passes Post.parse unchanged', () => {
+    for (const post of [...zip.posts, ...folder.posts, ...alone.posts]) expect(Post.parse(post)).toEqual(post);
+  });
+
+  test('the handle comes from account.js, from the own media links when tweets.js is alone; the email is never kept', () => {
     expect(zip.account).toBe('northwindlamps');
+    expect(alone.account).toBe('northwindlamps');
+    expect(new Set(zip.posts.map((p) => p.author))).toEqual(new Set(['northwindlamps']));
+    expect(JSON.stringify([zip, folder, alone])).not.toContain('hello@northwind.example');
   });
 
-  test('sources point at the file and the record', () => {
-    const first = zip.posts[0]!;
-    expect(first.source).toEqual({ file: 'fixtures/x/archive.zip:twitter-2024-06-30-8f3a1c/data/tweets.js', record: 1 });
-    expect(folder.posts.at(-1)!.source.file).toBe(path.join('fixtures/x/archive', 'data/tweets-part1.js'));
+  test('sources point at the part file and the 1-based record', () => {
+    expect(zip.posts[0]!.source).toEqual({ file: `${ZIP_DATA}/tweets.js`, record: 1 });
+    expect(byId('1805148856120246272').source).toEqual({ file: `${ZIP_DATA}/tweets-part1.js`, record: 14 });
+    expect(folder.posts.at(-1)!.source).toEqual({ file: path.join('fixtures/x/archive', 'data/tweets-part1.js'), record: 14 });
+    expect(alone.posts[0]!.source).toEqual({ file: 'fixtures/x/archive/data/tweets.js', record: 1 });
   });
 
-  test('t.co links are expanded in the text and in links; entities decoded; the media link dropped', () => {
-    const launch = byText('Meet Aurora');
-    expect(launch.text).toBe('Meet Aurora: our new desk lamp dims all the way down to candlelight. $129, shop now https://northwind.example/shop/aurora?utm_source=twitter&utm_campaign=aurora-launch #WorkFromHome');
-    expect(launch.links).toEqual([{ url: 'https://northwind.example/shop/aurora?utm_source=twitter&utm_campaign=aurora-launch', domain: 'northwind.example' }]);
-    expect(launch.hashtags).toEqual(['WorkFromHome']);
-    expect(launch).toMatchObject({ kind: 'post', url: `https://x.com/northwindlamps/status/${launch.id}`, metrics: { likes: 88, reposts: 21 } });
-    const photo = byText('@jordan_reads Thanks');
-    expect(photo.text).toBe('@jordan_reads Thanks for the photo! The shade is recycled aluminium 🌱 and the cable is braided cotton.');
-    expect(photo.media).toEqual([{ type: 'image' }]);
-    expect(byText("That's why").text).toContain("That's why every Northwind lamp");
+  test('the launch: t.co expanded in text and links, hashtag without #, counts as numbers, permalink', () => {
+    expect(byId('1790313602872246272')).toEqual({
+      id: '1790313602872246272',
+      platform: 'x',
+      author: 'northwindlamps',
+      createdAt: '2024-05-14T09:30:00.000Z',
+      text: 'Meet Aurora: our new desk lamp dims all the way down to candlelight. $129, shop now https://northwind.example/shop/aurora?utm_source=twitter&utm_campaign=aurora-launch #WorkFromHome',
+      links: [{ url: 'https://northwind.example/shop/aurora?utm_source=twitter&utm_campaign=aurora-launch', domain: 'northwind.example' }],
+      hashtags: ['WorkFromHome'],
+      mentions: [],
+      media: [],
+      kind: 'post',
+      url: 'https://x.com/northwindlamps/status/1790313602872246272',
+      metrics: { likes: 88, reposts: 21 },
+      scheduled: false,
+      source: { file: `${ZIP_DATA}/tweets.js`, record: 11 },
+    });
+    expect(byId('1790326185784246272').hashtags).toEqual(['lamps', 'design', 'interiors', 'WorkFromHome']);
+    expect(byId('1788539412280246272').links).toEqual([{ url: 'https://bit.ly/3nWLamp', domain: 'bit.ly' }]);
+    expect(byId('1793341051499446272').links).toEqual([{ url: 'https://www.facebook.com/northwindlamps', domain: 'facebook.com' }]);
+    expect(zip.posts.every((p) => !p.text.includes('t.co/'))).toBe(true);
   });
 
-  test('replies, thread continuations, retweets and quotes', () => {
-    const reply = byText('@ana_makes');
-    expect(reply.kind).toBe('reply');
-    expect(reply.replyTo).toMatchObject({ author: 'ana_makes', isOwn: false, createdAt: '2024-05-11T08:00:00.000Z' });
-    const continuation = byText('Daylight sits');
-    expect(continuation.kind).toBe('post');
-    expect(continuation.replyTo).toMatchObject({ author: 'northwindlamps', isOwn: true });
-    const retweet = byText('RT @studiolumen');
-    expect(retweet.kind).toBe('repost');
+  test('HTML entities decoded: &gt; &lt; &amp;', () => {
+    expect(byId('1787399652111286272').text).toContain('Our eyes read anything >4000K as daytime');
+    expect(byId('1800578742481846272').text).toBe('@HomeDeskDaily Good question. The Ember nightlight draws 0.3 W, so about 2.6 kWh a year left on every night (<€1 where we are).');
+    expect(byId('1797553810437046272').text).toContain('low placement & shades facing down.');
+    expect(zip.posts.every((p) => !/&(amp|lt|gt);/.test(p.text))).toBe(true);
+  });
+
+  test('the thread: the continuations are posts replying to the account itself', () => {
+    expect(byId('1787399400453046272')).toMatchObject({ kind: 'post' });
+    expect(byId('1787399400453046272').replyTo).toBeUndefined();
+    expect(byId('1787399652111286272')).toMatchObject({
+      kind: 'post',
+      replyTo: { id: '1787399400453046272', author: 'northwindlamps', isOwn: true, createdAt: '2024-05-06T08:30:00.000Z' },
+    });
+    expect(byId('1787400155427766272')).toMatchObject({ kind: 'post', replyTo: { id: '1787399652111286272', isOwn: true } });
+  });
+
+  test("a reply to a customer: replyTo with the parent's time from its Snowflake id", () => {
+    expect(byId('1789978897413046272')).toMatchObject({
+      kind: 'reply',
+      mentions: ['ana_makes'],
+      replyTo: { id: '1789203790033846281', author: 'ana_makes', isOwn: false, createdAt: '2024-05-11T08:00:00.000Z' },
+    });
+    expect(byId('1787951790289846272').replyTo).toEqual({ id: '1787930399339446275', author: 'jordan_reads', isOwn: false, createdAt: '2024-05-07T19:40:00.000Z' });
+  });
+
+  test('retweets are reposts with the truncated legacy text and no engagement; a link to another account’s post is a quote', () => {
+    const retweet = byId('1788146825425846272');
+    expect(retweet).toMatchObject({ kind: 'repost', mentions: ['studiolumen', 'northwindlamps'] });
+    expect(retweet.text).toBe('RT @studiolumen: Loved testing the Aurora lamp from @northwindlamps for our spring shoot. Warm light, zero glare, and it folds flat for tra…');
     expect(retweet.metrics).toBeUndefined();
-    expect(retweet.text.endsWith('…')).toBe(true);
-    expect(byText('Quoting this').kind).toBe('quote');
+    expect(retweet.replyTo).toBeUndefined();
+    expect(byId('1791393216721846272')).toMatchObject({
+      kind: 'quote',
+      text: "Quoting this because it's the best explanation of glare we've read. https://x.com/HomeDeskDaily/status/1790900000000000123",
+      links: [{ url: 'https://x.com/HomeDeskDaily/status/1790900000000000123', domain: 'x.com' }],
+    });
   });
 
-  test('a long post takes its full text from note-tweet.js', () => {
-    const note = byText('Why we switched every Northwind lamp');
-    expect(note.text).toMatch(/^Why we switched every Northwind lamp to a warm 2700K default: for three years/);
-    expect(note.text).toContain('https://northwind.example/blog/warm-light');
+  test('media: photo, video and GIF types, no alt text, and the appended media link gone from the text', () => {
+    expect(byId('1787951790289846272')).toMatchObject({ media: [{ type: 'image' }], text: '@jordan_reads Thanks for the photo! The shade is recycled aluminium 🌱 and the cable is braided cotton.' });
+    expect(byId('1790653341496246272').media).toEqual([{ type: 'video' }]);
+    // The 📚 before the GIF's link makes its code-point index differ from the UTF-16 one.
+    expect(byId('1788973522744246272')).toMatchObject({ media: [{ type: 'gif' }], text: 'Lights out for the weekend. What are you reading this week? 📚', links: [] });
+    expect(zip.posts.flatMap((p) => p.media).every((m) => !('altText' in m))).toBe(true);
   });
 
-  test('an edit chain keeps only the last version; CJK and emoji text is intact', () => {
-    expect(zip.posts.filter((p) => p.text.startsWith('Our lamp care guide')).map((p) => p.text)).toEqual(['Our lamp care guide is now in French, German and Japanese: https://northwind.example/care']);
-    expect(byText('東京の皆さん').text).toBe('東京の皆さん、こんにちは！オーロラのデスクランプが日本でも買えるようになりました。やさしい灯りで夜の読書を。');
-    expect(byText('@mika_tokyo').text).toBe('@mika_tokyo ありがとうございます！送料は無料です 📦');
+  test('emoji and CJK text intact', () => {
+    expect(byId('1792461505950646272').text).toBe('東京の皆さん、こんにちは！オーロラのデスクランプが日本でも買えるようになりました。やさしい灯りで夜の読書を。');
+    expect(byId('1792533228549046272').text).toBe('@mika_tokyo ありがとうございます！送料は無料です 📦');
+    expect(byId('1790334993822646272').text).toBe('Tag a friend who reads in bed 🛏️💡✨🌙 https://northwind.example/shop/aurora');
   });
 
-  test('created_at is parsed exactly', () => {
-    expect(parseCreatedAt('Tue May 14 09:30:12 +0000 2024')).toBe('2024-05-14T09:30:12.000Z');
-    expect(parseCreatedAt('Tue May 14 09:30:12 +0200 2024')).toBe('2024-05-14T07:30:12.000Z');
-    expect(parseCreatedAt('2024-05-14 09:30')).toBeUndefined();
+  test('a long post takes its full text and links from note-tweet.js; a Premium post over 280 is kept whole', () => {
+    const note = byId('1801540076958646272');
+    expect(note.text).toMatch(/^Why we switched every Northwind lamp to a warm 2700K default: for three years we shipped our lamps at 4000K/);
+    expect(note.text).toMatch(/The full write-up, with the diaries: https:\/\/northwind\.example\/blog\/warm-light$/);
+    expect(note.text).not.toContain('…');
+    expect(note.links).toEqual([{ url: 'https://northwind.example/blog/warm-light', domain: 'northwind.example' }]);
+    expect(note.metrics).toEqual({ likes: 30, reposts: 7 });
+    expect(byId('1800830400721846272').text).toHaveLength(409);
+  });
+
+  test('an edit chain keeps only the newest version', () => {
+    expect(zip.posts.filter((p) => p.text.startsWith('Our lamp care guide')).map((p) => [p.id, p.text])).toEqual([
+      ['1793585663308726272', 'Our lamp care guide is now in French, German and Japanese: https://northwind.example/care'],
+    ]);
+  });
+
+  test('detection: the zip, the folder and tweets.js; not other archive files or other formats', async () => {
+    expect(await detects(xArchive, 'fixtures/x/archive.zip')).toBe(true);
+    expect(await detects(xArchive, 'fixtures/x/archive')).toBe(true);
+    expect(await detects(xArchive, 'fixtures/x/archive/data/tweets.js')).toBe(true);
+    expect(await detects(xArchive, 'fixtures/x/archive/data/deleted-tweets.js')).toBe(false);
+    expect(await detects(xArchive, 'fixtures/x/archive/data/note-tweet.js')).toBe(false);
+    expect(await detects(xArchive, 'fixtures/mastodon/export')).toBe(false);
+    expect(await detects(xArchive, 'README.md')).toBe(false);
+  });
+});
+
+describe('X archive: other shapes and bad input', () => {
+  test('older archives: tweet.js and tweet-part1.js, bare tweet objects, "[ {" on the first line, a trailing ";"', async () => {
+    const root = archive('old', {
+      'data/tweet.js': `window.YTD.tweet.part0 = [ ${JSON.stringify({ id_str: '1100000000000000001', created_at: 'Sat Jan 05 10:00:00 +0000 2019', full_text: 'Old &amp; bare', favorite_count: '2', retweet_count: '1', entities: { hashtags: [], user_mentions: [], urls: [] } })} ];\n`,
+      'data/tweet-part1.js': tweetsJs([{ id_str: '1100000000000000002', created_at: 'Sun Jan 06 10:00:00 +0000 2019', full_text: 'Second part' }]).replace('tweets.part0', 'tweet.part1'),
+      'data/manifest.js': `window.__THAR_CONFIG = ${JSON.stringify({ userInfo: { accountId: '42', userName: 'oldlamps', displayName: 'Old Lamps' } })}`,
+    });
+    expect(await detects(xArchive, root)).toBe(true);
+    const result = await loadWith(xArchive, root);
+    expect(result.account).toBe('oldlamps');
+    expect(result.posts.map((p) => [p.id, p.text, p.author, p.source.record])).toEqual([
+      ['1100000000000000001', 'Old & bare', 'oldlamps', 1],
+      ['1100000000000000002', 'Second part', 'oldlamps', 1],
+    ]);
+    expect(result.posts[0]!.metrics).toEqual({ likes: 2, reposts: 1 });
+    expect(result.posts[1]!.metrics).toBeUndefined();
+  });
+
+  test('parts are read in part order, part10 after part2', async () => {
+    const part = (n: number) => tweetsJs([tweet({ id_str: String(1_800_000_000_000_000_000n + BigInt(n)), full_text: `part ${n}` })], n);
+    const root = archive('many-parts', {
+      'data/tweets.js': part(0),
+      'data/tweets-part10.js': part(10),
+      'data/tweets-part2.js': part(2),
+      'data/tweets-part1.js': part(1),
+    });
+    expect((await loadWith(xArchive, root)).posts.map((p) => p.text)).toEqual(['part 0', 'part 1', 'part 2', 'part 10']);
+  });
+
+  test('no account.js, no manifest, no media: the handle is unknown and the account is not claimed', async () => {
+    const root = archive('anonymous', {
+      'data/tweets.js': tweetsJs([tweet({ id_str: '1790000000000000001', in_reply_to_status_id_str: '1789000000000000001', in_reply_to_user_id_str: '7', in_reply_to_screen_name: 'someone' })]),
+    });
+    const result = await loadWith(xArchive, root);
+    expect(result.account).toBeUndefined();
+    expect(result.posts[0]).toMatchObject({ author: 'unknown', kind: 'reply', url: 'https://x.com/unknown/status/1790000000000000001' });
+  });
+
+  test('a self-reply is known by the account id even when the screen name changed since', async () => {
+    const root = archive('renamed', {
+      'data/account.js': `window.YTD.account.part0 = ${JSON.stringify([{ account: { email: 'x@example.com', username: 'newname', accountId: '901' } }])}`,
+      'data/tweets.js': tweetsJs([tweet({ id_str: '1790000000000000002', in_reply_to_status_id_str: '1790000000000000001', in_reply_to_user_id_str: '901', in_reply_to_screen_name: 'oldname' })]),
+    });
+    expect((await loadWith(xArchive, root)).posts[0]).toMatchObject({ kind: 'post', replyTo: { isOwn: true, author: 'oldname' } });
+  });
+
+  test('a tweet that starts with @someone, with their user id but no status id, is a reply without a parent id', async () => {
+    const root = archive('at-reply', {
+      'data/account.js': `window.YTD.account.part0 = ${JSON.stringify([{ account: { username: 'northwindlamps', accountId: '901' } }])}`,
+      'data/tweets.js': tweetsJs([
+        tweet({ id_str: '1790000000000000041', full_text: '@ana_makes happy to help', in_reply_to_user_id_str: '77', in_reply_to_screen_name: 'ana_makes' }),
+        tweet({ id_str: '1790000000000000042', full_text: '@northwindlamps note to self', in_reply_to_user_id_str: '901', in_reply_to_screen_name: 'northwindlamps' }),
+      ]),
+    });
+    const [toAna, toSelf] = (await loadWith(xArchive, root)).posts;
+    expect(toAna).toMatchObject({ kind: 'reply', replyTo: { author: 'ana_makes', isOwn: false } });
+    expect(toAna!.replyTo).not.toHaveProperty('id');
+    expect(toSelf!.kind).toBe('post');
+    expect(toSelf!.replyTo).toBeUndefined();
+  });
+
+  test('links to the own posts, to i/web/status and to photos are not quotes; entities decode exactly once', async () => {
+    const link = (url: string, short: string) => ({ urls: [{ url: short, expanded_url: url }] });
+    const root = archive('not-quotes', {
+      'data/account.js': `window.YTD.account.part0 = ${JSON.stringify([{ account: { username: 'northwindlamps', accountId: '901' } }])}`,
+      'data/tweets.js': tweetsJs([
+        tweet({ id_str: '1790000000000000011', full_text: 'Again: https://t.co/a1', entities: link('https://x.com/NorthwindLamps/status/1790000000000000001', 'https://t.co/a1') }),
+        tweet({ id_str: '1790000000000000012', full_text: 'More https://t.co/a2', entities: link('https://twitter.com/i/web/status/1790000000000000002', 'https://t.co/a2') }),
+        tweet({ id_str: '1790000000000000013', full_text: 'Look https://t.co/a3', entities: link('https://twitter.com/studiolumen/status/1790000000000000003/photo/1', 'https://t.co/a3') }),
+        tweet({ id_str: '1790000000000000014', full_text: 'Type &amp;lt; for &lt; and $&amp; stays https://t.co/a4', entities: link('https://northwind.example/?a=1&b=$&', 'https://t.co/a4') }),
+      ]),
+    });
+    const result = await loadWith(xArchive, root);
+    expect(result.posts.map((p) => p.kind)).toEqual(['post', 'post', 'post', 'post']);
+    expect(result.posts[3]!.text).toBe('Type &lt; for < and $& stays https://northwind.example/?a=1&b=$&');
+  });
+
+  test('a note matches the tweet that starts like it, not another sent in the same seconds', async () => {
+    const root = archive('notes', {
+      'data/tweets.js': tweetsJs([
+        tweet({ id_str: '1790000000000000021', created_at: 'Tue May 14 09:30:11 +0000 2024', full_text: 'Unrelated quick post' }),
+        tweet({ id_str: '1790000000000000022', created_at: 'Tue May 14 09:30:13 +0000 2024', full_text: 'The long story of our dimmer, in one …' }),
+      ]),
+      'data/note-tweet.js': `window.YTD.note_tweet.part0 = ${JSON.stringify([{ noteTweet: { noteTweetId: '1', createdAt: '2024-05-14T09:30:11.000Z', core: { text: 'The long story of our dimmer, in one place #dimmers with @studiolumen https://t.co/n1', urls: [{ shortUrl: 'https://t.co/n1', expandedUrl: 'https://northwind.example/dimmer' }] } } }])}`,
+    });
+    const [quick, long] = (await loadWith(xArchive, root)).posts;
+    expect(quick!.text).toBe('Unrelated quick post');
+    expect(long).toMatchObject({
+      text: 'The long story of our dimmer, in one place #dimmers with @studiolumen https://northwind.example/dimmer',
+      hashtags: ['dimmers'],
+      mentions: ['studiolumen'],
+      links: [{ url: 'https://northwind.example/dimmer', domain: 'northwind.example' }],
+    });
+  });
+
+  test('a part that is not JSON after its prefix is an input error naming the file and the position', async () => {
+    const root = archive('corrupt', {
+      'data/tweets.js': tweetsJs([tweet({ id_str: '1' })]),
+      'data/tweets-part1.js': 'window.YTD.tweets.part1 = [\n  {\n    "tweet" : {\n      "id_str" : "2"\n      "full_text" : "missing comma"\n    }\n  }\n]',
+    });
+    const error = await loadWith(xArchive, root).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PresenceError);
+    expect(error).toMatchObject({ code: 'input', where: { file: path.join(root, 'data/tweets-part1.js'), line: 5, col: 7 } });
+    expect((error as PresenceError).render()).toBe(`${path.join(root, 'data/tweets-part1.js')}:5:7: the archive file is not valid JSON after its prefix (expected ',' or '}' after property value)`);
+    expect(() => parseArchiveFile('var tweets = []', 'tweets.js')).toThrow(/expected an X archive file starting with "window\.YTD/);
+    expect(() => parseArchiveFile('window.YTD.tweets.part0 = [ {\n  "tweet" : { "id_str" : "1"', 'tweets.js')).toThrow(/\(it ends too early: a truncated file\?\)$/);
+  });
+
+  test('an archive file echoing content in a JSON error never puts it in the message', () => {
+    expect(() => parseArchiveFile('window.YTD.account.part0 = [ { "email" : "secret@example.com" }, }', 'account.js')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('secret') }),
+    );
   });
 
   test('a malformed tweet is skipped and counted; with strict it is an error naming the record', async () => {
-    const file = path.join(scratch, 'tweets.js');
-    writeFileSync(file, 'window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "1", "created_at" : "Tue May 14 09:30:12 +0000 2024", "full_text" : "fine" } }, { "tweet" : { "id_str" : "2" } } ]');
-    const tolerant = await load(file);
-    expect(tolerant.posts).toHaveLength(1);
-    expect(tolerant.skipped).toEqual({ count: 1, examples: [{ where: { file, record: 2 }, reason: 'expected a tweet with id_str, created_at and full_text' }] });
-    await expect(load(file, true)).rejects.toThrow(PresenceError);
-    await expect(load(file, true)).rejects.toMatchObject({ where: { file, record: 2 } });
+    const root = archive('malformed', {
+      'data/tweets.js': tweetsJs([
+        tweet({ id_str: '1790000000000000031' }),
+        { tweet: { id_str: '1790000000000000032', full_text: 'no date' } },
+        tweet({ id_str: '1790000000000000033', created_at: 'Tue, 14 May 2024 09:30:12 GMT' }),
+        'not a tweet',
+        tweet({ id_str: '1790000000000000035', entities: { urls: 'nonsense', hashtags: [null, { text: 7 }] }, favorite_count: 'many' }),
+      ]),
+    });
+    const file = path.join(root, 'data/tweets.js');
+    const result: LoadResult = await loadWith(xArchive, root);
+    expect(result.posts.map((p) => p.id)).toEqual(['1790000000000000031', '1790000000000000035']);
+    expect(result.posts[1]).toMatchObject({ hashtags: [], links: [] });
+    expect(result.posts[1]!.metrics).toBeUndefined();
+    expect(result.skipped).toEqual({
+      count: 3,
+      examples: [
+        { where: { file, record: 2 }, reason: 'expected a tweet with id_str, created_at and full_text' },
+        { where: { file, record: 3 }, reason: 'unreadable created_at "Tue, 14 May 2024 09:30:12 GMT"' },
+        { where: { file, record: 4 }, reason: 'expected a tweet with id_str, created_at and full_text' },
+      ],
+    });
+    await expect(loadWith(xArchive, root, { strict: true })).rejects.toMatchObject({ code: 'input', where: { file, record: 2 } });
+  });
+});
+
+describe('parseCreatedAt', () => {
+  test('reads the archive form exactly, with any offset', () => {
+    expect(parseCreatedAt('Tue May 14 09:30:12 +0000 2024')).toBe('2024-05-14T09:30:12.000Z');
+    expect(parseCreatedAt('Tue May 14 09:30:12 +0200 2024')).toBe('2024-05-14T07:30:12.000Z');
+    expect(parseCreatedAt('Mon May 13 23:30:00 -0130 2024')).toBe('2024-05-14T01:00:00.000Z');
+    expect(parseCreatedAt('Thu Feb 29 12:00:00 +0000 2024')).toBe('2024-02-29T12:00:00.000Z');
   });
 
-  test('detection: yes for the archive, no for other files', async () => {
-    const yes = await openInput('fixtures/x/archive.zip', ROOT);
-    expect(await xArchive.detect(yes)).toBe(true);
-    await yes.close();
-    const no = await openInput('README.md', ROOT);
-    expect(await xArchive.detect(no)).toBe(false);
-    await no.close();
+  test('agrees with the UTC clock across years, months and leap days', () => {
+    const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let ms = Date.UTC(2010, 10, 4); ms < Date.UTC(2025, 0, 1); ms += 86_400_000 * 3 + 3_723_000) {
+      const d = new Date(ms);
+      const text = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
+      expect(parseCreatedAt(text)).toBe(d.toISOString());
+    }
+  });
+
+  test.each([
+    'Fri Feb 30 12:00:00 +0000 2024',
+    'Thu Feb 29 12:00:00 +0000 2023',
+    'Tue May 14 24:00:00 +0000 2024',
+    'Tue May 14 09:60:00 +0000 2024',
+    'Tue may 14 09:30:12 +0000 2024',
+    'Tue May 14 09:30:12 0000 2024',
+    'Tue May 14 09:30:12 +0000 24',
+    'Tue May 14 9:30:12 +0000 2024',
+    'Xyz May 14 09:30:12 +0000 2024',
+    '2024-05-14T09:30:12.000Z',
+    '2015-01-24 02:02:37 +0000',
+    '',
+  ])('refuses %j', (text) => {
+    expect(parseCreatedAt(text)).toBeUndefined();
   });
 });
