@@ -1,6 +1,7 @@
 
 import { readdir, readFile, stat, open } from 'node:fs/promises';
 import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { inputError } from '../errors.js';
 
@@ -63,13 +64,14 @@ export function decodeText(bytes: Buffer, where: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw inputError({ file: where }, 'the file is UTF-16 encoded; expected UTF-8', 'save it as UTF-8 and try again');
   }
+  // Looked for in the bytes: the same answer as in the text, at a tenth of the cost.
+  if (bytes.includes(0)) throw inputError({ file: where }, 'the file holds binary data, not text');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw inputError({ file: where }, 'the file is not valid UTF-8 (Latin-1 or Windows-1252?)', 'save it as UTF-8 and try again');
   }
-  if (text.includes('\u0000')) throw inputError({ file: where }, 'the file holds binary data, not text');
   return text;
 }
 
@@ -130,41 +132,58 @@ function openZip(label: string, file: string, limits: InputLimits): Promise<Inpu
 
 function zipInput(label: string, zip: yauzl.ZipFile, byName: Map<string, yauzl.Entry>, limits: InputLimits): Input {
   let inflatedSoFar = 0;
-  const readEntry = (name: string, maxBytes: number): Promise<Buffer> => {
+  const where = (name: string) => ({ file: `${label}:${name}` });
+  const entryOf = (name: string): yauzl.Entry => {
     const entry = byName.get(name);
-    if (!entry) return Promise.reject(inputError({ file: `${label}:${name}` }, 'no such entry in the archive'));
-    const declared = entry.uncompressedSize;
-    const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - inflatedSoFar);
-    if (maxBytes === Infinity && declared > cap) {
-      return Promise.reject(
-        inputError({ file: `${label}:${name}` }, `entry inflates to ${declared} bytes, over the ${cap}-byte limit`, 'is this a zip bomb?'),
-      );
-    }
-    return new Promise((resolve, reject) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (error || !stream) return reject(inputError({ file: `${label}:${name}` }, `cannot read entry (${error?.message ?? 'unknown error'})`));
-        // yauzl checks that an entry inflates to exactly its declared size (a lying header is an
-        // error), so one buffer of that size takes it whole: no chunks to join at the peak.
-        const buffer = Buffer.allocUnsafe(Math.min(maxBytes, declared));
+    if (!entry) throw inputError(where(name), 'no such entry in the archive');
+    if (entry.isEncrypted()) throw inputError(where(name), 'the entry is encrypted');
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw inputError(where(name), `unsupported compression method ${entry.compressionMethod}`);
+    return entry;
+  };
+  /** Streams `bytes` bytes of the entry, as stored (raw) or inflated. */
+  const collect = (name: string, entry: yauzl.Entry, raw: boolean, bytes: number): Promise<Buffer> =>
+    new Promise((resolve, reject) => {
+      zip.openReadStream(entry, raw ? { decodeFileData: false } : {}, (error, stream) => {
+        if (error || !stream) return reject(inputError(where(name), `cannot read entry (${error?.message ?? 'unknown error'})`));
+        const buffer = Buffer.allocUnsafe(bytes);
         let length = 0;
         stream.on('data', (chunk: Buffer) => {
           length += chunk.copy(buffer, length, 0, Math.min(chunk.length, buffer.length - length));
-          if (maxBytes !== Infinity && length >= buffer.length) stream.destroy();
+          if (length >= buffer.length) stream.destroy();
         });
-        stream.on('error', (streamError: Error) => reject(inputError({ file: `${label}:${name}` }, `corrupt entry (${streamError.message})`)));
-        stream.on('close', () => {
-          if (maxBytes === Infinity) inflatedSoFar += length;
-          resolve(buffer.subarray(0, length));
-        });
+        stream.on('error', (streamError: Error) => reject(inputError(where(name), `corrupt entry (${streamError.message})`)));
+        stream.on('close', () => resolve(buffer.subarray(0, length)));
       });
     });
-  };
   return {
     label,
     container: 'zip',
     entries: [...byName.keys()].sort(),
-    read: (entry) => readEntry(entry, Infinity),
-    head: (entry, bytes = 4096) => readEntry(entry, bytes),
+    async read(name) {
+      const entry = entryOf(name);
+      const declared = entry.uncompressedSize;
+      const cap = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - inflatedSoFar);
+      if (declared > cap) throw inputError(where(name), `entry inflates to ${declared} bytes, over the ${cap}-byte limit`, 'is this a zip bomb?');
+      // The stored bytes are read whole and inflated in one call: an order of magnitude faster
+      // than a stream of small chunks, and never more than the header declares.
+      const stored = await collect(name, entry, true, entry.compressedSize);
+      let data = stored;
+      if (entry.compressionMethod === 8) {
+        try {
+          data = inflateRawSync(stored, { maxOutputLength: Math.max(declared, 1), chunkSize: 1 << 20 });
+        } catch (error) {
+          throw inputError(where(name), `corrupt entry (${error instanceof RangeError ? 'it inflates beyond its declared size' : (error as Error).message})`);
+        }
+      }
+      // A lying header is an error, not something to guess around.
+      if (data.length !== declared) throw inputError(where(name), `corrupt entry (${data.length} bytes where the header says ${declared})`);
+      inflatedSoFar += data.length;
+      return data;
+    },
+    head: async (name, bytes = 4096) => {
+      const entry = entryOf(name);
+      return collect(name, entry, false, Math.min(bytes, entry.uncompressedSize));
+    },
     describe: (entry) => `${label}:${entry}`,
     close: async () => zip.close(),
   };
