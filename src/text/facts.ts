@@ -1,6 +1,6 @@
 import type { Post } from '../model/post.js';
 import { platformLength } from './length.js';
-import { fingerprint, normalizeForComparison, type Fingerprint } from './similarity.js';
+import { fingerprint, type Fingerprint } from './similarity.js';
 import { emojiStats, stripEmoji, utf8Length, words, type EmojiStats } from './unicode.js';
 
 /** Written URLs, with a scheme, www., or as a bare domain with a path (`northwind.example/lamps`). */
@@ -32,7 +32,6 @@ export class PostFacts {
   #ownWords?: number;
   #emoji?: EmojiStats;
   #length?: number;
-  #comparable?: string[];
   #fingerprint?: Fingerprint;
   /** Milliseconds since the epoch, parsed once. */
   readonly time: number;
@@ -71,14 +70,9 @@ export class PostFacts {
     return (this.#emoji ??= emojiStats(this.post.text));
   }
 
-  /** The prose as lower-case words, for near-duplicate checks. */
-  get comparableWords(): string[] {
-    return (this.#comparable ??= normalizeForComparison(this.prose));
-  }
-
-  /** Shingles and MinHash bands of the prose, shared by every repetition rule. */
+  /** Word count, shingles and MinHash bands of the prose, shared by every repetition rule. */
   get fingerprint(): Fingerprint {
-    return (this.#fingerprint ??= fingerprint(this.comparableWords));
+    return (this.#fingerprint ??= fingerprint(this.prose));
   }
 
   /** Length counted the platform's way. */

@@ -7,41 +7,96 @@
 
 const HASHES = 32;
 const ROWS = 4;
-const SEEDS = Array.from({ length: HASHES }, (_, i) => Math.imul(0x9e3779b1, i + 1) >>> 0);
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(i + 1));
+/** Odd multipliers: with a seed, each makes a different permutation of the (already mixed) shingle hashes. */
+const MULTIPLIERS = Uint32Array.from({ length: HASHES }, (_, i) => mix(i + 1001) | 1);
 
 export interface Fingerprint {
+  /** Words in the compared text: texts too short to call copies are left out by the rules. */
+  words: number;
   /** Hashed word 3-shingles, sorted and distinct. */
   shingles: Uint32Array;
   /** Band keys (band index and its rows hashed together): two texts sharing one are candidates. */
-  bands: number[];
+  bands: Uint32Array;
 }
 
-export function normalizeForComparison(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+const ASCII = /^[\u0000-\u007f]*$/;
+const WORD_CHAR = /^[\p{L}\p{N}]+$/u;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Hashes of the text's words: lower-cased, NFKC-normalised (so full-width and styled letters
+ * compare equal), split at anything that is not a letter or digit. Hashed as they are read,
+ * so no word string is ever built.
+ */
+export function wordHashes(text: string): number[] {
+  const lower = text.toLowerCase();
+  const normal = ASCII.test(lower) ? lower : lower.normalize('NFKC');
+  const hashes: number[] = [];
+  let hash = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < normal.length; i++) {
+    const code = normal.charCodeAt(i);
+    // A surrogate pair is one character: look at both halves together.
+    const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    const isWordChar = code < 0x80 ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) : WORD_CHAR.test(normal.slice(i, i + width));
+    if (isWordChar) {
+      for (let k = 0; k < width; k++) hash = Math.imul(hash ^ normal.charCodeAt(i + k), FNV_PRIME);
+      inWord = true;
+    } else if (inWord) {
+      hashes.push(hash >>> 0);
+      hash = FNV_OFFSET;
+      inWord = false;
+    }
+    i += width - 1;
+  }
+  if (inWord) hashes.push(hash >>> 0);
+  return hashes;
 }
 
-export function fingerprint(words: readonly string[]): Fingerprint {
-  const shingles = new Set<number>();
-  if (words.length < 3) shingles.add(hashString(words.join(' ')));
-  for (let i = 0; i + 3 <= words.length; i++) shingles.add(hashString(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
-  const minimums = new Array<number>(HASHES).fill(0xffffffff);
+/** Scratch space reused by every call: a large audit would otherwise allocate three arrays per post. */
+let scratch = new Uint32Array(256);
+const minimums = new Uint32Array(HASHES);
+
+export function fingerprint(text: string): Fingerprint {
+  const words = wordHashes(text);
+  // Shingles of three words in order; a text under three words is one shingle of what it has.
+  const count = Math.max(1, words.length - 2);
+  if (scratch.length < count) scratch = new Uint32Array(count * 2);
+  if (words.length < 3) scratch[0] = words.reduce((hash, word) => mix(hash ^ word), 0x2545f491);
+  else for (let i = 0; i < count; i++) scratch[i] = mix(mix(mix(words[i]!) ^ words[i + 1]!) ^ words[i + 2]!);
+  const shingles = distinctSorted(scratch, count);
+  minimums.fill(0xffffffff);
   for (const shingle of shingles) {
     for (let h = 0; h < HASHES; h++) {
-      const value = mix(shingle ^ SEEDS[h]!);
+      const value = Math.imul(shingle ^ SEEDS[h]!, MULTIPLIERS[h]!) >>> 0;
       if (value < minimums[h]!) minimums[h] = value;
     }
   }
-  const bands: number[] = [];
-  for (let b = 0; b < HASHES / ROWS; b++) {
+  const bands = new Uint32Array(HASHES / ROWS);
+  for (let b = 0; b < bands.length; b++) {
     let key = mix(b + 1);
     for (let r = 0; r < ROWS; r++) key = mix(key ^ minimums[b * ROWS + r]!);
-    bands.push(key);
+    bands[b] = key;
   }
-  return { shingles: Uint32Array.from(shingles).sort(), bands };
+  return { words: words.length, shingles, bands };
+}
+
+/** The distinct values of the first `count` values, sorted, as a new array. */
+function distinctSorted(values: Uint32Array, count: number): Uint32Array {
+  // Posts have tens of shingles: an insertion sort beats the built-in's set-up cost there.
+  if (count <= 64) {
+    for (let i = 1; i < count; i++) {
+      const value = values[i]!;
+      let j = i - 1;
+      for (; j >= 0 && values[j]! > value; j--) values[j + 1] = values[j]!;
+      values[j + 1] = value;
+    }
+  } else values.subarray(0, count).sort();
+  let length = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || values[i] !== values[i - 1]) values[length++] = values[i]!;
+  return values.slice(0, length);
 }
 
 /** Jaccard similarity of two sorted shingle arrays, by merging them. */
@@ -99,12 +154,6 @@ export function clusterSimilar<T>(
     else groups.set(find(i), [item]);
   });
   return [...groups.values()].filter((group) => group.length > 1);
-}
-
-function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }
 
 function mix(value: number): number {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { clusterSimilar, fingerprint, jaccard, normalizeForComparison } from '../../src/text/similarity.js';
+import { clusterSimilar, fingerprint, jaccard, wordHashes } from '../../src/text/similarity.js';
 
-const print = (text: string) => fingerprint(normalizeForComparison(text));
+const print = fingerprint;
 
 describe('near-duplicate clustering', () => {
   test('near-identical texts share a cluster; different texts do not', () => {
@@ -18,6 +18,15 @@ describe('near-duplicate clustering', () => {
   test('the compatibility test keeps far-apart copies apart', () => {
     const items = [{ t: 'the same words posted twice over', at: 0 }, { t: 'the same words posted twice over', at: 10 }];
     expect(clusterSimilar(items, (i) => print(i.t), 0.8, (a, b) => Math.abs(a.at - b.at) < 5)).toEqual([]);
+  });
+
+  test('words compare without case, punctuation or compatibility forms', () => {
+    expect(wordHashes('Meet AURORA, the lamp!')).toEqual(wordHashes('meet aurora — the lamp'));
+    expect(wordHashes('ｆｕｌｌ width')).toEqual(wordHashes('full width'));
+    expect(wordHashes('café naïve 東京 𝐛𝐨𝐥𝐝')).toEqual(wordHashes('CAFÉ NAÏVE 東京 bold'));
+    expect(wordHashes('one-two three’s')).toHaveLength(4);
+    expect(wordHashes('🕯️ !!! …')).toEqual([]);
+    expect(new Set(wordHashes('lamp lamps lamp')).size).toBe(2);
   });
 
   test('jaccard of shingle sets', () => {
