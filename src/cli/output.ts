@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, usageError } from '../errors.js';
 import type { Audit } from '../model/audit.js';
@@ -30,19 +30,28 @@ export function resolveFormats(requests: readonly FormatRequest[], reporters: Re
 
 /** Renders each report and writes it to stdout or, atomically, to its file. */
 export async function writeReports(audit: Audit, targets: readonly { reporter: Reporter; path?: string }[], options: ReporterOptions, io: Io): Promise<void> {
-  for (const target of targets) {
-    const text = target.reporter.render(audit, { ...options, color: target.path === undefined && options.color });
-    if (target.path === undefined) io.stdout.write(text);
-    else await writeAtomically(path.resolve(io.cwd, target.path), text);
+  for (const { reporter, path: file } of targets) {
+    const style = { ...options, color: file === undefined && options.color };
+    const text = reporter.pieces ? reporter.pieces(audit, style) : [reporter.render(audit, style)];
+    if (file === undefined) for (const piece of text) io.stdout.write(piece);
+    else await writeAtomically(path.resolve(io.cwd, file), text);
   }
 }
 
 /** A temporary file then a rename, so an interrupted run never leaves half a report. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
+export async function writeAtomically(file: string, text: string | Iterable<string>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, text);
+    if (typeof text === 'string') await writeFile(temporary, text);
+    else {
+      const handle = await open(temporary, 'w');
+      try {
+        for (const piece of text) await handle.write(piece);
+      } finally {
+        await handle.close();
+      }
+    }
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });

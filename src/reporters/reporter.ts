@@ -20,4 +20,6 @@ export interface Reporter {
   /** File extension used when a report is written to a file. */
   readonly extension: string;
   render(audit: Audit, options: ReporterOptions): string;
+  /** The same text in pieces, for documents too large to build as one string. */
+  pieces?(audit: Audit, options: ReporterOptions): Iterable<string>;
 }
