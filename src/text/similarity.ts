@@ -124,27 +124,29 @@ export function clusterSimilar<T>(
   threshold: number,
   compatible: (a: T, b: T) => boolean,
 ): T[][] {
-  const parent = items.map((_, i) => i);
+  const parent = Int32Array.from(items, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const prints = items.map(fingerprintOf);
-  const buckets = new Map<number, number[]>();
+  const bandCount = HASHES / ROWS;
+  // Each bucket is a chain through the slots (item × band) that fell in it, newest first:
+  // typed arrays instead of hundreds of thousands of small lists.
+  const newest = new NewestSlot(items.length * bandCount);
+  const previous = new Int32Array(items.length * bandCount);
   for (let i = 0; i < items.length; i++) {
-    for (const band of prints[i]!.bands) {
-      const members = buckets.get(band);
-      if (!members) {
-        buckets.set(band, [i]);
-        continue;
-      }
+    const { bands, shingles } = prints[i]!;
+    for (let b = 0; b < bandCount; b++) {
+      const slot = i * bandCount + b;
+      const head = newest.swap(bands[b]!, slot);
+      previous[slot] = head;
       // Compare with a bounded number of earlier members: a huge bucket of copies stays linear.
-      for (let k = members.length - 1; k >= Math.max(0, members.length - 8); k--) {
-        const j = members[k]!;
+      for (let k = 0, at = head; k < 8 && at !== -1; k++, at = previous[at]!) {
+        const j = Math.floor(at / bandCount);
         if (find(i) === find(j)) break;
-        if (compatible(items[i]!, items[j]!) && jaccard(prints[i]!.shingles, prints[j]!.shingles) >= threshold) {
+        if (compatible(items[i]!, items[j]!) && jaccard(shingles, prints[j]!.shingles) >= threshold) {
           parent[find(i)] = find(j);
           break;
         }
       }
-      members.push(i);
     }
   }
   const groups = new Map<number, T[]>();
@@ -154,6 +156,33 @@ export function clusterSimilar<T>(
     else groups.set(find(i), [item]);
   });
   return [...groups.values()].filter((group) => group.length > 1);
+}
+
+/**
+ * Band key → the newest slot in its bucket, by open addressing over typed arrays: the keys
+ * are already well mixed, and a Map of a million number keys costs several times more.
+ */
+class NewestSlot {
+  readonly #keys: Uint32Array;
+  readonly #slots: Int32Array;
+  readonly #mask: number;
+
+  constructor(entries: number) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(2, entries * 2)));
+    this.#keys = new Uint32Array(size);
+    this.#slots = new Int32Array(size).fill(-1);
+    this.#mask = size - 1;
+  }
+
+  /** Makes `slot` the newest for `key`; returns the one it replaces, or -1. */
+  swap(key: number, slot: number): number {
+    let at = key & this.#mask;
+    while (this.#slots[at] !== -1 && this.#keys[at] !== key) at = (at + 1) & this.#mask;
+    const before = this.#slots[at]!;
+    this.#keys[at] = key;
+    this.#slots[at] = slot;
+    return before;
+  }
 }
 
 function mix(value: number): number {
