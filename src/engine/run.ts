@@ -3,7 +3,7 @@ import { levelRank, type Bucket, type Finding, type FindingData, type Level, typ
 import { PLATFORMS, type Platform, type Post, type PostKind } from '../model/post.js';
 import { isNotEvaluated, type AccountCheck, type PostCheck } from '../rules/kinds/define-kind.js';
 import type { Rule, RuleSet } from '../rules/load-rules.js';
-import { PostFacts } from '../text/facts.js';
+import { factsOf, type PostFacts } from '../text/facts.js';
 import { renderMessage } from './message.js';
 import { scoreFamilies } from './score.js';
 
@@ -27,7 +27,7 @@ export function runAudit(input: AuditInput): Audit {
   // Account-level kinds read the timeline in time order.
   const facts = input.posts
     .map((post) => {
-      const f = new PostFacts(post);
+      const f = factsOf(post);
       f.classes = input.ruleSet.classify(f);
       return f;
     })

@@ -1,9 +1,9 @@
 import type { Audit, PostSummary } from '../model/audit.js';
+import { localClock, WEEKDAYS } from '../local-time.js';
 import { escapeHtml } from './escape.js';
 
 /** Inline SVG charts for the HTML report: no script, no remote asset, readable without colour. */
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MIX = [
   { key: 'promotional', label: 'promotional', colour: '#c2410c' },
   { key: 'conversation', label: 'conversation (replies)', colour: '#15803d' },
@@ -24,19 +24,13 @@ function svg(id: string, title: string, description: string, width: number, heig
   return `<svg id="${id}" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${body}</svg>`;
 }
 
-/** Weekday and hour of a post in the reader's time zone. */
-function slot(iso: string, timeZone: string): { weekday: number; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' }).formatToParts(new Date(iso));
-  const weekday = WEEKDAYS.indexOf(parts.find((p) => p.type === 'weekday')!.value);
-  return { weekday, hour: Number(parts.find((p) => p.type === 'hour')!.value) % 24 };
-}
-
 /** Posting cadence: posts per weekday × hour cell. */
 export function cadenceHeatmap(posts: readonly PostSummary[], timeZone: string): Chart {
   const counts = WEEKDAYS.map(() => new Array<number>(24).fill(0));
+  const clock = localClock(timeZone);
   for (const post of posts) {
     if (post.kind === 'repost') continue;
-    const { weekday, hour } = slot(post.createdAt, timeZone);
+    const { weekday, hour } = clock(Date.parse(post.createdAt));
     counts[weekday]![hour]!++;
   }
   const max = Math.max(1, ...counts.flat());

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { localClock, WEEKDAYS } from '../../local-time.js';
 import { defineAccountKind } from './define-kind.js';
 import { engagementOf } from './engagement.js';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WEEK = 7 * 86_400_000;
 
 /**
@@ -28,13 +28,12 @@ export const bestTime = defineAccountKind({
       }
       const sorted = scored.map((s) => s.value).sort((a, b) => a - b);
       const median = Math.max(1, sorted[sorted.length >> 1]!);
-      const format = new Intl.DateTimeFormat('en-US', { timeZone: window.timeZone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
+      const clock = localClock(window.timeZone);
       const slots = new Map<string, number[]>();
       for (const { f, value } of scored) {
-        const parts = format.formatToParts(new Date(f.time));
-        const weekday = parts.find((p) => p.type === 'weekday')!.value;
-        const block = Math.floor((Number(parts.find((p) => p.type === 'hour')!.value) % 24) / params['block-hours']) * params['block-hours'];
-        const key = `${weekday} ${String(block).padStart(2, '0')}:00–${String(block + params['block-hours']).padStart(2, '0')}:00`;
+        const { weekday, hour } = clock(f.time);
+        const block = Math.floor(hour / params['block-hours']) * params['block-hours'];
+        const key = `${WEEKDAYS[weekday]} ${String(block).padStart(2, '0')}:00–${String(block + params['block-hours']).padStart(2, '0')}:00`;
         const list = slots.get(key);
         if (list) list.push(value / median);
         else slots.set(key, [value / median]);
@@ -42,7 +41,7 @@ export const bestTime = defineAccountKind({
       const ranked = [...slots]
         .filter(([, values]) => values.length >= params['min-per-slot'])
         .map(([slot, values]) => ({ slot, n: values.length, score: values.reduce((a, b) => a + b, 0) / values.length }))
-        .sort((a, b) => b.score - a.score || WEEKDAYS.indexOf(a.slot.slice(0, 3)) - WEEKDAYS.indexOf(b.slot.slice(0, 3)));
+        .sort((a, b) => b.score - a.score || WEEKDAYS.indexOf(a.slot.slice(0, 3) as (typeof WEEKDAYS)[number]) - WEEKDAYS.indexOf(b.slot.slice(0, 3) as (typeof WEEKDAYS)[number]));
       if (ranked.length < 2) return { hits: [], notEvaluated: `fewer than two time slots with ${params['min-per-slot']} or more posts` };
       const describe = (r: (typeof ranked)[number]) => `${r.slot} (${r.score.toFixed(1)}× the median, ${r.n} posts)`;
       return { hits: [], pass: { best: ranked.slice(0, 3).map(describe).join('; '), worst: describe(ranked.at(-1)!), timeZone: window.timeZone } };

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { localClock, WEEKDAYS } from '../src/local-time.js';
+
+/** What Intl says, one call per instant: the slow, plainly right answer. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function expected(ms: number, timeZone: string) {
+  if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' }));
+  const parts = formats.get(timeZone)!.formatToParts(new Date(ms));
+  return {
+    weekday: WEEKDAYS.indexOf(parts.find((p) => p.type === 'weekday')!.value as (typeof WEEKDAYS)[number]),
+    hour: Number(parts.find((p) => p.type === 'hour')!.value) % 24,
+  };
+}
+
+describe('local weekday and hour', () => {
+  // Zones with DST switches at odd UTC hours, half- and quarter-hour offsets, a 30-minute DST
+  // change (Lord Howe) and a zone that skipped a whole day (Apia, end of 2011).
+  const zones = ['UTC', 'Europe/Paris', 'America/New_York', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Pacific/Apia'];
+
+  test.each(zones)('agrees with Intl every 7 minutes through DST switches in %s', (zone) => {
+    const clock = localClock(zone);
+    const windows = [Date.UTC(2024, 2, 9), Date.UTC(2024, 2, 30), Date.UTC(2024, 3, 6), Date.UTC(2024, 9, 5), Date.UTC(2024, 9, 26), Date.UTC(2024, 10, 2), Date.UTC(2011, 11, 28)];
+    for (const start of windows) {
+      for (let ms = start; ms < start + 3 * 86_400_000; ms += 7 * 60_000 + 13_000) expect(clock(ms), `${zone} ${new Date(ms).toISOString()}`).toEqual(expected(ms, zone));
+    }
+  });
+
+  test('Monday is 0 and Sunday 6', () => {
+    const clock = localClock('UTC');
+    expect(clock(Date.UTC(2024, 6, 1, 9))).toEqual({ weekday: 0, hour: 9 });
+    expect(clock(Date.UTC(2024, 6, 7, 23, 59))).toEqual({ weekday: 6, hour: 23 });
+  });
+});
