@@ -2,9 +2,10 @@ import type { Audit } from '../model/audit.js';
 import type { Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { fingerprint } from '../model/fingerprint.js';
+import type { PostFacts } from '../text/facts.js';
 import { runAudit, type AuditInput } from './run.js';
 
-export interface QueueGateInput extends Omit<AuditInput, 'posts' | 'judged'> {
+export interface QueueGateInput extends Omit<AuditInput, 'posts' | 'judged' | 'measured'> {
   history: readonly Post[];
   queue: readonly Post[];
 }
@@ -15,12 +16,13 @@ export interface QueueGateInput extends Omit<AuditInput, 'posts' | 'judged'> {
  * doing: it is kept as a warning at most, marked `preexisting`, so it never fails an error gate.
  */
 export function gateQueue(input: QueueGateInput): Audit {
-  const after = runAudit({ ...input, posts: [...input.history, ...input.queue], judged: new Set(input.queue.map((post) => post.id)) });
+  const measured = new Map<Post, PostFacts>();
+  const after = runAudit({ ...input, measured, posts: [...input.history, ...input.queue], judged: new Set(input.queue.map((post) => post.id)) });
   const problems = after.findings.filter((f) => f.bucket !== 'keep');
   // History alone is judged only by the account rules that found something with the queue.
   const fired = new Set(problems.filter((f) => f.scope === 'account').map((f) => f.rule));
   const accountRules = { ...input.ruleSet, rules: input.ruleSet.rules.filter((rule) => rule.kind.scope === 'account' && fired.has(rule.id)) };
-  const before = fired.size ? runAudit({ ...input, ruleSet: accountRules, posts: input.history, judged: new Set() }) : undefined;
+  const before = fired.size ? runAudit({ ...input, measured, ruleSet: accountRules, posts: input.history, judged: new Set() }) : undefined;
   const preexisting = new Set(before?.findings.filter((f) => f.scope === 'account' && f.bucket !== 'keep').map(fingerprint));
   const findings = problems.map((f): Finding => (f.scope === 'account' && preexisting.has(fingerprint(f)) ? downgrade(f) : f)).sort(byFileAndLine);
   return { ...after, findings };

@@ -3,7 +3,7 @@ import { levelRank, type Bucket, type Finding, type FindingData, type Level, typ
 import { PLATFORMS, type Platform, type Post, type PostKind } from '../model/post.js';
 import { isNotEvaluated, type AccountCheck, type PostCheck } from '../rules/kinds/define-kind.js';
 import type { Rule, RuleSet } from '../rules/load-rules.js';
-import { factsOf, type PostFacts } from '../text/facts.js';
+import { PostFacts } from '../text/facts.js';
 import { renderMessage } from './message.js';
 import { scoreFamilies } from './score.js';
 
@@ -18,6 +18,8 @@ export interface AuditInput {
   timeZone?: string;
   /** Only these posts are judged one by one (a queue); all posts still count for account rules. */
   judged?: ReadonlySet<string>;
+  /** Measures already taken, kept across audits of the same posts (a queue check runs two). */
+  measured?: Map<Post, PostFacts>;
 }
 
 const BUCKET_ORDER: Record<Bucket, number> = { stop: 0, fix: 1, delete: 2, keep: 3 };
@@ -27,7 +29,11 @@ export function runAudit(input: AuditInput): Audit {
   // Account-level kinds read the timeline in time order.
   const facts = input.posts
     .map((post) => {
-      const f = factsOf(post);
+      let f = input.measured?.get(post);
+      if (!f) {
+        f = new PostFacts(post);
+        input.measured?.set(post, f);
+      }
       f.classes = input.ruleSet.classify(f);
       return f;
     })

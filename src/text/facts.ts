@@ -81,15 +81,6 @@ export class PostFacts {
   }
 }
 
-const known = new WeakMap<Post, PostFacts>();
-
-/** The facts of a post, measured once per post object however many audits read it (a queue check runs two). */
-export function factsOf(post: Post): PostFacts {
-  let facts = known.get(post);
-  if (!facts) known.set(post, (facts = new PostFacts(post)));
-  return facts;
-}
-
 export interface Measure {
   description: string;
   measure(facts: PostFacts): number;
