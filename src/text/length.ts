@@ -26,9 +26,12 @@ export function xWeightedLength(text: string): number {
   });
   const emoji = emojiStats(withoutUrls);
   units += emoji.count * 2;
-  for (const char of emoji.count ? stripEmojiChars(withoutUrls) : withoutUrls) {
-    const code = char.codePointAt(0)!;
-    units += LIGHT_RANGES.some(([from, to]) => code >= from && code <= to) ? 1 : 2;
+  const rest = emoji.count ? stripEmojiChars(withoutUrls) : withoutUrls;
+  for (let i = 0; i < rest.length; i++) {
+    const code = rest.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    // Most text sits in the first range: answer it before looking at the others.
+    units += code <= 0x10ff || LIGHT_RANGES.some(([from, to]) => code >= from && code <= to) ? 1 : 2;
   }
   return units;
 }

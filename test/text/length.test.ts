@@ -10,6 +10,9 @@ describe('xWeightedLength (twitter-text v3 weights)', () => {
     ['curly quotes are in the light range', '“quote”', 7],
     ['a URL counts 23 whatever its length', 'see https://northwind.example/a/very/long/path/that/keeps/going', 4 + 23],
     ['accented Latin counts 1', 'café', 4],
+    ['a character beyond the BMP counts 2 once', '𝐛old', 2 + 3],
+    ['a lone surrogate counts 2 and spoils nothing after it', '\ud800ab', 2 + 2],
+    ['combining marks are composed first (NFC)', 'cafe\u0301', 4],
   ])('%s', (_label, text, expected) => {
     expect(xWeightedLength(text)).toBe(expected);
   });
