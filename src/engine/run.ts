@@ -44,25 +44,30 @@ export function runAudit(input: AuditInput): Audit {
   const notEvaluated: Audit['notEvaluated'] = [];
   /** Families with at least one rule that could judge something: only these are scored. */
   const scored = new Set<string>();
+  const judged = input.judged ? facts.filter((f) => input.judged!.has(f.post.id)) : facts;
+  /** Account rules with the same filters read the same groups: built once, not once per rule. */
+  const groupsByScope = new Map<string, ReturnType<typeof groupsFor>>();
 
   for (const rule of input.ruleSet.rules) {
     if (isNotEvaluated(rule.check)) {
       notEvaluated.push({ rule: rule.id, reason: rule.check.notEvaluated });
       continue;
     }
-    const scoped = facts.filter((f) => appliesTo(rule, f));
     if (rule.kind.scope === 'post') {
       scored.add(rule.family);
       const check = rule.check as PostCheck;
-      for (const f of scoped) {
-        if (input.judged && !input.judged.has(f.post.id)) continue;
+      for (const f of judged) {
+        if (!appliesTo(rule, f)) continue;
         const data = check(f);
         if (data && !isIgnored(f.post, rule.id)) findings.push(postFinding(rule, f.post, data));
       }
       continue;
     }
     const check = rule.check as AccountCheck;
-    for (const [platform, group] of groupsFor(rule, scoped)) {
+    const { platforms, 'post-kinds': postKinds, when, unless, per } = rule.header;
+    const scope = JSON.stringify([platforms, postKinds, when, unless, per]);
+    if (!groupsByScope.has(scope)) groupsByScope.set(scope, groupsFor(rule, facts.filter((f) => appliesTo(rule, f))));
+    for (const [platform, group] of groupsByScope.get(scope)!) {
       const result = check(group, { platform, now, timeZone: input.timeZone ?? 'UTC' });
       if (result.notEvaluated) notEvaluated.push({ rule: rule.id, platform, reason: result.notEvaluated });
       else scored.add(rule.family);
@@ -179,6 +184,8 @@ export function postRef(post: Post): PostRef {
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
+  // 140 UTF-16 units or fewer are 140 characters or fewer: only longer texts need counting.
+  if (flat.length <= 140) return flat;
   const chars = [...flat];
   return chars.length > 140 ? `${chars.slice(0, 139).join('')}…` : flat;
 }

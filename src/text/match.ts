@@ -32,13 +32,13 @@ const needsBoundary = (char: string | undefined) => char !== undefined && /[\p{L
  * Whole-word, Unicode-aware phrase matching. JavaScript's `\b` is ASCII-only, so "café"
  * would match inside "cafés" and CJK would never match; lookarounds on letter classes fix both.
  */
-export function phrasePattern(phrases: readonly string[]): string {
+export function phrasePattern(phrases: readonly string[], { boundaries = true } = {}): string {
   // Alternatives are grouped by the boundaries they need, so each Unicode class appears once per
   // group: one lookbehind per alternative made V8 spend a quarter of a second compiling a list.
   const groups = new Map<string, string[]>();
   for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
     const chars = [...phrase.trim()];
-    const key = `${needsBoundary(chars[0]) ? 'b' : ''}|${needsBoundary(chars.at(-1)) ? 'a' : ''}`;
+    const key = boundaries ? `${needsBoundary(chars[0]) ? 'b' : ''}|${needsBoundary(chars.at(-1)) ? 'a' : ''}` : '|';
     const body = escapeRegex(phrase.trim()).replace(/\s+/g, '\\s+');
     groups.set(key, [...(groups.get(key) ?? []), body]);
   }
@@ -87,8 +87,14 @@ export function compileMatcher(spec: MatcherSpec): TextMatcher {
   const regex = compileRegex(parts.join('|'), flags);
   const exceptions = spec.exceptions?.length ? compileRegex(phrasePattern(spec.exceptions), flags) : undefined;
   const hide = (text: string) => (exceptions ? text.replace(exceptions, (m) => ' '.repeat(m.length)) : text);
+  // The same alternatives without their word-boundary lookarounds match wherever the real
+  // ones do, and V8 scans for them several times faster: most posts are ruled out by this.
+  // (With exceptions, hiding one could join two words into a match, so no shortcut there.)
+  const loose = spec.phrases?.length ? [phrasePattern(spec.phrases, { boundaries: false }), ...parts.slice(1)] : parts;
+  const quick = exceptions ? undefined : compileRegex(loose.join('|'), flags.replace('g', ''));
   return {
     find(text) {
+      if (quick && !quick.test(text)) return undefined;
       const visible = hide(text);
       regex.lastIndex = 0;
       for (let match = regex.exec(visible); match; match = regex.exec(visible)) {
@@ -98,6 +104,7 @@ export function compileMatcher(spec: MatcherSpec): TextMatcher {
       return undefined;
     },
     count(text) {
+      if (quick && !quick.test(text)) return 0;
       regex.lastIndex = 0;
       return [...hide(text).matchAll(regex)].filter((m) => m[0] !== '').length;
     },
