@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { decodeText } from './input.js';
+import { readText } from './input.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -30,7 +30,7 @@ export const bufferJson: FileSource = {
     const collector = new LoadCollector(options);
     let value: unknown;
     try {
-      value = JSON.parse(decodeText(await input.read(entry), file));
+      value = JSON.parse(await readText(input, entry));
     } catch (error) {
       throw inputError({ file }, `not valid JSON (${(error as Error).message})`);
     }

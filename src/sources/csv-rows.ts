@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { inputError } from '../errors.js';
-import { decodeText, type Input } from './input.js';
+import { readText, type Input } from './input.js';
 
 export interface CsvRow {
   /** Cells by header name. */
@@ -15,7 +15,7 @@ export interface CsvRow {
  */
 export async function readCsvRecords(input: Input, entry: string): Promise<{ record: string[]; line: number }[]> {
   const file = input.describe(entry);
-  const text = decodeText(await input.read(entry), file);
+  const text = await readText(input, entry);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;

@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { inputError } from '../errors.js';
 import type { Post } from '../model/post.js';
 import { htmlToText } from '../text/html-to-text.js';
-import { decodeText } from './input.js';
+import { readText } from './input.js';
 import { LoadCollector, type FileSource, type LoadOptions, type LoadResult } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -24,7 +24,7 @@ export const feed: FileSource = {
   async load(input, options) {
     const entry = input.entries[0]!;
     const file = input.describe(entry);
-    return parseFeed(decodeText(await input.read(entry), file), file, options);
+    return parseFeed(await readText(input, entry), file, options);
   },
 };
 

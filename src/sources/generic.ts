@@ -3,7 +3,7 @@ import { PLATFORMS } from '../model/names.js';
 import type { Platform, Post } from '../model/post.js';
 import { readCsv } from './csv-rows.js';
 import { parseIgnoreCell } from './ignore-column.js';
-import { decodeText } from './input.js';
+import { readText } from './input.js';
 import { jsonLines, readJsonEntry } from './json-entry.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
@@ -132,7 +132,7 @@ export const generic: FileSource = {
       for (const { cells, line } of rows) add(postFromRow(cells, columns, { file, line }), { file, line });
     } else if (/\.(jsonl|ndjson)$/i.test(entry)) {
       let columns: Partial<Record<MappableField, string>> | undefined;
-      for (const { value, line } of jsonLines(decodeText(await input.read(entry), file), file, (where, reason) => collector.skip(where, reason))) {
+      for (const { value, line } of jsonLines(await readText(input, entry), file, (where, reason) => collector.skip(where, reason))) {
         if (!value || typeof value !== 'object') {
           collector.skip({ file, line }, 'expected a JSON object');
           continue;

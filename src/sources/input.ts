@@ -59,6 +59,14 @@ export async function openInput(label: string, cwd: string, limits: InputLimits 
   };
 }
 
+/**
+ * An entry as text. The bytes live only in this call: once decoded they can be freed, so a
+ * large export is never held as bytes and text at once while it is parsed.
+ */
+export async function readText(input: Input, entry: string): Promise<string> {
+  return decodeText(await input.read(entry), input.describe(entry));
+}
+
 /** Decodes an entry as UTF-8 text, refusing encodings we would misread rather than guessing. */
 export function decodeText(bytes: Buffer, where: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {

@@ -1,10 +1,10 @@
 import { inputError } from '../errors.js';
-import { decodeText, type Input } from './input.js';
+import { readText, type Input } from './input.js';
 
 /** Reads and parses one JSON entry, naming the file and position on a syntax error. */
 export async function readJsonEntry(input: Input, entry: string): Promise<unknown> {
   const file = input.describe(entry);
-  const text = decodeText(await input.read(entry), file);
+  const text = await readText(input, entry);
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {

@@ -1,6 +1,6 @@
 import { inputError } from '../errors.js';
 import { Post } from '../model/post.js';
-import { decodeText } from './input.js';
+import { readText } from './input.js';
 import { jsonLines } from './json-entry.js';
 import { LoadCollector, type FileSource } from './source.js';
 
@@ -28,7 +28,7 @@ export const snapshotJsonl: FileSource = {
   async load(input, options) {
     const entry = input.entries[0]!;
     const file = input.describe(entry);
-    const text = decodeText(await input.read(entry), file);
+    const text = await readText(input, entry);
     const newline = text.indexOf('\n');
     let header: { presence?: string; version?: number; account?: string } | undefined;
     try {

@@ -2,7 +2,7 @@ import { inputError } from '../errors.js';
 import type { Link, Media, Metrics, Post } from '../model/post.js';
 import { hashtagsIn, mentionsIn } from '../text/entities.js';
 import { findUrls, toLink } from '../text/links.js';
-import { decodeText, findEntries, type Input } from './input.js';
+import { readText, findEntries, type Input } from './input.js';
 import { LoadCollector, type FileSource } from './source.js';
 
 /** `window.YTD.tweets.part0 = ` (or `window.__THAR_CONFIG = ` in manifest.js) before the JSON of every archive file. */
@@ -91,7 +91,7 @@ export const xArchive: FileSource = {
     const chains = new Map<string, { latest: string; indexes: number[] }>();
     for (const part of parts) {
       const file = input.describe(part);
-      const elements = parseArchiveFile(decodeText(await input.read(part), file), file);
+      const elements = await readArchiveFile(input, part);
       if (!Array.isArray(elements)) throw inputError({ file }, 'expected a JSON array after the prefix');
       if (!owner) {
         handle ??= inferHandle(elements);
@@ -146,6 +146,11 @@ export const xArchive: FileSource = {
     return collector.result();
   },
 };
+
+/** Reads and parses one archive file; its text is dropped as soon as it is parsed. */
+async function readArchiveFile(input: Input, entry: string): Promise<unknown> {
+  return parseArchiveFile(await readText(input, entry), input.describe(entry));
+}
 
 /**
  * Strips the `window.YTD.<name>.partN =` assignment (never eval) and an optional trailing `;`,
@@ -205,8 +210,7 @@ async function readSidecars(input: Input, siblings: Map<string, string>, pattern
   const values: unknown[] = [];
   for (const [name, entry] of siblings) {
     if (!pattern.test(name)) continue;
-    const file = input.describe(entry);
-    const value = parseArchiveFile(decodeText(await input.read(entry), file), file);
+    const value = await readArchiveFile(input, entry);
     if (Array.isArray(value)) values.push(...value);
   }
   return values;
@@ -219,8 +223,7 @@ async function readOwner(input: Input, siblings: Map<string, string>): Promise<{
   if (typeof account?.username === 'string' && account.username) return { handle: account.username, id: stringOf(account.accountId) };
   const manifest = siblings.get('manifest.js');
   if (!manifest) return {};
-  const file = input.describe(manifest);
-  const user = (parseArchiveFile(decodeText(await input.read(manifest), file), file) as { userInfo?: { userName?: unknown; accountId?: unknown } } | null)?.userInfo;
+  const user = ((await readArchiveFile(input, manifest)) as { userInfo?: { userName?: unknown; accountId?: unknown } } | null)?.userInfo;
   return { handle: typeof user?.userName === 'string' && user.userName ? user.userName : undefined, id: stringOf(user?.accountId) };
 }
 
