@@ -1,6 +1,6 @@
-import { CarBufferReader } from '@ipld/car/buffer-reader';
-import { decode } from '@ipld/dag-cbor';
+import type { CarBufferReader } from '@ipld/car/buffer-reader';
 import { inputError } from '../errors.js';
+import { lazy } from '../lazy.js';
 import { postFromFeedViewPost, type FeedViewPost } from './bluesky-feed-json.js';
 import { LoadCollector, type FileSource } from './source.js';
 
@@ -14,6 +14,7 @@ interface MstNode {
 }
 
 const CAR_V1 = /\.car$/i;
+const cbor = lazy<typeof import('@ipld/dag-cbor')>('@ipld/dag-cbor');
 
 /**
  * A Bluesky repository export (`.car`, from Settings › Export my data): the commit names the
@@ -29,12 +30,14 @@ export const blueskyCar: FileSource = {
   async load(input, options) {
     const entry = input.entries[0]!;
     const file = input.describe(entry);
+    // Only this format needs the CAR reader: it loads when a .car file is read.
+    const { CarBufferReader } = await import('@ipld/car/buffer-reader');
     let reader: CarBufferReader;
     let commit: { did?: string; data?: Cid };
     try {
       reader = CarBufferReader.fromBytes(new Uint8Array(await input.read(entry)));
       const root = reader.getRoots()[0];
-      commit = root ? (decode(reader.get(root as never)!.bytes) as typeof commit) : {};
+      commit = root ? (cbor().decode(reader.get(root as never)!.bytes) as typeof commit) : {};
     } catch (error) {
       throw inputError({ file }, `not a readable CAR repository export (${(error as Error).message})`);
     }
@@ -71,7 +74,7 @@ export const blueskyCar: FileSource = {
 
 function decodeBlock(reader: CarBufferReader, cid: Cid): unknown {
   const block = reader.get(cid as never);
-  return block ? decode(block.bytes) : undefined;
+  return block ? cbor().decode(block.bytes) : undefined;
 }
 
 /** In-order walk of the Merkle search tree: keys are stored as a shared prefix length and a suffix. */

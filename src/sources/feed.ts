@@ -1,12 +1,13 @@
-import { XMLParser } from 'fast-xml-parser';
 import { inputError } from '../errors.js';
+import { lazy } from '../lazy.js';
 import type { Post } from '../model/post.js';
 import { htmlToText } from '../text/html-to-text.js';
 import { readText } from './input.js';
 import { LoadCollector, type FileSource, type LoadOptions, type LoadResult } from './source.js';
 import { textPost } from './text-post.js';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', cdataPropName: false, processEntities: true, htmlEntities: true });
+const parser = lazy<typeof import('fast-xml-parser')>('fast-xml-parser');
+const FEED_XML = { ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', cdataPropName: false, processEntities: true, htmlEntities: true } as const;
 
 type Node = Record<string, unknown>;
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -32,7 +33,7 @@ export const feed: FileSource = {
 export function parseFeed(xml: string, file: string, options: Pick<LoadOptions, 'strict'>): LoadResult {
   let document: Node;
   try {
-    document = parser.parse(xml, true) as Node;
+    document = new (parser().XMLParser)(FEED_XML).parse(xml, true) as Node;
   } catch (error) {
     const message = (error as { err?: { msg?: string; line?: number } }).err;
     throw inputError({ file, line: message?.line }, `not well-formed XML (${message?.msg ?? (error as Error).message})`);

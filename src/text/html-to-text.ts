@@ -1,4 +1,6 @@
-import { Parser } from 'htmlparser2';
+import { lazy } from '../lazy.js';
+
+const htmlparser2 = lazy<typeof import('htmlparser2')>('htmlparser2');
 
 /**
  * Plain text from the HTML of a Mastodon post or a feed item: paragraphs and line breaks kept,
@@ -10,7 +12,7 @@ export function htmlToText(html: string): { text: string; links: string[] } {
   const links: string[] = [];
   const anchors: { href?: string; keepText: boolean; start: number }[] = [];
   let skipping = 0;
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attributes) {
         if (name === 'script' || name === 'style') skipping++;

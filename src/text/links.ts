@@ -1,4 +1,6 @@
-import { getDomain } from 'tldts';
+import { lazy } from '../lazy.js';
+
+const tldts = lazy<typeof import('tldts')>('tldts');
 import type { Link } from '../model/post.js';
 
 /** Query parameters that only track a click; two links differing only in these go to the same page. */
@@ -25,7 +27,7 @@ export function hostOf(url: URL): string {
 
 /** The registrable domain (`blog.northwind.example` → `northwind.example`), or the host itself. */
 export function registrableDomain(host: string): string {
-  return getDomain(host, { allowPrivateDomains: true }) ?? host;
+  return tldts().getDomain(host, { allowPrivateDomains: true }) ?? host;
 }
 
 /** True when `host` is `domain` or one of its subdomains. */

@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
+import { lazy } from '../lazy.js';
 
 /** recheck is large: it loads only when a user's own pattern has to be checked. */
-const loadRecheck = () => createRequire(import.meta.url)('recheck') as typeof import('recheck');
+const loadRecheck = lazy<typeof import('recheck')>('recheck');
 
 /** A compiled set of phrases and patterns, matched against one piece of text. */
 export interface TextMatcher {
