@@ -1,5 +1,6 @@
 import type { Post } from '../model/post.js';
 import { platformLength } from './length.js';
+import { normalizeUrl } from './links.js';
 import { fingerprint, type Fingerprint } from './similarity.js';
 import { emojiStats, stripEmoji, utf8Length, words, type EmojiStats } from './unicode.js';
 
@@ -35,6 +36,7 @@ export class PostFacts {
   #emoji?: EmojiStats;
   #length?: number;
   #fingerprint?: Fingerprint;
+  #destinations?: string[];
   /** Milliseconds since the epoch, parsed once. */
   readonly time: number;
 
@@ -92,6 +94,11 @@ export class PostFacts {
   /** Word count, shingles and MinHash bands of the prose, shared by every repetition rule. */
   get fingerprint(): Fingerprint {
     return (this.#fingerprint ??= fingerprint(this.prose));
+  }
+
+  /** The distinct pages the post links to, each in one canonical form (tracking parameters, `www.` and trailing slashes gone). */
+  get destinations(): string[] {
+    return (this.#destinations ??= this.post.links.length ? [...new Set(this.post.links.map((l) => normalizeUrl(l.url)))] : []);
   }
 
   /** Length counted the platform's way. */

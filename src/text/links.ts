@@ -1,7 +1,7 @@
 import { lazy } from '../lazy.js';
+import type { Link } from '../model/post.js';
 
 const tldts = lazy<typeof import('tldts')>('tldts');
-import type { Link } from '../model/post.js';
 
 /** Query parameters that only track a click; two links differing only in these go to the same page. */
 const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|ref_url|s|si|_hsenc|_hsmi)$/i;
@@ -32,7 +32,7 @@ export function registrableDomain(host: string): string {
 
 /** True when `host` is `domain` or one of its subdomains. */
 export function isHostWithin(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
+  return host === domain || (host.length > domain.length && host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 0x2e);
 }
 
 /**

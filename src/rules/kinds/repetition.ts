@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { PostFacts } from '../../text/facts.js';
-import { normalizeUrl } from '../../text/links.js';
 import { clusterSimilar } from '../../text/similarity.js';
 import { Duration } from '../params.js';
 import { defineAccountKind, type AccountHit } from './define-kind.js';
@@ -62,7 +61,7 @@ interface Group {
 function linkGroups(posts: readonly PostFacts[], within: number): Group[] {
   const byUrl = new Map<string, PostFacts[]>();
   for (const f of posts) {
-    for (const url of new Set(f.post.links.map((l) => normalizeUrl(l.url)))) {
+    for (const url of f.destinations) {
       const sharing = byUrl.get(url);
       if (sharing) sharing.push(f);
       else byUrl.set(url, [f]);
