@@ -26,7 +26,7 @@ export function reportSections(audit: Pick<Audit, 'findings'>): ReportSection[] 
 
 /** A finding's date as YYYY-MM-DD, in UTC unless a time zone is given. */
 export function shortDate(iso: string, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return dateFormat('en-CA', timeZone, '2-digit').format(new Date(iso));
 }
 
 /** The report's title: --brand-name, else the profile's brand name. */
@@ -37,7 +37,16 @@ export function reportTitle(audit: Pick<Audit, 'brand'>, options: Pick<ReporterO
 
 /** A date in the reader's locale and time zone. */
 export function formatDate(iso: string, options: Pick<ReporterOptions, 'locale' | 'timeZone'>): string {
-  return new Intl.DateTimeFormat(options.locale, { timeZone: options.timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
+  return dateFormat(options.locale, options.timeZone, 'short').format(new Date(iso));
+}
+
+/** Building a DateTimeFormat costs far more than using one, and a report dates every finding. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, timeZone: string, month: '2-digit' | 'short'): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${month}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month, day: month === 'short' ? 'numeric' : '2-digit' })));
+  return format;
 }
 
 /** One sentence on what drove a family's score. */
