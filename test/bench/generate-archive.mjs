@@ -128,25 +128,24 @@ export function zip(entries) {
     const nameBytes = Buffer.from(name);
     const compressed = deflateRawSync(data, { level: 6 });
     const crc = crc32(data);
+    // Both headers carry the same block (version needed, flags, method, CRC, sizes, name length);
+    // the central one has "version made by" before it, so it sits two bytes later.
+    const fields = (header, at) => {
+      header.writeUInt16LE(20, at);
+      header.writeUInt16LE(0x0800, at + 2);
+      header.writeUInt16LE(8, at + 4);
+      header.writeUInt32LE(crc, at + 10);
+      header.writeUInt32LE(compressed.length, at + 14);
+      header.writeUInt32LE(claimedSize, at + 18);
+      header.writeUInt16LE(nameBytes.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(claimedSize, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    fields(local, 4);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(claimedSize, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    fields(central, 6);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, compressed);
     centrals.push(central, nameBytes);
