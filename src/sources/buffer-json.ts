@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { readText } from './input.js';
+import { readJsonEntry } from './json-entry.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -28,12 +28,7 @@ export const bufferJson: FileSource = {
     const entry = input.entries[0]!;
     const file = input.describe(entry);
     const collector = new LoadCollector(options);
-    let value: unknown;
-    try {
-      value = JSON.parse(await readText(input, entry));
-    } catch (error) {
-      throw inputError({ file }, `not valid JSON (${(error as Error).message})`);
-    }
+    const value = await readJsonEntry(input, entry);
     const pages = Array.isArray(value) ? value : [value];
     const nodes = pages.flatMap((page) => ((page as { data?: { posts?: { edges?: { node?: BufferNode }[] } } })?.data?.posts?.edges ?? []).map((edge) => edge?.node));
     if (nodes.length === 0 && !pages.every((page) => (page as { data?: { posts?: unknown } })?.data?.posts)) {

@@ -69,11 +69,7 @@ export async function readText(input: Input, entry: string): Promise<string> {
 
 /** Decodes an entry as UTF-8 text, refusing encodings we would misread rather than guessing. */
 export function decodeText(bytes: Buffer, where: string): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw inputError({ file: where }, 'the file is UTF-16 encoded; expected UTF-8', 'save it as UTF-8 and try again');
-  }
-  // Looked for in the bytes: the same answer as in the text, at a tenth of the cost.
-  if (bytes.includes(0)) throw inputError({ file: where }, 'the file holds binary data, not text');
+  checkText(bytes, where);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -81,6 +77,15 @@ export function decodeText(bytes: Buffer, where: string): string {
     throw inputError({ file: where }, 'the file is not valid UTF-8 (Latin-1 or Windows-1252?)', 'save it as UTF-8 and try again');
   }
   return text;
+}
+
+/** Refuses UTF-16 and binary data up front, with a message that says so, before any parser misreads them. */
+export function checkText(bytes: Buffer, where: string): void {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw inputError({ file: where }, 'the file is UTF-16 encoded; expected UTF-8', 'save it as UTF-8 and try again');
+  }
+  // Looked for in the bytes: the same answer as in the text, at a tenth of the cost.
+  if (bytes.includes(0)) throw inputError({ file: where }, 'the file holds binary data, not text');
 }
 
 async function readHead(file: string, bytes: number): Promise<Buffer> {

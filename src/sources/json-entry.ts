@@ -1,15 +1,13 @@
-import { inputError } from '../errors.js';
-import { readText, type Input } from './input.js';
+import { checkText, type Input } from './input.js';
+import { jsonValue } from './json-text.js';
 
-/** Reads and parses one JSON entry, naming the file and position on a syntax error. */
+/** Reads and parses one JSON entry (a UTF-8 byte-order mark allowed), naming the file and position on a syntax error. */
 export async function readJsonEntry(input: Input, entry: string): Promise<unknown> {
   const file = input.describe(entry);
-  const text = await readText(input, entry);
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw inputError({ file }, `not valid JSON (${(error as Error).message})`);
-  }
+  const bytes = await input.read(entry);
+  checkText(bytes, file);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return jsonValue(bytes, bom, bytes.length, file);
 }
 
 /** True when a JSON entry's first bytes match a pattern: cheap detection without parsing. */

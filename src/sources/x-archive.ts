@@ -2,7 +2,8 @@ import { inputError } from '../errors.js';
 import type { Link, Media, Metrics, Post } from '../model/post.js';
 import { hashtagsIn, mentionsIn } from '../text/entities.js';
 import { findUrls, toLink } from '../text/links.js';
-import { readText, findEntries, type Input } from './input.js';
+import { checkText, findEntries, type Input } from './input.js';
+import { jsonArrayElements, jsonValue } from './json-text.js';
 import { LoadCollector, type FileSource } from './source.js';
 
 /** `window.YTD.tweets.part0 = ` (or `window.__THAR_CONFIG = ` in manifest.js) before the JSON of every archive file. */
@@ -90,16 +91,23 @@ export const xArchive: FileSource = {
     /** Edit chains by their first tweet id: the newest version seen, and which posts belong. */
     const chains = new Map<string, { latest: string; indexes: number[] }>();
     for (const part of parts) {
-      const file = input.describe(part);
-      const elements = await readArchiveFile(input, part);
-      if (!Array.isArray(elements)) throw inputError({ file }, 'expected a JSON array after the prefix');
+      const read = await readArchiveFile(input, part);
+      const { file } = read;
+      let elements: Iterable<unknown> = archiveElements(read);
       if (!owner) {
-        handle ??= inferHandle(elements);
+        if (handle === undefined) {
+          // With neither account.js nor manifest.js the handle is read off the posts, so this part is held whole.
+          const all = [...elements];
+          handle = inferHandle(all);
+          elements = all;
+        }
         owner = ownerOf(handle ?? 'unknown', known.id);
       }
-      for (let index = 0; index < elements.length; index++) {
-        const source = { file, record: index + 1 };
-        const raw = unwrap(elements[index]);
+      let index = 0;
+      for (const element of elements) {
+        index++;
+        const source = { file, record: index };
+        const raw = unwrap(element);
         const id = raw ? stringOf(raw.id_str) ?? stringOf(raw.id) : undefined;
         if (!raw || !id || typeof raw.created_at !== 'string' || typeof (raw.full_text ?? raw.text) !== 'string') {
           collector.skip(source, 'expected a tweet with id_str, created_at and full_text');
@@ -147,44 +155,32 @@ export const xArchive: FileSource = {
   },
 };
 
-/** Reads and parses one archive file; its text is dropped as soon as it is parsed. */
-async function readArchiveFile(input: Input, entry: string): Promise<unknown> {
-  return parseArchiveFile(await readText(input, entry), input.describe(entry));
+/** One archive file's bytes, and where its JSON lies: after the `window.YTD.<name>.partN =` assignment (never eval'd), before any trailing `;`. */
+interface ArchiveFile {
+  bytes: Buffer;
+  start: number;
+  end: number;
+  file: string;
 }
 
-/**
- * Strips the `window.YTD.<name>.partN =` assignment (never eval) and an optional trailing `;`,
- * then parses the JSON behind it.
- */
-export function parseArchiveFile(text: string, file: string): unknown {
-  const prefix = PREFIX.exec(text);
+async function readArchiveFile(input: Input, entry: string): Promise<ArchiveFile> {
+  const file = input.describe(entry);
+  const bytes = await input.read(entry);
+  checkText(bytes, file);
+  return archiveFile(bytes, file);
+}
+
+export function archiveFile(bytes: Buffer, file: string): ArchiveFile {
+  const prefix = PREFIX.exec(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, 512)));
   if (!prefix) throw inputError({ file }, 'expected an X archive file starting with "window.YTD.<name>.part<N> ="');
-  let end = text.length;
-  for (let code = text.charCodeAt(end - 1); end > prefix[0].length && (code === 0x3b || code <= 0x20); code = text.charCodeAt(--end - 1));
-  try {
-    return JSON.parse(text.slice(prefix[0].length, end));
-  } catch (error) {
-    const { reason, line, col } = describeJsonError(error, text, prefix[0].length, end);
-    throw inputError(line === undefined ? { file } : { file, line, col }, `the archive file is not valid JSON after its prefix (${reason})`);
-  }
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x3b || bytes[end - 1]! <= 0x20)) end--;
+  return { bytes, start: Buffer.byteLength(prefix[0]), end, file };
 }
 
-/** V8's reason and, where it gives one, the line and column; never its echo of the file's content. */
-function describeJsonError(error: unknown, text: string, offset: number, end: number): { reason: string; line?: number; col?: number } {
-  const message = error instanceof Error ? error.message : String(error);
-  const truncated = { reason: 'it ends too early: a truncated file?' };
-  if (error instanceof RangeError) return { reason: 'nested too deeply' };
-  if (/Unexpected end of JSON input/.test(message)) return truncated;
-  const token = /^Unexpected token '(.+?)', /s.exec(message);
-  if (token) return { reason: `unexpected "${token[1]!.slice(0, 10)}"` };
-  const position = /^(.*?) (?:in|after) JSON at position (\d+)/s.exec(message);
-  if (!position) return { reason: 'a syntax error' };
-  const at = offset + Number(position[2]);
-  if (at >= end) return truncated;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i + 1];
-  return { reason: position[1]!.charAt(0).toLowerCase() + position[1]!.slice(1), line, col: at - lineStart + 1 };
+/** The elements of an archive file's array, parsed one at a time as they are read. */
+export function archiveElements({ bytes, start, end, file }: ArchiveFile): Generator<unknown> {
+  return jsonArrayElements(bytes, start, end, file);
 }
 
 /** The tweet parts in part order (tweets.js, tweets-part1.js, …, tweets-part10.js), preferring those under data/. */
@@ -210,8 +206,7 @@ async function readSidecars(input: Input, siblings: Map<string, string>, pattern
   const values: unknown[] = [];
   for (const [name, entry] of siblings) {
     if (!pattern.test(name)) continue;
-    const value = await readArchiveFile(input, entry);
-    if (Array.isArray(value)) values.push(...value);
+    values.push(...archiveElements(await readArchiveFile(input, entry)));
   }
   return values;
 }
@@ -223,7 +218,8 @@ async function readOwner(input: Input, siblings: Map<string, string>): Promise<{
   if (typeof account?.username === 'string' && account.username) return { handle: account.username, id: stringOf(account.accountId) };
   const manifest = siblings.get('manifest.js');
   if (!manifest) return {};
-  const user = ((await readArchiveFile(input, manifest)) as { userInfo?: { userName?: unknown; accountId?: unknown } } | null)?.userInfo;
+  const { bytes, start, end, file } = await readArchiveFile(input, manifest);
+  const user = (jsonValue(bytes, start, end, file) as { userInfo?: { userName?: unknown; accountId?: unknown } } | null)?.userInfo;
   return { handle: typeof user?.userName === 'string' && user.userName ? user.userName : undefined, id: stringOf(user?.accountId) };
 }
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { PresenceError } from '../../src/errors.js';
 import { Post } from '../../src/model/post.js';
 import type { LoadResult } from '../../src/sources/source.js';
-import { parseArchiveFile, parseCreatedAt, xArchive } from '../../src/sources/x-archive.js';
+import { archiveElements, archiveFile, parseCreatedAt, xArchive } from '../../src/sources/x-archive.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 
 const ZIP_DATA = 'fixtures/x/archive.zip:twitter-2024-06-30-8f3a1c/data';
@@ -29,6 +29,8 @@ function archive(name: string, files: Record<string, string>): string {
 }
 
 const tweet = (fields: Record<string, unknown>) => ({ tweet: { created_at: 'Tue May 14 09:30:12 +0000 2024', full_text: 'Hello', entities: {}, ...fields } });
+const archiveElementsOf = (bytes: Buffer) => [...archiveElements(archiveFile(bytes, 'tweets.js'))];
+const parse = (text: string) => archiveElementsOf(Buffer.from(text));
 const tweetsJs = (elements: unknown[], part = 0) => `window.YTD.tweets.part${part} = ${JSON.stringify(elements, null, 2)}`;
 
 describe('X archive: the bundled fixture', () => {
@@ -273,13 +275,26 @@ describe('X archive: other shapes and bad input', () => {
     const error = await loadWith(xArchive, root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PresenceError);
     expect(error).toMatchObject({ code: 'input', where: { file: path.join(root, 'data/tweets-part1.js'), line: 5, col: 7 } });
-    expect((error as PresenceError).render()).toBe(`${path.join(root, 'data/tweets-part1.js')}:5:7: the archive file is not valid JSON after its prefix (expected ',' or '}' after property value)`);
-    expect(() => parseArchiveFile('var tweets = []', 'tweets.js')).toThrow(/expected an X archive file starting with "window\.YTD/);
-    expect(() => parseArchiveFile('window.YTD.tweets.part0 = [ {\n  "tweet" : { "id_str" : "1"', 'tweets.js')).toThrow(/\(it ends too early: a truncated file\?\)$/);
+    expect((error as PresenceError).render()).toBe(`${path.join(root, 'data/tweets-part1.js')}:5:7: not valid JSON (expected ',' or '}' after property value)`);
+    expect(() => parse('var tweets = []')).toThrow(/expected an X archive file starting with "window\.YTD/);
+    expect(() => parse('window.YTD.tweets.part0 = [ {\n  "tweet" : { "id_str" : "1"')).toThrow(/\(it ends too early: a truncated file\?\)$/);
+    expect(() => parse('window.YTD.tweets.part0 = { "tweet" : {} }')).toThrow(/^expected a JSON array, found "\{"$/);
+  });
+
+  test('elements are read one by one with the grammar of a whole JSON array', () => {
+    expect(parse('window.YTD.tweets.part0 = []')).toEqual([]);
+    expect(parse('\uFEFFwindow.YTD.tweets.part0 = [ {"a":"} \\" ]","b":"c:\\\\"}, "x", -1.5e3, true, null, [1,[2]] ];\n')).toEqual([{ a: '} " ]', b: 'c:\\' }, 'x', -1500, true, null, [1, [2]]]);
+    expect(parse('window.YTD.tweets.part0 = [ {"text":"café ☕ 🙂"} ]')).toEqual([{ text: 'café ☕ 🙂' }]);
+    expect(() => parse('window.YTD.tweets.part0 = [ 1, ]')).toThrow(/^not valid JSON \(/);
+    expect(() => parse('window.YTD.tweets.part0 = [ 1 2 ]')).toThrow('not valid JSON (expected "," or "]" after an element, found "2")');
+    expect(() => parse('window.YTD.tweets.part0 = [ 1 ] x')).toThrow('not valid JSON (expected nothing after the array, found "x")');
+    expect(() => parse('window.YTD.tweets.part0 = [ {"a": 1}')).toThrow('not valid JSON (it ends too early: a truncated file?)');
+    expect(() => parse('window.YTD.tweets.part0 = [\n  {"a": tru}\n]')).toThrow(expect.objectContaining({ message: 'not valid JSON (unexpected "}")', where: { file: 'tweets.js', line: 2, col: 3 } }));
+    expect(() => archiveElementsOf(Buffer.from([...Buffer.from('window.YTD.tweets.part0 = [ "caf'), 0xe9, ...Buffer.from('" ]')]))).toThrow(/not valid UTF-8/);
   });
 
   test('an archive file echoing content in a JSON error never puts it in the message', () => {
-    expect(() => parseArchiveFile('window.YTD.account.part0 = [ { "email" : "secret@example.com" }, }', 'account.js')).toThrow(
+    expect(() => parse('window.YTD.account.part0 = [ { "email" : "secret@example.com" }, }')).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('secret') }),
     );
   });

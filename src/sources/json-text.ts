@@ -1,0 +1,127 @@
+import { isUtf8 } from 'node:buffer';
+import { inputError, type Where } from '../errors.js';
+
+const TRUNCATED = 'it ends too early: a truncated file?';
+const NOT_UTF8 = 'the file is not valid UTF-8 (Latin-1 or Windows-1252?)';
+
+/** The JSON value in `bytes` from `start` to `end`, parsed; a syntax error is located in the file. */
+export function jsonValue(bytes: Buffer, start: number, end: number, file: string): unknown {
+  return parseAt(bytes, skipSpace(bytes, start, end), end, file, false);
+}
+
+/**
+ * The elements of the JSON array between `start` and `end` in UTF-8 `bytes`, each parsed alone
+ * as the caller asks for it: a 100,000-post export is never one string nor one parsed tree,
+ * and each element is garbage once the caller has built its post.
+ */
+export function* jsonArrayElements(bytes: Buffer, start: number, end: number, file: string): Generator<unknown> {
+  let at = skipSpace(bytes, start, end);
+  if (bytes[at] !== 0x5b || at >= end) throw inputError(locate(bytes, at, file), `expected a JSON array, found ${describeByte(bytes, at, end)}`);
+  at = skipSpace(bytes, at + 1, end);
+  if (bytes[at] === 0x5d) return ensureEnd(bytes, at + 1, end, file);
+  for (;;) {
+    const valueStop = valueEnd(bytes, at, end);
+    if (valueStop > end) throw inputError({ file }, `not valid JSON (${TRUNCATED})`);
+    yield parseAt(bytes, at, valueStop, file, true);
+    at = skipSpace(bytes, valueStop, end);
+    if (bytes[at] === 0x2c && at < end) at = skipSpace(bytes, at + 1, end);
+    else if (bytes[at] === 0x5d && at < end) return ensureEnd(bytes, at + 1, end, file);
+    else throw unexpected(bytes, at, end, file, '"," or "]" after an element');
+  }
+}
+
+/**
+ * Parses the bytes from `start` to `end`. A syntax error names the file, line and column and
+ * V8's reason, never its echo of the content: an export may hold e-mail addresses and
+ * private messages. Where V8 gives no position, an element is still located by its start.
+ */
+function parseAt(bytes: Buffer, start: number, end: number, file: string, element: boolean): unknown {
+  const slice = bytes.subarray(start, end);
+  if (!isUtf8(slice)) throw inputError(locate(bytes, start, file), NOT_UTF8, 'save it as UTF-8 and try again');
+  const text = slice.toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw jsonError(error, text, file, () => locate(bytes, start, file), element);
+  }
+}
+
+/** Where the value starting at `at` ends (one past its last byte), or past the end when it is cut short. */
+function valueEnd(bytes: Buffer, at: number, end: number): number {
+  const first = bytes[at];
+  if (first === 0x22) return stringEnd(bytes, at + 1, end);
+  if (first !== 0x7b && first !== 0x5b) {
+    // A number, true, false or null (or a mistake, which JSON.parse names).
+    let stop = at;
+    while (stop < end && !STOPS.has(bytes[stop]!)) stop++;
+    return stop === at ? at + 1 : stop;
+  }
+  let depth = 0;
+  for (let i = at; i < end; i++) {
+    const byte = bytes[i];
+    if (byte === 0x22) i = stringEnd(bytes, i + 1, end) - 1;
+    else if (byte === 0x7b || byte === 0x5b) depth++;
+    else if ((byte === 0x7d || byte === 0x5d) && --depth === 0) return i + 1;
+  }
+  return end + 1;
+}
+
+/** One past the quote that closes the string whose content starts at `at`; found with indexOf, which is native. */
+function stringEnd(bytes: Buffer, at: number, end: number): number {
+  for (let quote = bytes.indexOf(0x22, at); quote !== -1 && quote < end; quote = bytes.indexOf(0x22, quote + 1)) {
+    let backslashes = 0;
+    while (bytes[quote - 1 - backslashes] === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+  }
+  return end + 1;
+}
+
+/** Bytes that end a bare value: whitespace, `,`, `]` and `}`. */
+const STOPS = new Set([0x20, 0x09, 0x0a, 0x0d, 0x2c, 0x5d, 0x7d]);
+
+function skipSpace(bytes: Buffer, at: number, end: number): number {
+  while (at < end && (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09)) at++;
+  return at;
+}
+
+function ensureEnd(bytes: Buffer, at: number, end: number, file: string): void {
+  at = skipSpace(bytes, at, end);
+  if (at < end) throw unexpected(bytes, at, end, file, 'nothing after the array');
+}
+
+function unexpected(bytes: Buffer, at: number, end: number, file: string, expected: string) {
+  if (at >= end) return inputError({ file }, `not valid JSON (${TRUNCATED})`);
+  return inputError(locate(bytes, at, file), `not valid JSON (expected ${expected}, found ${describeByte(bytes, at, end)})`);
+}
+
+function describeByte(bytes: Buffer, at: number, end: number): string {
+  if (at >= end) return 'the end of the file';
+  return bytes[at]! < 0x80 ? `"${String.fromCharCode(bytes[at]!)}"` : 'a non-ASCII character';
+}
+
+/** The line and column (in characters) of byte `at`. */
+function locate(bytes: Buffer, at: number, file: string): Where & { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < at; i = bytes.indexOf(0x0a, i + 1)) [line, lineStart] = [line + 1, i + 1];
+  return { file, line, col: bytes.toString('utf8', lineStart, at).length + 1 };
+}
+
+/** V8's reason and, where it gives a position, the line and column; never its echo of the content. */
+function jsonError(error: unknown, text: string, file: string, where: () => { line: number; col: number }, element: boolean) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RangeError) return inputError({ file }, 'not valid JSON (nested too deeply)');
+  if (/Unexpected end of JSON input/.test(message)) return inputError({ file }, `not valid JSON (${TRUNCATED})`);
+  const token = /^Unexpected token '(.+?)', /s.exec(message);
+  const position = /^(.*?) (?:in|after) JSON at position (\d+)/s.exec(message);
+  if (!position) return inputError(element ? { file, ...where() } : { file }, `not valid JSON (${token ? `unexpected "${token[1]!.slice(0, 10)}"` : 'a syntax error'})`);
+  const at = Number(position[2]);
+  if (at >= text.length) return inputError({ file }, `not valid JSON (${TRUNCATED})`);
+  const offset = where();
+  let line = offset.line;
+  let lineStart = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i];
+  const col = lineStart === -1 ? offset.col + at : at - lineStart;
+  const reason = token ? `unexpected "${token[1]!.slice(0, 10)}"` : position[1]!.charAt(0).toLowerCase() + position[1]!.slice(1);
+  return inputError({ file, line, col }, `not valid JSON (${reason})`);
+}
