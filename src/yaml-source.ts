@@ -1,6 +1,8 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { closest, configError, type Where } from './errors.js';
+import { lazy } from './lazy.js';
+
+const yaml = lazy<typeof import('yaml')>('yaml');
 
 /** A parsed YAML file that can say where any value in it sits. */
 export interface YamlSource {
@@ -11,7 +13,26 @@ export interface YamlSource {
   locateKey(path: readonly PropertyKey[]): Where;
 }
 
+/**
+ * A parsed YAML file as plain data: its value, and the line and column of every value and
+ * every key by path. Built-in rule files are kept in this form at build time, so a run never
+ * parses them.
+ */
+export interface YamlSnapshot {
+  file: string;
+  value: unknown;
+  /** `JSON.stringify(path)` → [line, col] of the value there. */
+  values: Record<string, [number, number]>;
+  /** `JSON.stringify(path)` → [line, col] of the key that names it. */
+  keys: Record<string, [number, number]>;
+}
+
 export function parseYaml(text: string, file: string): YamlSource {
+  return sourceOf(snapshotYaml(text, file));
+}
+
+export function snapshotYaml(text: string, file: string): YamlSnapshot {
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
@@ -19,28 +40,39 @@ export function parseYaml(text: string, file: string): YamlSource {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     throw configError({ file, line, col }, `invalid YAML: ${error.message.split('\n')[0]}`);
   }
-  const locate = (path: readonly PropertyKey[]): Where => locateIn(doc, lineCounter, file, path);
-  const locateKey = (path: readonly PropertyKey[]): Where => {
-    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
-    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1)) : undefined;
-    const range = pair && isNode(pair.key) ? pair.key.range : undefined;
-    if (!range) return locate(path);
-    const { line, col } = lineCounter.linePos(range[0]);
-    return { file, line, col };
+  const snapshot: YamlSnapshot = { file, value: doc.toJS({ maxAliasCount: 100 }), values: {}, keys: {} };
+  const at = (offset: number): [number, number] => {
+    const { line, col } = lineCounter.linePos(offset);
+    return [line, col];
   };
-  return { file, value: doc.toJS({ maxAliasCount: 100 }), locate, locateKey };
+  const walk = (node: unknown, path: PropertyKey[]): void => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) snapshot.values[JSON.stringify(path)] = at(range[0]);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const child = [...path, pair.key.value as PropertyKey];
+        if (pair.key.range) snapshot.keys[JSON.stringify(child)] = at(pair.key.range[0]);
+        walk(pair.value, child);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index]));
+  };
+  walk(doc.contents, []);
+  return snapshot;
 }
 
-function locateIn(doc: Document, lineCounter: LineCounter, file: string, path: readonly PropertyKey[]): Where {
-  // Walk up the path until a node exists: a missing key is reported at its parent.
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
-    if (isNode(node) && node.range) {
-      const { line, col } = lineCounter.linePos(node.range[0]);
-      return { file, line, col };
+export function sourceOf(snapshot: YamlSnapshot): YamlSource {
+  const { file } = snapshot;
+  const place = (position: [number, number] | undefined): Where | undefined => position && { file, line: position[0], col: position[1] };
+  // A missing value is reported at the nearest parent that exists.
+  const locate = (path: readonly PropertyKey[]): Where => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const found = place(snapshot.values[JSON.stringify(path.slice(0, depth))]);
+      if (found) return found;
     }
-  }
-  return { file };
+    return { file };
+  };
+  return { file, value: snapshot.value, locate, locateKey: (path) => place(snapshot.keys[JSON.stringify(path)]) ?? locate(path) };
 }
 
 /**

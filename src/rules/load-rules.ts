@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseYaml, validate, issueToError, type YamlSource } from '../yaml-source.js';
+import { parseYaml, sourceOf, validate, issueToError, type YamlSource } from '../yaml-source.js';
 import { closest, configError, type Where } from '../errors.js';
 import type { Level } from '../model/finding.js';
 import { UnsafePatternError } from '../text/match.js';
 import type { BrandContext } from './brand-context.js';
+import { BUILTIN_RULES_DIR, builtinSnapshot } from './builtin-snapshot.js';
 import { ClassFile, compileClassifier, type ClassDefinition } from './classes.js';
 import { kinds } from './kinds/index.js';
 import type { AccountCheck, NotEvaluated, PostCheck, RuleKind } from './kinds/define-kind.js';
 import { describeThreshold } from './params.js';
 import { RuleFile, RuleHeader, type RuleOverride } from './rule-schema.js';
 
-/** Built-in rule files ship beside dist/ and src/ in the package. */
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export { BUILTIN_RULES_DIR };
 const CLASSES_FILE = path.join(BUILTIN_RULES_DIR, 'classes.yaml');
 
 /** A rule as written: its header, its kind and its validated parameters. */
@@ -87,7 +86,7 @@ export async function loadRuleSet(options: LoadRulesOptions): Promise<RuleSet> {
 }
 
 export async function loadClasses(file: string, cwd: string): Promise<ClassDefinition[]> {
-  const source = parseYaml(await readText(file, cwd), displayPath(file, cwd));
+  const source = await readYamlFile(file, cwd);
   return validate(ClassFile, source.value, source).classes;
 }
 
@@ -102,7 +101,7 @@ export async function readRuleDefinitions(files: readonly string[], cwd: string)
     }
     if (loaded.has(file)) return;
     loaded.add(file);
-    const source = parseYaml(await readText(file, cwd), displayPath(file, cwd));
+    const source = await readYamlFile(file, cwd);
     const ruleFile = validate(RuleFile, source.value, source);
     for (const include of ruleFile.include ?? []) await visit(path.resolve(path.dirname(file), include), [...chain, file]);
     ruleFile.rules.forEach((raw, index) => {
@@ -197,12 +196,15 @@ export function compileRule(definition: RuleDefinition, brand: BrandContext, cla
   };
 }
 
-async function readText(file: string, cwd: string): Promise<string> {
+async function readYamlFile(file: string, cwd: string): Promise<YamlSource> {
+  let text: string;
   try {
-    return await readFile(file, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch {
     throw configError({ file: displayPath(file, cwd) }, 'cannot read the file');
   }
+  const snapshot = await builtinSnapshot(file, text);
+  return snapshot ? sourceOf({ ...snapshot, file: displayPath(file, cwd) }) : parseYaml(text, displayPath(file, cwd));
 }
 
 function displayPath(file: string, cwd: string): string {
