@@ -30,6 +30,8 @@ export const repetition = defineAccountKind({
   compile(params) {
     const within = params.within ?? Number.POSITIVE_INFINITY;
     return (posts) => {
+      // No group spans more networks than the posts do: a one-network archive has no cross-posting to look for.
+      if (platformCount(posts, params['min-platforms']) < params['min-platforms']) return { hits: [], pass: { groups: 0 } };
       const groups = params.of === 'link' ? linkGroups(posts, within) : textGroups(posts, within, params.similarity, params['min-words']);
       const kept = groups.filter(
         (g) => g.posts.length >= params['min-count'] && new Set(g.posts.map((f) => f.post.platform)).size >= params['min-platforms'],
@@ -88,6 +90,13 @@ function textGroups(posts: readonly PostFacts[], within: number, similarity: num
   const candidates = posts.filter((f) => f.fingerprint.words >= minWords);
   const clusters = clusterSimilar(candidates, (f) => f.fingerprint, similarity, (a, b) => Math.abs(time(a) - time(b)) <= within);
   return clusters.map((cluster) => ({ label: excerpt(cluster[0]!.prose), posts: cluster }));
+}
+
+/** Distinct platforms among the posts, counted up to `enough`. */
+function platformCount(posts: readonly PostFacts[], enough: number): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < posts.length && seen.size < enough; i++) seen.add(posts[i]!.post.platform);
+  return seen.size;
 }
 
 function excerpt(text: string): string {
