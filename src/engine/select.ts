@@ -13,17 +13,26 @@ export function selectPosts(posts: readonly Post[], selection: Selection): Post[
   const since = selection.since?.getTime() ?? -Infinity;
   const until = selection.until?.getTime() ?? Infinity;
   const platforms = selection.platforms && new Set(selection.platforms);
-  const inWindow = posts
-    .map((post) => ({ post, time: Date.parse(post.createdAt) }))
-    .filter(({ post, time }) => time >= since && time <= until && (!platforms || platforms.has(post.platform)))
-    .sort((a, b) => b.time - a.time || compareIds(a.post, b.post));
-  const taken = new Map<string, number>();
+  // Indexes and a typed array of times rather than an object per post: a large archive is sorted here.
+  const times = new Float64Array(posts.length);
+  const inWindow: number[] = [];
+  posts.forEach((post, index) => {
+    const time = (times[index] = Date.parse(post.createdAt));
+    if (time >= since && time <= until && (!platforms || platforms.has(post.platform))) inWindow.push(index);
+  });
+  inWindow.sort((a, b) => times[b]! - times[a]! || compareIds(posts[a]!, posts[b]!));
   const kept: Post[] = [];
-  for (const { post } of inWindow) {
-    const account = `${post.platform}\u0000${post.author}`;
-    const count = taken.get(account) ?? 0;
-    if (selection.last !== undefined && count >= selection.last) continue;
-    taken.set(account, count + 1);
+  /** Posts kept so far per platform, then per author. */
+  const taken = new Map<string, Map<string, number>>();
+  for (const index of inWindow) {
+    const post = posts[index]!;
+    if (selection.last !== undefined) {
+      let authors = taken.get(post.platform);
+      if (!authors) taken.set(post.platform, (authors = new Map()));
+      const count = authors.get(post.author) ?? 0;
+      if (count >= selection.last) continue;
+      authors.set(post.author, count + 1);
+    }
     kept.push(post);
   }
   return kept.reverse();
