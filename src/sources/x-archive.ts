@@ -106,6 +106,8 @@ export const xArchive: FileSource = {
       let index = 0;
       for (const element of elements) {
         index++;
+        // Elements are parsed as they are read, so a large part can report progress as it goes.
+        if (index % 4096 === 0) options.progress?.(posts.length);
         const source = { file, record: index };
         const raw = unwrap(element);
         const id = raw ? stringOf(raw.id_str) ?? stringOf(raw.id) : undefined;

@@ -281,6 +281,14 @@ describe('X archive: other shapes and bad input', () => {
     expect(() => parse('window.YTD.tweets.part0 = { "tweet" : {} }')).toThrow(/^expected a JSON array, found "\{"$/);
   });
 
+  test('a large part reports progress while it is read, not only once it is done', async () => {
+    const root = archive('large', { 'data/tweets.js': tweetsJs(Array.from({ length: 10_000 }, (_, i) => tweet({ id_str: String(1790000000000000000n + BigInt(i)) }))) });
+    const reported: number[] = [];
+    const result = await loadWith(xArchive, root, { progress: (done) => reported.push(done) });
+    expect(result.posts).toHaveLength(10_000);
+    expect(reported).toEqual([4095, 8191, 10_000]);
+  });
+
   test('elements are read one by one with the grammar of a whole JSON array', () => {
     expect(parse('window.YTD.tweets.part0 = []')).toEqual([]);
     expect(parse('\uFEFFwindow.YTD.tweets.part0 = [ {"a":"} \\" ]","b":"c:\\\\"}, "x", -1.5e3, true, null, [1,[2]] ];\n')).toEqual([{ a: '} " ]', b: 'c:\\' }, 'x', -1500, true, null, [1, [2]]]);
