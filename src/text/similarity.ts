@@ -115,18 +115,21 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * Groups items whose fingerprints are at least `threshold` similar and that `compatible`
- * allows together (e.g. within 24 hours). Linear in the number of items for ordinary data.
+ * Groups items whose fingerprints are at least `threshold` similar, and, with a `window`, no
+ * further apart in time than `within` (items then come in time order). Linear in the number
+ * of items for ordinary data.
  */
 export function clusterSimilar<T>(
   items: readonly T[],
   fingerprintOf: (item: T) => Fingerprint,
   threshold: number,
-  compatible: (a: T, b: T) => boolean,
+  window?: { timeOf: (item: T) => number; within: number },
 ): T[][] {
   const parent = Int32Array.from(items, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const prints = items.map(fingerprintOf);
+  const times = window ? Float64Array.from(items, window.timeOf) : undefined;
+  const within = window?.within ?? Infinity;
   const bandCount = HASHES / ROWS;
   // Each bucket is a chain through the slots (item × band) that fell in it, newest first:
   // typed arrays instead of hundreds of thousands of small lists.
@@ -141,8 +144,10 @@ export function clusterSimilar<T>(
       // Compare with a bounded number of earlier members: a huge bucket of copies stays linear.
       for (let k = 0, at = head; k < 8 && at !== -1; k++, at = previous[at]!) {
         const j = Math.floor(at / bandCount);
+        // The chain runs back in time: once one member is too old, so are the rest.
+        if (times && times[i]! - times[j]! > within) break;
         if (find(i) === find(j)) break;
-        if (compatible(items[i]!, items[j]!) && jaccard(shingles, prints[j]!.shingles) >= threshold) {
+        if (jaccard(shingles, prints[j]!.shingles) >= threshold) {
           parent[find(i)] = find(j);
           break;
         }

@@ -11,13 +11,17 @@ describe('near-duplicate clustering', () => {
       'Why we spent two years on a dimmer: the engineering story behind Aurora.',
       'Meet Aurora — our new desk lamp dims all the way down to candlelight 🕯️',
     ];
-    const clusters = clusterSimilar(texts, print, 0.8, () => true);
+    const clusters = clusterSimilar(texts, print, 0.8);
     expect(clusters).toEqual([[texts[0], texts[1], texts[3]]]);
   });
 
-  test('the compatibility test keeps far-apart copies apart', () => {
-    const items = [{ t: 'the same words posted twice over', at: 0 }, { t: 'the same words posted twice over', at: 10 }];
-    expect(clusterSimilar(items, (i) => print(i.t), 0.8, (a, b) => Math.abs(a.at - b.at) < 5)).toEqual([]);
+  test('a time window keeps far-apart copies apart', () => {
+    const at = (...times: number[]) => times.map((time) => ({ t: 'the same words posted twice over', at: time }));
+    const window = { timeOf: (i: { at: number }) => i.at, within: 5 };
+    expect(clusterSimilar(at(0, 10), (i) => print(i.t), 0.8, window)).toEqual([]);
+    expect(clusterSimilar(at(0, 10, 12, 30), (i) => print(i.t), 0.8, window).map((c) => c.map((i) => i.at))).toEqual([[10, 12]]);
+    // Copies in a chain, each within the window of the next, form one group.
+    expect(clusterSimilar(at(0, 4, 8, 12), (i) => print(i.t), 0.8, window)).toHaveLength(1);
   });
 
   test('words compare without case, punctuation or compatibility forms', () => {
@@ -37,7 +41,7 @@ describe('near-duplicate clustering', () => {
   test('ten thousand distinct posts and a block of copies: linear, finds exactly the copies', () => {
     const items = Array.from({ length: 10_000 }, (_, i) => `post number ${i} says ${i * 7919} distinct things about lamp ${i % 97}`);
     for (let i = 0; i < 50; i++) items.push('Spring sale on every Aurora lamp this weekend only');
-    const clusters = clusterSimilar(items, print, 0.8, () => true);
+    const clusters = clusterSimilar(items, print, 0.8);
     expect(clusters).toHaveLength(1);
     expect(clusters[0]).toHaveLength(50);
   });

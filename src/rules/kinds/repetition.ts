@@ -88,7 +88,7 @@ function linkGroups(posts: readonly PostFacts[], within: number): Group[] {
 
 function textGroups(posts: readonly PostFacts[], within: number, similarity: number, minWords: number): Group[] {
   const candidates = posts.filter((f) => f.fingerprint.words >= minWords);
-  const clusters = clusterSimilar(candidates, (f) => f.fingerprint, similarity, (a, b) => Math.abs(time(a) - time(b)) <= within);
+  const clusters = clusterSimilar(candidates, (f) => f.fingerprint, similarity, { timeOf: time, within });
   return clusters.map((cluster) => ({ label: excerpt(cluster[0]!.prose), posts: cluster }));
 }
 
