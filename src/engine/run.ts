@@ -223,19 +223,19 @@ function stats(posts: readonly Post[], sources: readonly SourceSummary[]): Audit
   };
 }
 
+/** Each shared set of classes (see the classifier) listed once, in order. */
+const sortedClasses = new WeakMap<ReadonlySet<string>, string[]>();
+
 function summarise(f: PostFacts): PostSummary {
   const { post } = f;
+  const summary: PostSummary = { id: post.id, platform: post.platform, kind: post.kind, createdAt: post.createdAt } as PostSummary;
+  if (post.url) summary.url = post.url;
+  let classes = sortedClasses.get(f.classes);
+  if (!classes) sortedClasses.set(f.classes, (classes = [...f.classes].sort()));
+  summary.classes = classes;
   const m = post.metrics;
-  const counts = m ? [m.likes, m.reposts, m.replies, m.quotes].filter((v): v is number => v !== undefined) : [];
-  return {
-    id: post.id,
-    platform: post.platform,
-    kind: post.kind,
-    createdAt: post.createdAt,
-    ...(post.url && { url: post.url }),
-    classes: [...f.classes].sort(),
-    ...(counts.length && post.kind !== 'repost' && { engagement: counts.reduce((a, b) => a + b, 0) }),
-    ...(post.scheduled && { scheduled: true as const }),
-    source: post.source,
-  };
+  if (m && post.kind !== 'repost' && (m.likes ?? m.reposts ?? m.replies ?? m.quotes) !== undefined) summary.engagement = (m.likes ?? 0) + (m.reposts ?? 0) + (m.replies ?? 0) + (m.quotes ?? 0);
+  if (post.scheduled) summary.scheduled = true;
+  summary.source = post.source;
+  return summary;
 }

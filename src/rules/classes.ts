@@ -49,25 +49,32 @@ export const ClassFile = z.strictObject({ classes: z.array(ClassDefinition) });
 type Test = (facts: PostFacts) => boolean;
 
 /** Compiles class definitions once; the result tags a post with every class it belongs to. */
-export function compileClassifier(definitions: readonly ClassDefinition[], brand: BrandContext): (facts: PostFacts) => Set<string> {
+export function compileClassifier(definitions: readonly ClassDefinition[], brand: BrandContext): (facts: PostFacts) => ReadonlySet<string> {
   const compiled = definitions.map((definition) => ({
     name: definition.name,
     kinds: definition.kinds && new Set(definition.kinds),
     threshold: definition.threshold,
     signals: definition.signals.map((signal) => ({ weight: signal.weight, test: compileSignal(signal, brand) })),
   }));
+  // Posts fall into a handful of combinations of classes: each combination is one shared,
+  // read-only set rather than a set per post, keyed by its classes as the bits of a number.
+  if (compiled.length > 52) throw new Error(`at most 52 classes can be defined; found ${compiled.length}`);
+  const shared = new Map<number, ReadonlySet<string>>();
   return (facts) => {
-    const tags = new Set<string>();
-    for (const c of compiled) {
+    let tags = 0;
+    for (let index = 0; index < compiled.length; index++) {
+      const c = compiled[index]!;
       if (c.kinds && !c.kinds.has(facts.post.kind)) continue;
       let score = 0;
       for (const signal of c.signals) {
         if (signal.test(facts)) score += signal.weight;
         if (score >= c.threshold) break;
       }
-      if (score >= c.threshold) tags.add(c.name);
+      if (score >= c.threshold) tags += 2 ** index;
     }
-    return tags;
+    let set = shared.get(tags);
+    if (!set) shared.set(tags, (set = new Set(compiled.filter((_, index) => Math.floor(tags / 2 ** index) % 2 === 1).map((c) => c.name))));
+    return set;
   };
 }
 
