@@ -25,7 +25,8 @@ let snapshots: Promise<Record<string, Entry>> | undefined;
  */
 export async function builtinSnapshot(file: string, text: string): Promise<YamlSnapshot | undefined> {
   if (path.dirname(file) !== path.resolve(BUILTIN_RULES_DIR)) return undefined;
-  snapshots ??= readFile(SNAPSHOT_FILE, 'utf8').then(JSON.parse, () => ({}));
+  // Missing or unreadable (a build interrupted halfway): every file is parsed instead.
+  snapshots ??= readFile(SNAPSHOT_FILE, 'utf8').then(JSON.parse).catch(() => ({}));
   const entry = (await snapshots)[path.basename(file)];
   return entry && entry.sha256 === hashOf(text) ? entry.snapshot : undefined;
 }
