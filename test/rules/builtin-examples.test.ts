@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_RULES_DIR, builtinRuleFiles, loadClasses, readRuleDefinitions } from '../../src/rules/load-rules.js';
-import { runExamples } from '../../src/rules/run-examples.js';
+import { runExamples } from '../../src/engine/run-examples.js';
 
 const cwd = process.cwd();
 const definitions = await readRuleDefinitions(await builtinRuleFiles(), cwd);

@@ -50,7 +50,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
 
   common(rules.command('test').description(`run every rule's pass and fail examples (built-in, the profile's, --rules and FILEs); exit ${EXIT.findings} on a mismatch`).argument('[file...]', 'rule files to test as well'))
     .action(async (files: string[], options: RulesOptions) => {
-      const [{ runExamples }, { BUILTIN_RULES_DIR, loadClasses }] = await Promise.all([import('../../rules/run-examples.js'), import('../../rules/load-rules.js')]);
+      const [{ runExamples }, { BUILTIN_RULES_DIR, loadClasses }] = await Promise.all([import('../../engine/run-examples.js'), import('../../rules/load-rules.js')]);
       const all = await definitions(options, files);
       const classes = await loadClasses(path.join(BUILTIN_RULES_DIR, 'classes.yaml'), io.cwd);
       let examples = 0;

@@ -1,10 +1,10 @@
-import { runAudit } from '../engine/run.js';
+import { runAudit } from './run.js';
 import type { Post } from '../model/post.js';
 import { findUrls, toLink } from '../text/links.js';
-import { EMPTY_BRAND, type BrandContext } from './brand-context.js';
-import { compileClassifier, type ClassDefinition } from './classes.js';
-import { compileRule, type RuleDefinition } from './load-rules.js';
-import type { ExamplePost } from './rule-schema.js';
+import { EMPTY_BRAND, type BrandContext } from '../rules/brand-context.js';
+import { compileClassifier, type ClassDefinition } from '../rules/classes.js';
+import { compileRule, type RuleDefinition } from '../rules/load-rules.js';
+import type { ExamplePost } from '../rules/rule-schema.js';
 import { hashtagsIn, mentionsIn } from '../text/entities.js';
 
 export interface ExampleResult {
