@@ -1,6 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { inputError } from '../errors.js';
+import { lazy } from '../lazy.js';
 import { readText, type Input } from './input.js';
+
+/** The CSV parser loads only when a CSV file is read. */
+const csvParse = lazy<typeof import('csv-parse/sync')>('csv-parse/sync');
 
 export interface CsvRow {
   /** Cells by header name. */
@@ -18,7 +21,7 @@ export async function readCsvRecords(input: Input, entry: string): Promise<{ rec
   const text = await readText(input, entry);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    records = csvParse().parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
   } catch (error) {
     throw inputError({ file, line: (error as { lines?: number }).lines }, `not a readable CSV (${(error as Error).message.replace(/^Invalid [^:]*: /, '')})`);
   }

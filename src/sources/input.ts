@@ -2,8 +2,12 @@
 import { readdir, readFile, stat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { inputError } from '../errors.js';
+import { lazy } from '../lazy.js';
+
+/** The zip reader loads only when a zip is opened. */
+const loadYauzl = lazy<typeof yauzl>('yauzl');
 
 /** Bounds on what one input may make us read, so a hostile archive cannot eat the machine. */
 export interface InputLimits {
@@ -125,7 +129,7 @@ async function openFolder(label: string, root: string, limits: InputLimits): Pro
 
 function openZip(label: string, file: string, limits: InputLimits): Promise<Input> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, zip) => {
+    loadYauzl().open(file, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, zip) => {
       if (error || !zip) return reject(inputError({ file: label }, `not a readable zip archive (${error?.message ?? 'unknown error'})`));
       const byName = new Map<string, yauzl.Entry>();
       zip.on('error', (zipError: Error) => reject(inputError({ file: label }, `corrupt zip archive (${zipError.message})`)));
