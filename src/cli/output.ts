@@ -7,17 +7,19 @@ import type { Reporter, ReporterOptions } from '../reporters/reporter.js';
 import type { Io } from './io.js';
 import type { FormatRequest } from './options.js';
 
-/** Checks every requested format before any work is done, so a typo fails fast. */
-export function resolveFormats(requests: readonly FormatRequest[], reporters: Readonly<Record<string, Reporter>>, output?: string): { reporter: Reporter; path?: string }[] {
+/** Checks every requested format and loads its reporter before any work is done, so a typo fails fast. */
+export async function resolveFormats(requests: readonly FormatRequest[], reporters: Readonly<Record<string, () => Promise<Reporter>>>, output?: string): Promise<{ reporter: Reporter; path?: string }[]> {
   const wanted = requests.length ? requests : [{ name: 'table' }];
-  const resolved = wanted.map((request) => {
-    const reporter = reporters[request.name];
-    if (!reporter) {
-      const suggestion = closest(request.name, Object.keys(reporters));
-      throw usageError(`unknown format "${request.name}"; known: ${Object.keys(reporters).join(', ')}`, suggestion && `did you mean "${suggestion}"?`);
-    }
-    return { reporter, path: request.path };
-  });
+  const resolved = await Promise.all(
+    wanted.map(async (request) => {
+      const load = reporters[request.name];
+      if (!load) {
+        const suggestion = closest(request.name, Object.keys(reporters));
+        throw usageError(`unknown format "${request.name}"; known: ${Object.keys(reporters).join(', ')}`, suggestion && `did you mean "${suggestion}"?`);
+      }
+      return { reporter: await load(), path: request.path };
+    }),
+  );
   const toStdout = resolved.filter((r) => r.path === undefined);
   if (output) {
     if (toStdout.length !== 1) throw usageError('--output names the file for exactly one format without =PATH');

@@ -31,7 +31,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
       import('../map-option.js'),
     ]);
     if (sources.length === 0) throw usageError('name at least one source');
-    const targets = resolveFormats(options.format, reporters, options.output);
+    const targets = await resolveFormats(options.format, reporters, options.output);
     const prepared = await prepareRules({ configPath: options.config, ruleFiles: options.rules }, io);
     const loaded = await loadPosts(sources, { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map), ...httpSettings(options) }, io);
     const audit = auditPosts(loaded, { last: options.all ? undefined : options.last, since: options.since, until: options.until, platforms: options.platform }, prepared, new Date(), options.timezone);

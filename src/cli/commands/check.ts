@@ -54,7 +54,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     if (options.queuePlatform && !(PLATFORMS as readonly string[]).includes(options.queuePlatform)) {
       throw usageError(`--queue-platform must be one of ${PLATFORMS.join(', ')}; got "${options.queuePlatform}"`);
     }
-    const targets = resolveFormats(options.format, reporters, options.output);
+    const targets = await resolveFormats(options.format, reporters, options.output);
     const prepared = await prepareRules({ configPath: options.config, ruleFiles: options.rules }, io);
     const loadOptions = { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map), ...httpSettings(options) };
     // A gate must not wave through a row it could not read: the queue is always read strictly.
@@ -82,8 +82,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     const style = reporterOptions(options, io, wantsColor(io));
     await writeReports(audit, targets, style, io);
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-    const summary = reporters['github-summary'];
-    if (summaryFile && summary) await appendFile(summaryFile, summary.render(audit, { ...style, color: false }));
+    if (summaryFile) await appendFile(summaryFile, (await reporters['github-summary']!()).render(audit, { ...style, color: false }));
     const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
     if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);
     exit(result.exitCode);

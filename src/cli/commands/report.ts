@@ -35,7 +35,7 @@ export function register(program: Command, { io, formats }: CommandContext): voi
         import('../../reporters/index.js'),
         import('../../engine/compare.js'),
       ]);
-      const targets = resolveFormats(options.format, reporters, options.output);
+      const targets = await resolveFormats(options.format, reporters, options.output);
       const audit = await readAudit(file, io);
       const rendered = options.compare ? { ...audit, comparison: compareAudits(audit, await readAudit(options.compare, io)) } : audit;
       await writeReports(rendered, targets, reporterOptions({ ...options, failOn: 'error' }, io, wantsColor(io)), io);
