@@ -3,7 +3,7 @@ import { readdir, readFile, stat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type yauzl from 'yauzl';
-import { inputError } from '../errors.js';
+import { inputError, type Where } from '../errors.js';
 import { lazy } from '../lazy.js';
 
 /** The zip reader loads only when a zip is opened. */
@@ -78,10 +78,13 @@ export function decodeText(bytes: Buffer, where: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw inputError({ file: where }, 'the file is not valid UTF-8 (Latin-1 or Windows-1252?)', 'save it as UTF-8 and try again');
+    throw notUtf8({ file: where });
   }
   return text;
 }
+
+/** The error for bytes that are not UTF-8, wherever they were found. */
+export const notUtf8 = (where: Where) => inputError(where, 'the file is not valid UTF-8 (Latin-1 or Windows-1252?)', 'save it as UTF-8 and try again');
 
 /** Refuses UTF-16 and binary data up front, with a message that says so, before any parser misreads them. */
 export function checkText(bytes: Buffer, where: string): void {

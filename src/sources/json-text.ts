@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { inputError, type Where } from '../errors.js';
+import { notUtf8 } from './input.js';
 
 const TRUNCATED = 'it ends too early: a truncated file?';
-const NOT_UTF8 = 'the file is not valid UTF-8 (Latin-1 or Windows-1252?)';
 
 /** The JSON value in `bytes` from `start` to `end`, parsed; a syntax error is located in the file. */
 export function jsonValue(bytes: Buffer, start: number, end: number, file: string): unknown {
@@ -37,7 +37,7 @@ export function* jsonArrayElements(bytes: Buffer, start: number, end: number, fi
  */
 function parseAt(bytes: Buffer, start: number, end: number, file: string, element: boolean): unknown {
   const slice = bytes.subarray(start, end);
-  if (!isUtf8(slice)) throw inputError(locate(bytes, start, file), NOT_UTF8, 'save it as UTF-8 and try again');
+  if (!isUtf8(slice)) throw notUtf8(locate(bytes, start, file));
   const text = slice.toString('utf8');
   try {
     return JSON.parse(text);
@@ -114,7 +114,8 @@ function jsonError(error: unknown, text: string, file: string, where: () => { li
   if (/Unexpected end of JSON input/.test(message)) return inputError({ file }, `not valid JSON (${TRUNCATED})`);
   const token = /^Unexpected token '(.+?)', /s.exec(message);
   const position = /^(.*?) (?:in|after) JSON at position (\d+)/s.exec(message);
-  if (!position) return inputError(element ? { file, ...where() } : { file }, `not valid JSON (${token ? `unexpected "${token[1]!.slice(0, 10)}"` : 'a syntax error'})`);
+  const reason = token ? `unexpected "${token[1]!.slice(0, 10)}"` : position ? position[1]!.charAt(0).toLowerCase() + position[1]!.slice(1) : 'a syntax error';
+  if (!position) return inputError(element ? { file, ...where() } : { file }, `not valid JSON (${reason})`);
   const at = Number(position[2]);
   if (at >= text.length) return inputError({ file }, `not valid JSON (${TRUNCATED})`);
   const offset = where();
@@ -122,6 +123,5 @@ function jsonError(error: unknown, text: string, file: string, where: () => { li
   let lineStart = -1;
   for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i];
   const col = lineStart === -1 ? offset.col + at : at - lineStart;
-  const reason = token ? `unexpected "${token[1]!.slice(0, 10)}"` : position[1]!.charAt(0).toLowerCase() + position[1]!.slice(1);
   return inputError({ file, line, col }, `not valid JSON (${reason})`);
 }
