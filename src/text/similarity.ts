@@ -2,14 +2,27 @@
  * Near-duplicate detection without comparing every pair: word 3-shingles, MinHash
  * signatures and LSH banding put similar texts in a shared bucket; only posts that share a
  * bucket are compared exactly. With 8 bands of 4 rows, two texts with Jaccard 0.8 meet in
- * a bucket with probability 1 − (1 − 0.8⁴)⁸ ≈ 0.985, and texts below 0.4 rarely do.
+ * a bucket with probability about 1 − (1 − 0.8⁴)⁸ ≈ 0.985, and texts below 0.4 rarely do.
+ *
+ * The signature is a one-permutation MinHash (Li, Owen and Zhang, 2012): each shingle's hash
+ * falls in one of 32 bins by its top bits and each bin keeps its minimum, one hash per shingle
+ * instead of 32. A post has fewer shingles than bins, so an empty bin borrows the minimum of
+ * the first filled bin in its own fixed random order ("optimal densification", Shrivastava,
+ * 2017): two texts still agree on a bin with probability equal to their Jaccard similarity.
  */
 
-const HASHES = 32;
+const BINS = 32;
 const ROWS = 4;
-const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(i + 1));
-/** Odd multipliers: with a seed, each makes a different permutation of the (already mixed) shingle hashes. */
-const MULTIPLIERS = Uint32Array.from({ length: HASHES }, (_, i) => mix(i + 1001) | 1);
+const BIN_SHIFT = 32 - Math.log2(BINS);
+/** For each bin, the other bins in a fixed random order: where an empty bin looks for a minimum. */
+const PROBES = Uint8Array.from({ length: BINS * BINS }, (_, i) => i % BINS);
+for (let bin = 0; bin < BINS; bin++) {
+  const order = PROBES.subarray(bin * BINS, (bin + 1) * BINS);
+  for (let i = BINS - 1; i > 0; i--) {
+    const j = mix(bin * BINS + i) % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
 
 export interface Fingerprint {
   /** Words in the compared text: texts too short to call copies are left out by the rules. */
@@ -57,7 +70,7 @@ export function wordHashes(text: string): number[] {
 
 /** Scratch space reused by every call: a large audit would otherwise allocate three arrays per post. */
 let scratch = new Uint32Array(256);
-const minimums = new Uint32Array(HASHES);
+const minimums = new Uint32Array(BINS);
 
 export function fingerprint(text: string): Fingerprint {
   const words = wordHashes(text);
@@ -66,21 +79,27 @@ export function fingerprint(text: string): Fingerprint {
   if (scratch.length < count) scratch = new Uint32Array(count * 2);
   if (words.length < 3) scratch[0] = words.reduce((hash, word) => mix(hash ^ word), 0x2545f491);
   else for (let i = 0; i < count; i++) scratch[i] = mix(mix(mix(words[i]!) ^ words[i + 1]!) ^ words[i + 2]!);
-  const shingles = distinctSorted(scratch, count);
-  minimums.fill(0xffffffff);
-  for (const shingle of shingles) {
-    for (let h = 0; h < HASHES; h++) {
-      const value = Math.imul(shingle ^ SEEDS[h]!, MULTIPLIERS[h]!) >>> 0;
-      if (value < minimums[h]!) minimums[h] = value;
-    }
+  let filled = 0;
+  for (let i = 0; i < count; i++) {
+    const shingle = scratch[i]!;
+    const bin = shingle >>> BIN_SHIFT;
+    const bit = 1 << bin;
+    if ((filled & bit) === 0 || shingle < minimums[bin]!) minimums[bin] = shingle;
+    filled |= bit;
   }
-  const bands = new Uint32Array(HASHES / ROWS);
+  const bands = new Uint32Array(BINS / ROWS);
   for (let b = 0; b < bands.length; b++) {
     let key = mix(b + 1);
-    for (let r = 0; r < ROWS; r++) key = mix(key ^ minimums[b * ROWS + r]!);
+    for (let r = 0; r < ROWS; r++) key = mix(key ^ minimumOf(b * ROWS + r, filled));
     bands[b] = key;
   }
-  return { words: words.length, shingles, bands };
+  return { words: words.length, shingles: distinctSorted(scratch, count), bands };
+}
+
+/** The bin's minimum, or, for an empty bin, that of the first filled bin in its probe order. */
+function minimumOf(bin: number, filled: number): number {
+  if (filled & (1 << bin)) return minimums[bin]!;
+  for (let k = bin * BINS; ; k++) if (filled & (1 << PROBES[k]!)) return minimums[PROBES[k]!]!;
 }
 
 /** The distinct values of the first `count` values, sorted, as a new array. */
@@ -130,7 +149,7 @@ export function clusterSimilar<T>(
   const prints = items.map(fingerprintOf);
   const times = window ? Float64Array.from(items, window.timeOf) : undefined;
   const within = window?.within ?? Infinity;
-  const bandCount = HASHES / ROWS;
+  const bandCount = BINS / ROWS;
   // Each bucket is a chain through the slots (item × band) that fell in it, newest first:
   // typed arrays instead of hundreds of thousands of small lists.
   const newest = new NewestSlot(items.length * bandCount);
