@@ -1,5 +1,6 @@
 // `npm run bench`: generates X archives deterministically and measures presence against the cost
-// of merely parsing them, in one run, as ratios. Usage: node test/bench/audit-100k.mjs [--out FILE] [--runs N]
+// of merely parsing them, in one run, as ratios. Commands run in rounds (each once a round) and
+// every ratio is the median of its per-round ratios. Usage: node test/bench/audit-100k.mjs [--out FILE] [--runs ROUNDS]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,32 +13,49 @@ const root = path.resolve(here, '../..');
 const bin = path.join(root, 'bin/presence.js');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const runs = Number(option('--runs', '3'));
+const runs = Number(option('--runs', '5'));
 const out = option('--out');
 
 const work = mkdtempSync(path.join(tmpdir(), 'presence-bench-'));
 const rssFile = path.join(work, 'rss.txt');
 
-/** Runs a command `runs` times; returns the median wall time (ms) and median peak RSS (MiB). */
-function measure(label, command, commandArgs, times = runs) {
-  const walls = [];
-  const peaks = [];
-  for (let i = 0; i < times; i++) {
-    writeFileSync(rssFile, '');
-    const started = process.hrtime.bigint();
-    const result = spawnSync(command, commandArgs, {
-      cwd: work,
-      env: { ...process.env, NODE_OPTIONS: `--import=${path.join(here, 'peak-rss.mjs')}`, PRESENCE_BENCH_RSS: rssFile, NO_COLOR: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      maxBuffer: 1 << 30,
-    });
-    walls.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${label} failed (${result.status}): ${result.stderr}`);
-    const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number);
-    peaks.push(Math.max(...rss) / 1024);
-  }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { label, wallMs: Math.round(median(walls)), peakRssMiB: Math.round(median(peaks)) };
+/** Runs a command once; returns its wall time (ms) and peak RSS (MiB). */
+function runOnce({ label, command, args: commandArgs }) {
+  writeFileSync(rssFile, '');
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, commandArgs, {
+    cwd: work,
+    env: { ...process.env, NODE_OPTIONS: `--import=${path.join(here, 'peak-rss.mjs')}`, PRESENCE_BENCH_RSS: rssFile, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${label} failed (${result.status}): ${result.stderr}`);
+  const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map(Number);
+  return { wallMs, peakRssMiB: Math.max(...rss) / 1024 };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Runs the commands in rounds, each command once a round, so the two sides of a ratio are
+ * always measured moments apart: a ratio is the median of its per-round ratios, which holds
+ * when a shared machine's speed drifts during the run. Returns the runs of each command.
+ */
+function measureRounds(commands, rounds) {
+  const samples = commands.map(() => []);
+  for (let round = 0; round < rounds; round++) commands.forEach((c, i) => samples[i].push(runOnce(c)));
+  return commands.map((c, i) => ({
+    label: c.label,
+    samples: samples[i],
+    wallMs: Math.round(median(samples[i].map((s) => s.wallMs))),
+    peakRssMiB: Math.round(median(samples[i].map((s) => s.peakRssMiB))),
+  }));
+}
+
+/** The median over rounds of a / b, for wall time or peak RSS. */
+function ratioOf(a, b, figure) {
+  return median(a.samples.map((s, round) => s[figure] / b.samples[round][figure]));
 }
 
 process.stderr.write('generating archives (100,000, 50,000 and 10,000 posts) and a 50-post queue…\n');
@@ -51,25 +69,36 @@ writeFileSync(
 );
 
 process.stderr.write('measuring…\n');
-const floor = measure('floor: read + JSON.parse 100k tweets.js', process.execPath, [path.join(here, 'floor.mjs'), big.tweetsJs]);
-const audit100 = measure('presence audit 100k zip --all --format json', process.execPath, [bin, 'audit', big.zip, '--all', '--format', 'json', '--quiet']);
-const audit50 = measure('presence audit 50k zip --all --format json', process.execPath, [bin, 'audit', half.zip, '--all', '--format', 'json', '--quiet']);
-const historyFloor = measure('floor: read + JSON.parse 10k tweets.js', process.execPath, [path.join(here, 'floor.mjs'), history.tweetsJs]);
-const historyLoad = measure('presence loading the 10k history zip', process.execPath, [path.join(here, 'load-only.mjs'), history.zip]);
-const check = measure('presence check 50-post queue, 10k history', process.execPath, [bin, 'check', queue, '--history', history.zip, '--all', '--queue-platform', 'x', '--format', 'json', '--quiet']);
-const nodeStart = measure('node -e 0', process.execPath, ['-e', '0'], 10);
-const version = measure('presence --version', process.execPath, [bin, '--version'], 10);
+const presence = (...commandArgs) => [bin, ...commandArgs, '--format', 'json', '--quiet'];
+const [floor, audit100, audit50, historyFloor, historyLoad, check] = measureRounds(
+  [
+    { label: 'floor: read + JSON.parse 100k tweets.js', command: process.execPath, args: [path.join(here, 'floor.mjs'), big.tweetsJs] },
+    { label: 'presence audit 100k zip --all --format json', command: process.execPath, args: presence('audit', big.zip, '--all') },
+    { label: 'presence audit 50k zip --all --format json', command: process.execPath, args: presence('audit', half.zip, '--all') },
+    { label: 'floor: read + JSON.parse 10k tweets.js', command: process.execPath, args: [path.join(here, 'floor.mjs'), history.tweetsJs] },
+    { label: 'presence loading the 10k history zip', command: process.execPath, args: [path.join(here, 'load-only.mjs'), history.zip] },
+    { label: 'presence check 50-post queue, 10k history', command: process.execPath, args: presence('check', queue, '--history', history.zip, '--all', '--queue-platform', 'x') },
+  ],
+  runs,
+);
+const [nodeStart, version] = measureRounds(
+  [
+    { label: 'node -e 0', command: process.execPath, args: ['-e', '0'] },
+    { label: 'presence --version', command: process.execPath, args: [bin, '--version'] },
+  ],
+  Math.max(10, runs),
+);
 
 const ratios = [
-  { figure: 'audit 100k wall ÷ floor wall', value: audit100.wallMs / floor.wallMs, target: 2.0 },
-  { figure: 'audit 100k peak RSS ÷ floor peak RSS', value: audit100.peakRssMiB / floor.peakRssMiB, target: 1.5 },
-  { figure: 'audit 100k wall ÷ audit 50k wall', value: audit100.wallMs / audit50.wallMs, target: 2.3 },
-  { figure: 'presence --version ÷ node -e 0', value: version.wallMs / nodeStart.wallMs, target: 2.0 },
-  { figure: 'check 50 + 10k history ÷ presence loading it', value: check.wallMs / historyLoad.wallMs, target: 1.5 },
-  { figure: 'check 50 + 10k history ÷ parse floor of 10k', value: check.wallMs / historyFloor.wallMs, target: 1.5 },
+  { figure: 'audit 100k wall ÷ floor wall', value: ratioOf(audit100, floor, 'wallMs'), target: 2.0 },
+  { figure: 'audit 100k peak RSS ÷ floor peak RSS', value: ratioOf(audit100, floor, 'peakRssMiB'), target: 1.5 },
+  { figure: 'audit 100k wall ÷ audit 50k wall', value: ratioOf(audit100, audit50, 'wallMs'), target: 2.3 },
+  { figure: 'presence --version ÷ node -e 0', value: ratioOf(version, nodeStart, 'wallMs'), target: 2.0 },
+  { figure: 'check 50 + 10k history ÷ presence loading it', value: ratioOf(check, historyLoad, 'wallMs'), target: 1.5 },
+  { figure: 'check 50 + 10k history ÷ parse floor of 10k', value: ratioOf(check, historyFloor, 'wallMs'), target: 1.5 },
 ].map((r) => ({ ...r, value: Math.round(r.value * 100) / 100, met: r.value <= r.target }));
 
-const measurements = [floor, audit100, audit50, historyFloor, historyLoad, check, nodeStart, version];
+const measurements = [floor, audit100, audit50, historyFloor, historyLoad, check, nodeStart, version].map(({ samples, ...m }) => m);
 const pad = (text, width) => String(text).padEnd(width);
 console.log(`\n${pad('command', 48)}${pad('wall ms', 10)}peak RSS MiB`);
 for (const m of measurements) console.log(`${pad(m.label, 48)}${pad(m.wallMs, 10)}${m.peakRssMiB}`);
