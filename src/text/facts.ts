@@ -2,10 +2,12 @@ import type { Post } from '../model/post.js';
 import { platformLength } from './length.js';
 import { normalizeUrl } from './links.js';
 import { fingerprint, type Fingerprint } from './similarity.js';
-import { emojiStats, stripEmoji, utf8Length, words, type EmojiStats } from './unicode.js';
+import { countWords, emojiStats, forEachWord, stripEmoji, utf8Length, words, type EmojiStats } from './unicode.js';
 
 /** Written URLs, with a scheme, www., or as a bare domain with a path (`northwind.example/lamps`). */
 const URLS = /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/[^\s<>"]*/gi;
+/** Every URL above has a slash or a `www.`: text with neither needs no scan for them. */
+const MAYBE_URL = /\/|www\./i;
 const MENTIONS = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+\w)?/gu;
 const HASHTAGS = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}\p{M}_]+/gu;
 const RETWEET_PREFIX = /^RT @[\w]+:\s*/;
@@ -47,7 +49,8 @@ export class PostFacts {
   /** The author's own prose: the text without URLs, @mentions, #hashtags, emoji or a retweet prefix. */
   get prose(): string {
     if (this.#prose !== undefined) return this.#prose;
-    let text = this.post.text.replace(RETWEET_PREFIX, '').replace(URLS, ' ');
+    let text = this.post.text.replace(RETWEET_PREFIX, '');
+    if (MAYBE_URL.test(text)) text = text.replace(URLS, ' ');
     // Most posts have no mention or hashtag: a character search is cheaper than a scan with lookbehind.
     if (text.includes('@')) text = text.replace(MENTIONS, ' ');
     if (text.includes('#')) text = text.replace(HASHTAGS, ' ');
@@ -70,11 +73,17 @@ export class PostFacts {
     return this.#capsWords!;
   }
 
-  /** Both counts from one split of the prose. */
+  /** Both counts from one pass over the prose; only a long word not starting in lower case is ever cut out. */
   #countWords(): void {
-    const all = this.words;
-    this.#wordCount = all.length;
-    this.#capsWords = all.filter((w) => w.length >= 4 && !ASCII_LOWER.test(w) && w === w.toUpperCase() && w !== w.toLowerCase() && !ACRONYM_OR_CODE.test(w)).length;
+    const prose = this.prose;
+    let count = 0;
+    let caps = 0;
+    forEachWord(prose, (start, end) => {
+      count++;
+      if (end - start >= 4 && !isAsciiLower(prose.charCodeAt(start)) && !isAsciiLower(prose.charCodeAt(start + 1)) && isCapsWord(prose.slice(start, end))) caps++;
+    });
+    this.#wordCount = count;
+    this.#capsWords = caps;
   }
 
   /** Words of the author's own, boilerplate phrases left out. */
@@ -82,7 +91,7 @@ export class PostFacts {
     if (this.#ownWords === undefined) {
       const own = this.prose.replace(BOILERPLATE, ' ');
       // Without boilerplate the prose is unchanged, and so is its word count.
-      this.#ownWords = own === this.prose ? this.wordCount : words(own).length;
+      this.#ownWords = own === this.prose ? this.wordCount : countWords(own);
     }
     return this.#ownWords;
   }
@@ -112,9 +121,10 @@ export interface Measure {
   measure(facts: PostFacts): number;
 }
 
-/** A lower-case ASCII letter among the first two: no need to upper-case the word to know it is not in capitals. */
-const ASCII_LOWER = /^.?[a-z]/;
+/** A word with a lower-case ASCII letter among its first two is not in capitals: no need to upper-case it to know. */
+const isAsciiLower = (code: number) => code >= 0x61 && code <= 0x7a;
 const ACRONYM_OR_CODE = /^(?:[A-Z]{2,3}|[A-Z0-9]*\d[A-Z0-9]*)$/;
+const isCapsWord = (word: string) => word === word.toUpperCase() && word !== word.toLowerCase() && !ACRONYM_OR_CODE.test(word);
 
 /** The fixed catalogue of measures that metric rules may name. */
 export const measures = {

@@ -14,19 +14,59 @@ function hasPictographic(text: string): boolean {
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 /** Scripts written without spaces between words: only the segmenter's dictionary can split them. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-/** In spaced scripts a word is a run of letters, marks and digits, joined by an apostrophe or a decimal point. */
-const SPACED_WORD = /[\p{L}\p{M}\p{N}_]+(?:['’.,][\p{L}\p{M}\p{N}_]+)*/gu;
+/** In spaced scripts a word is a run of letters, marks, digits and `_`, joined by an apostrophe, a point or a comma. */
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}_]$/u;
+/** Whether each BMP code unit is a word character: 1 no, 2 yes, 0 not looked up yet. */
+const BMP_WORD = new Uint8Array(0x10000);
+
+/** The UTF-16 length of the word character at `i` (1, or 2 for an astral one), or 0 if there is none. */
+function wordCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  if (BMP_WORD[code] === 0) BMP_WORD[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 2 : 1;
+  return BMP_WORD[code] === 2 ? 1 : 0;
+}
+
+const isJoiner = (code: number) => code === 0x27 || code === 0x2019 || code === 0x2e || code === 0x2c;
 
 /**
- * Word-like segments, so CJK and accented words count the way a reader counts them. Text in
- * spaced scripts is split by a regular expression that agrees with Intl.Segmenter there and
- * is an order of magnitude faster; unspaced scripts go through the segmenter.
+ * Calls `visit` with the start and end of each word-like segment, so CJK and accented words count
+ * the way a reader counts them. Spaced scripts are read by a scan of their characters that agrees
+ * with Intl.Segmenter there, builds no strings, and is an order of magnitude faster; text in an
+ * unspaced script goes through the segmenter, whose dictionary alone can split it.
  */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  if (UNSPACED_SCRIPT.test(text)) {
+    for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) visit(segment.index, segment.index + segment.segment.length);
+    return;
+  }
+  for (let i = 0; i < text.length; ) {
+    let width = wordCharAt(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do {
+      i += width;
+      width = i < text.length ? wordCharAt(text, i) : 0;
+      // An apostrophe or a point between two word characters keeps the word going ("don't", "2.5").
+      if (width === 0 && i + 1 < text.length && isJoiner(text.charCodeAt(i))) width = wordCharAt(text, i + 1) && wordCharAt(text, i + 1) + 1;
+    } while (width !== 0);
+    visit(start, i);
+  }
+}
+
 export function words(text: string): string[] {
-  if (!UNSPACED_SCRIPT.test(text)) return text.match(SPACED_WORD) ?? [];
   const result: string[] = [];
-  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) result.push(segment.segment);
+  forEachWord(text, (start, end) => result.push(text.slice(start, end)));
   return result;
+}
+
+export function countWords(text: string): number {
+  let count = 0;
+  forEachWord(text, () => count++);
+  return count;
 }
 
 export function graphemeCount(text: string): number {
