@@ -79,7 +79,7 @@ export function runAudit(input: AuditInput): Audit {
         } else findings.push(accountFinding(rule, platform, hit.data, hit.postIds));
       }
       if (result.pass && rule.header.keep && group.length > 0 && (result.hits.length === 0 || rule.header['keep-with-findings'])) {
-        findings.push({ ...accountFinding(rule, platform, result.pass, []), bucket: 'keep', message: renderMessage(rule.header.keep, withPlatform(result.pass, platform)) });
+        findings.push({ ...accountFinding(rule, platform, result.pass, []), bucket: 'keep', message: renderMessage(rule.header.keep, result.pass, platform ?? ALL_PLATFORMS) });
       }
     }
   }
@@ -139,9 +139,8 @@ function levelOf(rule: Rule, data: FindingData): Level {
   return data.level === 'error' || data.level === 'warning' || data.level === 'suggestion' ? data.level : rule.level;
 }
 
-function withPlatform(data: FindingData, platform: Platform | undefined): FindingData {
-  return { ...data, platform: platform ?? 'all platforms' };
-}
+/** What `{platform}` reads in the message of a finding about every network at once. */
+const ALL_PLATFORMS = 'all platforms';
 
 function postFinding(rule: Rule, post: Post, data: FindingData, postIds?: string[]): Finding {
   return {
@@ -150,7 +149,7 @@ function postFinding(rule: Rule, post: Post, data: FindingData, postIds?: string
     level: (post.scheduled && rule.header['scheduled-level']) || levelOf(rule, data),
     bucket: rule.header.bucket ?? 'fix',
     scope: 'post',
-    message: renderMessage(rule.header.message, withPlatform(data, post.platform)),
+    message: renderMessage(rule.header.message, data, post.platform),
     data,
     post: postRef(post),
     ...(postIds && { postIds }),
@@ -164,7 +163,7 @@ function accountFinding(rule: Rule, platform: Platform | undefined, data: Findin
     level: levelOf(rule, data),
     bucket: rule.header.bucket ?? 'stop',
     scope: 'account',
-    message: renderMessage(rule.header.message, withPlatform(data, platform)),
+    message: renderMessage(rule.header.message, data, platform ?? ALL_PLATFORMS),
     data,
     ...(platform && { platform }),
     postIds,
