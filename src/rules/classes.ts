@@ -50,12 +50,12 @@ type Test = (facts: PostFacts) => boolean;
 
 /** Compiles class definitions once; the result tags a post with every class it belongs to. */
 export function compileClassifier(definitions: readonly ClassDefinition[], brand: BrandContext): (facts: PostFacts) => ReadonlySet<string> {
-  const compiled = definitions.map((definition) => ({
-    name: definition.name,
-    kinds: definition.kinds && new Set(definition.kinds),
-    threshold: definition.threshold,
-    signals: definition.signals.map((signal) => ({ weight: signal.weight, test: compileSignal(signal, brand) })),
-  }));
+  const compiled = definitions.map((definition) => {
+    const signals = definition.signals.map((signal) => ({ weight: signal.weight, test: compileSignal(signal, brand), reachable: 0 }));
+    // What the signals from each one on could still add: once short of the threshold, the rest are not tested.
+    for (let i = signals.length - 1, sum = 0; i >= 0; i--) signals[i]!.reachable = sum += Math.max(0, signals[i]!.weight);
+    return { name: definition.name, kinds: definition.kinds && new Set(definition.kinds), threshold: definition.threshold, signals };
+  });
   // Posts fall into a handful of combinations of classes: each combination is one shared,
   // read-only set rather than a set per post, keyed by its classes as the bits of a number.
   if (compiled.length > 52) throw new Error(`at most 52 classes can be defined; found ${compiled.length}`);
@@ -67,6 +67,7 @@ export function compileClassifier(definitions: readonly ClassDefinition[], brand
       if (c.kinds && !c.kinds.has(facts.post.kind)) continue;
       let score = 0;
       for (const signal of c.signals) {
+        if (score + signal.reachable < c.threshold) break;
         if (signal.test(facts)) score += signal.weight;
         if (score >= c.threshold) break;
       }
