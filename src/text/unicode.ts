@@ -50,7 +50,7 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
     do {
       i += width;
       width = i < text.length ? wordCharAt(text, i) : 0;
-      // An apostrophe or a point between two word characters keeps the word going ("don't", "2.5").
+      // An apostrophe, a point or a comma between two word characters keeps the word going ("don't", "2.5", "1,000").
       if (width === 0 && i + 1 < text.length && isJoiner(text.charCodeAt(i))) width = wordCharAt(text, i + 1) && wordCharAt(text, i + 1) + 1;
     } while (width !== 0);
     visit(start, i);
