@@ -51,6 +51,8 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
         posts: loaded.posts.length,
         excluded: loaded.excluded,
         skipped: loaded.skipped.count,
+        ...(loaded.lacks && { lacks: loaded.lacks }),
+        ...(loaded.sites && { sites: loaded.sites }),
       });
     }
   } finally {

@@ -5,6 +5,14 @@ import { Platform, PostKind, SourceRef } from './post.js';
 /** Bumped on any change a consumer of the JSON would notice. */
 export const AUDIT_VERSION = 1;
 
+/**
+ * Kinds of evidence an export may lack. `replies`: the account's replies to others;
+ * `alt-text`: image descriptions; `engagement`: likes, reposts and replies counts.
+ */
+export const EVIDENCE = ['replies', 'alt-text', 'engagement'] as const;
+export const Evidence = z.enum(EVIDENCE);
+export type Evidence = z.infer<typeof Evidence>;
+
 export const SourceSummary = z.object({
   /** What the user named: a path or an account. */
   spec: z.string(),
@@ -14,6 +22,10 @@ export const SourceSummary = z.object({
   posts: z.number().int(),
   excluded: z.record(z.string(), z.number().int()),
   skipped: z.number().int(),
+  /** What this export cannot show (a LinkedIn Shares.csv holds no replies): rules that need it are not evaluated. */
+  lacks: z.array(Evidence).optional(),
+  /** The account's own web sites, as its profile in the export names them (X's profile.js, Mastodon's actor.json). */
+  sites: z.array(z.string()).optional(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 

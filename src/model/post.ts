@@ -66,6 +66,20 @@ export const Post = z.object({
     })
     .optional(),
   url: z.string().optional(),
+  /**
+   * For a quote: the post quoted. Its link is not among `links` and its words are not in `text`,
+   * which hold only what the brand added.
+   */
+  quoted: z.object({ url: z.string(), author: z.string().optional() }).optional(),
+  /**
+   * Written by the platform, not by the account: a check-in, "updated the profile picture",
+   * "… recommends …". Never judged on its words, never counted as a burst of posting.
+   */
+  generated: z.boolean().optional(),
+  /** The app that published the post, where the export names it (X's `source`: "twitterfeed", "Buffer"). */
+  app: z.string().optional(),
+  /** Who could see it, where the network has more than public (Mastodon's unlisted and followers-only). */
+  visibility: z.enum(['public', 'unlisted', 'followers']).optional(),
   metrics: Metrics.optional(),
   scheduled: z.boolean(),
   /** Reviewed exceptions carried by the input itself (a queue's ignore column). */
@@ -74,7 +88,7 @@ export const Post = z.object({
 });
 export type Post = z.infer<typeof Post>;
 
-/** Posts the brand authored itself: everything except reposts of others. */
-export const isAuthored = (post: Post): boolean => post.kind !== 'repost';
+/** Posts whose words the brand wrote: not reposts of others, not posts the platform generated. */
+export const isAuthored = (post: Post): boolean => post.kind !== 'repost' && !post.generated;
 /** Original posts: posts and quotes, not replies to others and not reposts. */
 export const isOriginal = (post: Post): boolean => post.kind === 'post' || post.kind === 'quote';

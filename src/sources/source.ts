@@ -1,3 +1,4 @@
+import type { Evidence } from '../model/audit.js';
 import type { Post } from '../model/post.js';
 import { inputError, type Where } from '../errors.js';
 import type { Input } from './input.js';
@@ -11,6 +12,10 @@ export interface LoadResult {
   skipped: { count: number; examples: { where: Where; reason: string }[] };
   /** The account the export belongs to, where it says. */
   account?: string;
+  /** What the export cannot show, so the rules that need it say "not evaluated" instead of judging its absence. */
+  lacks?: Evidence[];
+  /** The account's own web sites, named by its profile in the export (own domains when the brand profile gives none). */
+  sites?: string[];
 }
 
 export interface LoadOptions {
@@ -43,6 +48,8 @@ export class LoadCollector {
   readonly excluded: Record<string, number> = {};
   readonly skipped: LoadResult['skipped'] = { count: 0, examples: [] };
   account?: string;
+  lacks?: Evidence[];
+  sites?: string[];
 
   constructor(private readonly options: Pick<LoadOptions, 'strict'>) {}
 
@@ -61,7 +68,14 @@ export class LoadCollector {
   }
 
   result(): LoadResult {
-    return { posts: this.posts, excluded: this.excluded, skipped: this.skipped, account: this.account };
+    return {
+      posts: this.posts,
+      excluded: this.excluded,
+      skipped: this.skipped,
+      account: this.account,
+      ...(this.lacks?.length && { lacks: this.lacks }),
+      ...(this.sites?.length && { sites: this.sites }),
+    };
   }
 }
 
