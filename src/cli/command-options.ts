@@ -6,6 +6,7 @@ import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
 import { collect, collectFormats, collectPlatforms, parseCount, parseDate, parseLevel, type FormatRequest } from './options.js';
 import type { ReporterOptions } from '../reporters/reporter.js';
+import type { Selection } from '../engine/select.js';
 
 /** Option groups shared by `audit` and `check`, declared once so their help and parsing agree. */
 
@@ -49,13 +50,27 @@ export interface WindowOptions {
   platform?: Platform[];
 }
 
+/** Without --all or --since, an audit is about the account as it is now: its last year of posts at most. */
+export const DEFAULT_MAX_AGE_DAYS = 365;
+
 export function addWindowOptions(command: Command): Command {
   return command
-    .option('--last <n>', 'audit the newest N posts of each account', parseCount('--last'), 200)
-    .option('--all', 'audit every post (overrides --last)', false)
-    .option('--since <date>', 'only posts from this date (YYYY-MM-DD or ISO time, UTC)', parseDate('--since'))
+    .option('--last <n>', 'audit the newest N posts of each account, no older than 12 months before its newest post', parseCount('--last'), 200)
+    .option('--all', 'audit every post, however old (overrides --last and the 12-month bound)', false)
+    .option('--since <date>', 'only posts from this date (YYYY-MM-DD or ISO time, UTC); replaces the 12-month bound', parseDate('--since'))
     .option('--until <date>', 'only posts up to this date', parseDate('--until'))
     .option('--platform <names>', 'only these platforms, comma-separated or repeated', collectPlatforms);
+}
+
+/** The audit window the options ask for; see DEFAULT_MAX_AGE_DAYS. */
+export function selectionOf(options: WindowOptions): Selection {
+  return {
+    ...(!options.all && { last: options.last }),
+    ...(!options.all && !options.since && { maxAgeDays: DEFAULT_MAX_AGE_DAYS }),
+    ...(options.since && { since: options.since }),
+    ...(options.until && { until: options.until }),
+    ...(options.platform && { platforms: options.platform }),
+  };
 }
 
 export interface ReportOptions {

@@ -2,7 +2,7 @@ import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { selectPosts, type Selection } from '../engine/select.js';
 import { runAudit } from '../engine/run.js';
 import type { Audit, SourceSummary } from '../model/audit.js';
-import type { Post } from '../model/post.js';
+import { PLATFORMS, type Post } from '../model/post.js';
 import { loadRuleSet, type RuleSet } from '../rules/load-rules.js';
 import { loadSource } from '../sources/index.js';
 import type { Io } from './io.js';
@@ -51,6 +51,7 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
         posts: loaded.posts.length,
         excluded: loaded.excluded,
         skipped: loaded.skipped.count,
+        platforms: PLATFORMS.filter((platform) => loaded.posts.some((post) => post.platform === platform)),
         ...(loaded.lacks && { lacks: loaded.lacks }),
         ...(loaded.sites && { sites: loaded.sites }),
       });
@@ -84,9 +85,10 @@ export async function prepareRules(settings: Pick<AuditSettings, 'configPath' | 
 
 /** Posts, window and rules in; the Audit out. */
 export function auditPosts(loaded: LoadedPosts, selection: Selection, prepared: { config: LoadedConfig; ruleSet: RuleSet }, now: Date, timeZone = 'UTC'): Audit {
-  const posts = selectPosts(loaded.posts, selection);
+  const { posts, window } = selectPosts(loaded.posts, selection);
   return runAudit({
     posts,
+    window,
     ruleSet: prepared.ruleSet,
     sources: loaded.sources,
     brandName: prepared.config.brand.name,

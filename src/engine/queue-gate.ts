@@ -3,7 +3,7 @@ import type { Finding } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { fingerprint } from '../model/fingerprint.js';
 import type { PostFacts } from '../text/facts.js';
-import { runAudit, type AuditInput } from './run.js';
+import { runAudit, withHabits, type AuditInput } from './run.js';
 
 export interface QueueGateInput extends Omit<AuditInput, 'posts' | 'judged' | 'measured'> {
   history: readonly Post[];
@@ -25,7 +25,7 @@ export function gateQueue(input: QueueGateInput): Audit {
   const before = fired.size ? runAudit({ ...input, measured, ruleSet: accountRules, posts: input.history, judged: new Set() }) : undefined;
   const preexisting = new Set(before?.findings.filter((f) => f.scope === 'account' && f.bucket !== 'keep').map(fingerprint));
   const findings = problems.map((f): Finding => (f.scope === 'account' && preexisting.has(fingerprint(f)) ? downgrade(f) : f)).sort(byFileAndLine);
-  return { ...after, findings };
+  return withHabits({ ...after, findings });
 }
 
 function downgrade(finding: Finding): Finding {

@@ -1,16 +1,19 @@
-import { AUDIT_VERSION, type Audit, type PostSummary, type SourceSummary } from '../model/audit.js';
+import { AUDIT_VERSION, type Audit, type AuditWindow, type Evidence, type PostSummary, type SourceSummary } from '../model/audit.js';
 import { levelRank, type Bucket, type Finding, type FindingData, type Level, type PostRef } from '../model/finding.js';
-import { PLATFORMS, type Platform, type Post, type PostKind } from '../model/post.js';
+import { isAuthored, PLATFORMS, type Platform, type Post, type PostKind } from '../model/post.js';
 import { isNotEvaluated, type AccountCheck, type PostCheck } from '../rules/kinds/define-kind.js';
 import type { Rule, RuleSet } from '../rules/load-rules.js';
 import { PostFacts } from '../text/facts.js';
 import { renderMessage } from './message.js';
+import { habitsOf } from './habits.js';
 import { scoreFamilies } from './score.js';
 
 export interface AuditInput {
   posts: readonly Post[];
   ruleSet: RuleSet;
   sources: readonly SourceSummary[];
+  /** How the posts were chosen, recorded in the document. */
+  window?: AuditWindow;
   brandName?: string;
   generatedAt: string;
   toolVersion: string;
@@ -44,7 +47,10 @@ export function runAudit(input: AuditInput): Audit {
   const notEvaluated: Audit['notEvaluated'] = [];
   /** Families with at least one rule that could judge something: only these are scored. */
   const scored = new Set<string>();
-  const judged = input.judged ? facts.filter((f) => input.judged!.has(f.post.id)) : facts;
+  const auditedAt = Date.parse(input.generatedAt);
+  // Per-post rules judge words the brand wrote: never a repost of someone else, nor a post the platform generated.
+  const judged = facts.filter((f) => isAuthored(f.post) && (!input.judged || input.judged.has(f.post.id)));
+  const lacking = lackingEvidence(input.sources);
   /** Account rules with the same filters read the same groups: built once, not once per rule. */
   const groupsByScope = new Map<string, ReturnType<typeof groupsFor>>();
 
@@ -53,11 +59,13 @@ export function runAudit(input: AuditInput): Audit {
       notEvaluated.push({ rule: rule.id, reason: rule.check.notEvaluated });
       continue;
     }
+    const unseen = unseenPlatforms(rule, lacking, facts);
+    for (const [platform, reason] of unseen) notEvaluated.push({ rule: rule.id, platform, reason });
     if (rule.kind.scope === 'post') {
-      scored.add(rule.family);
       const check = rule.check as PostCheck;
+      if (unseen.size === 0 || judged.some((f) => !unseen.has(f.post.platform))) scored.add(rule.family);
       for (const f of judged) {
-        if (!appliesTo(rule, f)) continue;
+        if (unseen.has(f.post.platform) || !appliesTo(rule, f)) continue;
         const data = check(f);
         if (data && !isIgnored(f.post, rule.id)) findings.push(postFinding(rule, f.post, data));
       }
@@ -66,9 +74,11 @@ export function runAudit(input: AuditInput): Audit {
     const check = rule.check as AccountCheck;
     const { platforms, 'post-kinds': postKinds, when, unless, per } = rule.header;
     const scope = JSON.stringify([platforms, postKinds, when, unless, per]);
-    if (!groupsByScope.has(scope)) groupsByScope.set(scope, groupsFor(rule, facts.filter((f) => appliesTo(rule, f))));
+    // What the platform generated (check-ins, "… recommends …") is not the account's posting habit.
+    if (!groupsByScope.has(scope)) groupsByScope.set(scope, groupsFor(rule, facts.filter((f) => !f.post.generated && appliesTo(rule, f))));
     for (const [platform, group] of groupsByScope.get(scope)!) {
-      const result = check(group, { platform, now, timeZone: input.timeZone ?? 'UTC' });
+      if (platform && unseen.has(platform)) continue;
+      const result = check(group, { platform, now, auditedAt, timeZone: input.timeZone ?? 'UTC' });
       if (result.notEvaluated) notEvaluated.push({ rule: rule.id, platform, reason: result.notEvaluated });
       else scored.add(rule.family);
       for (const hit of result.hits) {
@@ -86,15 +96,18 @@ export function runAudit(input: AuditInput): Audit {
 
   findings.sort(compareFindings);
   const families = [...new Set(input.ruleSet.rules.map((r) => r.family))].filter((family) => scored.has(family));
-  return {
+  const audit: Audit = {
     version: AUDIT_VERSION,
     generatedAt: input.generatedAt,
     tool: { name: 'presence', version: input.toolVersion },
     brand: { ...(input.brandName && { name: input.brandName }) },
     sources: [...input.sources],
+    ...(input.window && { window: input.window }),
     stats: stats(input.posts, input.sources),
-    scores: scoreFamilies(findings, families, input.posts.length),
+    // Both filled in by withHabits below; placed here so the document reads scores, findings, then habits.
+    scores: { overall: 100, byFamily: Object.fromEntries(families.map((family) => [family, 100])) },
     findings,
+    habits: [],
     notEvaluated,
     rules: input.ruleSet.rules.map((rule) => ({
       id: rule.id,
@@ -108,10 +121,54 @@ export function runAudit(input: AuditInput): Audit {
     })),
     posts: facts.map(summarise),
   };
+  return withHabits(audit);
+}
+
+/** Gathers the audit's findings into habits and scores the families from them; again whenever findings change. */
+export function withHabits(audit: Audit, families: readonly string[] = Object.keys(audit.scores.byFamily)): Audit {
+  const habits = habitsOf(audit);
+  return { ...audit, habits, scores: scoreFamilies(habits, families) };
+}
+
+/**
+ * What each platform's input cannot show: evidence every source with posts of that platform lacks.
+ * A source that names no platforms (an older document) is taken to show everything.
+ */
+function lackingEvidence(sources: readonly SourceSummary[]): Map<Platform, { lacks: Set<Evidence>; formats: string[] }> {
+  const byPlatform = new Map<Platform, { lacks: Set<Evidence>; formats: string[] }>();
+  for (const source of sources) {
+    for (const platform of source.platforms ?? []) {
+      const lacks = new Set(source.lacks ?? []);
+      const known = byPlatform.get(platform);
+      if (!known) byPlatform.set(platform, { lacks, formats: [source.format] });
+      else {
+        for (const evidence of known.lacks) if (!lacks.has(evidence)) known.lacks.delete(evidence);
+        if (!known.formats.includes(source.format)) known.formats.push(source.format);
+      }
+    }
+  }
+  return byPlatform;
+}
+
+const EVIDENCE_WORDS: Record<Evidence, string> = { replies: 'replies to others', 'alt-text': 'alt text', engagement: 'engagement counts' };
+
+/** The platforms with posts this rule applies to whose input lacks what the rule needs, with the reason. */
+function unseenPlatforms(rule: Rule, lacking: ReturnType<typeof lackingEvidence>, facts: readonly PostFacts[]): Map<Platform, string> {
+  const unseen = new Map<Platform, string>();
+  const needs = rule.header.needs;
+  if (!needs?.length) return unseen;
+  for (const [platform, { lacks, formats }] of lacking) {
+    if (rule.header.platforms && !rule.header.platforms.includes(platform)) continue;
+    const missing = needs.filter((evidence) => lacks.has(evidence));
+    if (missing.length === 0 || !facts.some((f) => f.post.platform === platform)) continue;
+    unseen.set(platform, `the ${formats.join(' and ')} export holds no ${missing.map((e) => EVIDENCE_WORDS[e]).join(' or ')}`);
+  }
+  return unseen;
 }
 
 function appliesTo(rule: Rule, f: PostFacts): boolean {
   const { header } = rule;
+  if (header['only-scheduled'] && !f.post.scheduled) return false;
   if (header.platforms && !header.platforms.includes(f.post.platform)) return false;
   if (header['post-kinds'] && !header['post-kinds'].includes(f.post.kind)) return false;
   if (header.when && !header.when.every((c) => f.classes.has(c))) return false;

@@ -1,17 +1,17 @@
-import type { Finding } from '../model/finding.js';
+import type { Habit } from '../model/audit.js';
 import { ACCOUNT_COST, POST_COST } from '../model/scoring.js';
 
 /**
- * Each family starts at 100, loses ACCOUNT_COST per account finding and
- * 100 × ΣPOST_COST ÷ posts for its post findings, floored at 0. The overall score is the
- * mean of the families that had rules running. "Keep doing" lines cost nothing.
+ * Each family starts at 100 and loses ACCOUNT_COST for each account habit, and for each post habit
+ * POST_COST × the share (%) of the platform's posts it touches, never more than an account habit of
+ * its level: a habit weighs by its reach, not by how many findings it gathers. Floored at 0; the
+ * overall score is the mean of the families that had rules running. "Keep doing" lines cost nothing.
  */
-export function scoreFamilies(findings: readonly Finding[], families: readonly string[], posts: number): { overall: number; byFamily: Record<string, number> } {
+export function scoreFamilies(habits: readonly Habit[], families: readonly string[]): { overall: number; byFamily: Record<string, number> } {
   const penalty = new Map(families.map((family) => [family, 0]));
-  for (const finding of findings) {
-    if (finding.bucket === 'keep') continue;
-    const cost = finding.scope === 'account' ? ACCOUNT_COST[finding.level] : (100 * POST_COST[finding.level]) / Math.max(posts, 1);
-    penalty.set(finding.family, (penalty.get(finding.family) ?? 0) + cost);
+  for (const habit of habits) {
+    const cost = habit.scope === 'account' ? ACCOUNT_COST[habit.level] : Math.min(ACCOUNT_COST[habit.level], POST_COST[habit.level] * habit.share);
+    penalty.set(habit.family, (penalty.get(habit.family) ?? 0) + cost);
   }
   const byFamily = Object.fromEntries([...penalty].sort(([a], [b]) => a.localeCompare(b)).map(([family, cost]) => [family, Math.max(0, Math.round(100 - cost))]));
   const values = Object.values(byFamily);

@@ -22,6 +22,8 @@ export const SourceSummary = z.object({
   posts: z.number().int(),
   excluded: z.record(z.string(), z.number().int()),
   skipped: z.number().int(),
+  /** The networks its posts came from. */
+  platforms: z.array(Platform).optional(),
   /** What this export cannot show (a LinkedIn Shares.csv holds no replies): rules that need it are not evaluated. */
   lacks: z.array(Evidence).optional(),
   /** The account's own web sites, as its profile in the export names them (X's profile.js, Mastodon's actor.json). */
@@ -40,6 +42,19 @@ export const Stats = z.object({
   to: z.string().optional(),
 });
 export type Stats = z.infer<typeof Stats>;
+
+/** How the posts audited were chosen, so a report can say what it covers and how to widen it. */
+export const AuditWindow = z.object({
+  /** The newest N posts of each account. */
+  last: z.number().int().optional(),
+  /** No older than this many days before each account's newest post. */
+  maxAgeDays: z.number().optional(),
+  since: z.string().optional(),
+  until: z.string().optional(),
+  /** Posts inside --since/--until and --platform that the count or the age bound left out. */
+  olderLeftOut: z.number().int(),
+});
+export type AuditWindow = z.infer<typeof AuditWindow>;
 
 export const RuleSummary = z.object({
   id: z.string(),
@@ -75,6 +90,31 @@ export const PostSummary = z.object({
 });
 export type PostSummary = z.infer<typeof PostSummary>;
 
+/**
+ * A rule's findings on one platform gathered into one habit: "bare links, 12 posts", with the
+ * posts listed. Reports lead with habits; `findings[]` keeps each post's finding for lists and gates.
+ */
+export const Habit = z.object({
+  rule: z.string(),
+  family: z.string(),
+  /** The highest level among its findings. */
+  level: Level,
+  bucket: z.enum(['stop', 'fix', 'delete']),
+  scope: z.enum(['post', 'account']),
+  platform: Platform.optional(),
+  /** The rule's description, or the account finding's message. */
+  summary: z.string(),
+  /** How many posts it touches, and what share (%) of the platform's audited posts that is. */
+  posts: z.number().int(),
+  share: z.number(),
+  /** Newest first. */
+  postIds: z.array(z.string()),
+  newest: z.string().optional(),
+  /** Indexes into `findings[]` of the findings it gathers. */
+  findings: z.array(z.number().int()),
+});
+export type Habit = z.infer<typeof Habit>;
+
 const ScoreChange = z.object({ before: z.number().optional(), after: z.number().optional() });
 
 /** Set by `presence report NEW.json --compare OLD.json`: what changed since the older audit. */
@@ -94,6 +134,8 @@ export const Audit = z.object({
   tool: z.object({ name: z.literal('presence'), version: z.string() }),
   brand: z.object({ name: z.string().optional() }),
   sources: z.array(SourceSummary),
+  /** Absent in documents written before the window was recorded. */
+  window: AuditWindow.optional(),
   stats: Stats,
   scores: z.object({
     /** 0–100; how each is computed is in the README. */
@@ -101,6 +143,8 @@ export const Audit = z.object({
     byFamily: z.record(z.string(), z.number()),
   }),
   findings: z.array(Finding),
+  /** Findings gathered per rule and platform, by impact: level, then posts touched, then newest. Absent in older documents. */
+  habits: z.array(Habit).optional(),
   notEvaluated: z.array(NotEvaluated),
   rules: z.array(RuleSummary),
   posts: z.array(PostSummary),

@@ -1,4 +1,4 @@
-import type { Audit } from '../model/audit.js';
+import type { Audit, Habit } from '../model/audit.js';
 import type { Bucket, Finding } from '../model/finding.js';
 import type { ReporterOptions } from './reporter.js';
 
@@ -10,9 +10,16 @@ export interface ReportSection {
   /** One line on what the section asks of the reader. */
   summary: string;
   findings: Finding[];
+  /** The section's habits by impact, each with the findings it gathers (the "keep" section has none). */
+  habits: HabitView[];
 }
 
-const SECTIONS: readonly Omit<ReportSection, 'findings'>[] = [
+export interface HabitView {
+  habit: Habit;
+  findings: Finding[];
+}
+
+const SECTIONS: readonly Omit<ReportSection, 'findings' | 'habits'>[] = [
   { bucket: 'stop', title: 'Stop', summary: 'habits across the account to stop' },
   { bucket: 'fix', title: 'Fix', summary: 'posts to edit, or to write differently next time' },
   { bucket: 'delete', title: 'Delete', summary: 'posts to remove: copies, dead links, clutter' },
@@ -20,8 +27,32 @@ const SECTIONS: readonly Omit<ReportSection, 'findings'>[] = [
 ];
 
 /** The cleanup report's four sections, in reading order, each with its findings (already sorted by the engine). */
-export function reportSections(audit: Pick<Audit, 'findings'>): ReportSection[] {
-  return SECTIONS.map((section) => ({ ...section, findings: audit.findings.filter((f) => f.bucket === section.bucket) }));
+export function reportSections(audit: Pick<Audit, 'findings' | 'habits'>): ReportSection[] {
+  const habits = (audit.habits ?? []).map((habit) => ({ habit, findings: habit.findings.map((i) => audit.findings[i]!).filter(Boolean) }));
+  return SECTIONS.map((section) => ({
+    ...section,
+    findings: audit.findings.filter((f) => f.bucket === section.bucket),
+    habits: habits.filter((view) => view.habit.bucket === section.bucket),
+  }));
+}
+
+/** What the audit covers and how to widen it, in one sentence; empty for documents that did not record it. */
+export function windowNote(audit: Pick<Audit, 'window'>): string {
+  const w = audit.window;
+  if (!w) return '';
+  const parts: string[] = [];
+  if (w.last !== undefined) parts.push(`the newest ${w.last} posts of each account`);
+  if (w.maxAgeDays !== undefined) parts.push(`no older than ${w.maxAgeDays === 365 ? '12 months' : `${w.maxAgeDays} days`} before its newest post`);
+  if (w.since) parts.push(`from ${w.since.slice(0, 10)}`);
+  if (w.until) parts.push(`up to ${w.until.slice(0, 10)}`);
+  const scope = parts.length ? `Audited: ${parts.join(', ')}` : 'Audited: every post';
+  const left = w.olderLeftOut ? `; ${w.olderLeftOut} older post${w.olderLeftOut === 1 ? '' : 's'} left out (--all or --since to widen)` : '';
+  return `${scope}${left}.`;
+}
+
+/** "12 posts (8% of x)" for a habit of post findings. */
+export function habitReach(habit: Habit): string {
+  return `${habit.posts} post${habit.posts === 1 ? '' : 's'}${habit.platform ? ` (${habit.share}% of ${habit.platform})` : ''}`;
 }
 
 /** A finding's date as YYYY-MM-DD, in UTC unless a time zone is given. */

@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { Audit } from '../model/audit.js';
 import type { Finding, Level } from '../model/finding.js';
 import { terminalText } from './escape.js';
-import { reportSections, shortDate } from './report-sections.js';
+import { habitReach, reportSections, shortDate, windowNote, type HabitView } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 
 /** No rule between body rows: a score table reads as a list. */
@@ -22,10 +22,12 @@ export const table: Reporter = {
     const lines: string[] = [...header(audit, options, c), '', ...scores(audit, c), '', ...comparison(audit, options, c)];
     for (const section of reportSections(audit)) {
       if (section.findings.length === 0) continue;
-      lines.push(c.bold(`${section.title.toUpperCase()} — ${section.summary} (${section.findings.length})`));
-      const shown = section.findings.slice(0, ROWS_PER_SECTION);
-      for (const finding of shown) lines.push(...(finding.scope === 'account' ? accountLine(finding, c) : postLines(finding, options, c)));
-      const hidden = section.findings.length - shown.length;
+      // Keep-doing lines are findings of their own; every other section reads as habits.
+      const items = section.bucket === 'keep' ? section.findings.map((f) => accountLine(f, c)) : section.habits.map((view) => habitLines(view, options, c));
+      lines.push(c.bold(`${section.title.toUpperCase()} — ${section.summary} (${items.length})`));
+      const shown = items.slice(0, ROWS_PER_SECTION);
+      for (const item of shown) lines.push(...item);
+      const hidden = items.length - shown.length;
       if (hidden > 0) lines.push(c.dim(`  … and ${hidden} more; --format markdown, json or csv lists them all`));
       lines.push('');
     }
@@ -49,6 +51,8 @@ function header(audit: Audit, options: ReporterOptions, c: ChalkInstance): strin
     c.bold(`${name ? `${terminalText(name)} — ` : ''}social presence audit`),
     `${stats.posts} posts${period}${platforms ? ` · ${platforms}` : ''}${kinds ? ` · ${kinds}` : ''}`,
   ];
+  const window = windowNote(audit);
+  if (window) lines.push(c.dim(`  ${window}`));
   for (const source of audit.sources) {
     const excluded = Object.entries(source.excluded).map(([why, n]) => `${n} ${why} left out`);
     const skipped = source.skipped ? [`${source.skipped} malformed record${source.skipped === 1 ? '' : 's'} skipped`] : [];
@@ -95,13 +99,25 @@ function accountLine(finding: Finding, c: ChalkInstance): string[] {
   return [`  ${levelLabel(finding, c)}  ${c.dim(finding.rule)}${where}`, `    ${terminalText(finding.message)}`];
 }
 
+/** Example posts shown under a habit in the terminal; the rest are counted. */
+const EXAMPLES_PER_HABIT = 3;
+
+/** A habit: an account finding as one line, a lone post finding as its block, or a rule's posts with a few examples. */
+function habitLines({ habit, findings }: HabitView, options: ReporterOptions, c: ChalkInstance): string[] {
+  if (habit.scope === 'account') return accountLine(findings[0]!, c);
+  if (findings.length === 1) return postLines(findings[0]!, options, c);
+  const lines = [`  ${LEVEL_STYLE[habit.level](c)(habit.level)}  ${c.dim(habit.rule)} [${habit.platform}]  ${habitReach(habit)}`, `    ${terminalText(habit.summary)}`];
+  const newestFirst = [...findings].sort((a, b) => b.post!.createdAt.localeCompare(a.post!.createdAt));
+  for (const finding of newestFirst.slice(0, EXAMPLES_PER_HABIT)) lines.push(...postLines(finding, options, c, '    '));
+  if (findings.length > EXAMPLES_PER_HABIT) lines.push(c.dim(`      … and ${findings.length - EXAMPLES_PER_HABIT} more posts; --format csv or json lists them`));
+  return lines;
+}
+
 /** One block per post finding; the permalink stays whole on its own line so it can be clicked or copied. */
-function postLines(finding: Finding, options: ReporterOptions, c: ChalkInstance): string[] {
+function postLines(finding: Finding, options: ReporterOptions, c: ChalkInstance, indent = '  '): string[] {
   const post = finding.post!;
-  return [
-    `  ${levelLabel(finding, c)}  ${shortDate(post.createdAt, options.timeZone)}  ${post.platform}  ${c.dim(finding.rule)}`,
-    `    “${terminalText(post.excerpt)}”`,
-    `    ${terminalText(finding.message)}`,
-    ...(post.url ? [`    ${c.dim(terminalText(post.url))}`] : [`    ${c.dim(`${post.source.file}${post.source.line ? `:${post.source.line}` : post.source.record ? `#${post.source.record}` : ''}`)}`]),
-  ];
+  const where = post.url ?? `${post.source.file}${post.source.line ? `:${post.source.line}` : post.source.record ? `#${post.source.record}` : ''}`;
+  // Under a habit the rule is named once, above: each example shows only its date and post.
+  const head = indent === '  ' ? `${levelLabel(finding, c)}  ${shortDate(post.createdAt, options.timeZone)}  ${post.platform}  ${c.dim(finding.rule)}` : shortDate(post.createdAt, options.timeZone);
+  return [`${indent}${head}`, `${indent}  “${terminalText(post.excerpt)}”`, `${indent}  ${terminalText(finding.message)}`, `${indent}  ${c.dim(terminalText(where))}`];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Evidence } from '../model/audit.js';
 import { Bucket, Level } from '../model/finding.js';
 import { Platform, PostKind } from '../model/post.js';
 
@@ -16,6 +17,8 @@ export const ExamplePost = z.union([
     'parent-at': z.string().optional(),
     alt: z.array(z.string()).optional(),
     likes: z.number().optional(),
+    /** A queued post, not yet published. */
+    scheduled: z.boolean().optional(),
     /** The same post this many times (for account-level examples). */
     repeat: z.number().int().min(1).max(100).optional(),
     /** Days between the repeats (default: a minute apart). */
@@ -57,12 +60,16 @@ export const RuleHeader = z.strictObject({
   bucket: Bucket.optional(),
   /** The level for scheduled posts, which can still be changed (over-length is an error there). */
   'scheduled-level': Level.optional(),
+  /** Judge queued posts only: a published post was accepted by its platform, so a limit finding on it would be a counting error. */
+  'only-scheduled': z.boolean().optional(),
   platforms: z.array(Platform).optional(),
   'post-kinds': z.array(PostKind).optional(),
   /** Only posts in all of these classes. */
   when: z.array(z.string()).optional(),
   /** Never posts in any of these classes. */
   unless: z.array(z.string()).optional(),
+  /** What the input must be able to show: on a platform whose exports lack it, the rule is not evaluated. */
+  needs: z.array(Evidence).optional(),
   /** Account-level rules: judge each platform on its own, or the whole timeline together. */
   per: z.enum(['platform', 'all']).default('platform'),
   examples: Examples.optional(),

@@ -134,8 +134,9 @@ export const measures = {
   'own-words': { description: 'words of prose without boilerplate such as "new post", "ICYMI", "read more"', measure: (f) => f.ownWords },
   links: { description: 'links in the post', measure: (f) => f.post.links.length },
   'words-per-link': {
-    description: 'own words per link (no links: not measured)',
-    measure: (f) => (f.post.links.length ? f.ownWords / f.post.links.length : Number.NaN),
+    // A lone link with few words is the bare-link finding; this measure is about link dumps.
+    description: 'own words per link (fewer than two links: not measured)',
+    measure: (f) => (f.post.links.length >= 2 ? f.ownWords / f.post.links.length : Number.NaN),
   },
   hashtags: { description: 'hashtags in the post', measure: (f) => f.post.hashtags.length },
   mentions: { description: 'accounts mentioned', measure: (f) => f.post.mentions.length },

@@ -62,7 +62,11 @@ const COUNTERS: Partial<Record<Platform, (text: string) => number>> = {
   threads: threadsLength,
 };
 
+/** The @handles a reply opens with, which X has not counted toward the limit since 2017. */
+const LEADING_MENTIONS = /^(?:\.?@\w{1,15}\s+)+/;
+
 /** The post's length counted the way its platform counts it (code points where it says "characters"). */
-export function platformLength(post: Pick<Post, 'platform' | 'text'>): number {
-  return (COUNTERS[post.platform] ?? ((text: string) => [...text].length))(post.text);
+export function platformLength(post: Pick<Post, 'platform' | 'text' | 'replyTo'>): number {
+  const text = post.platform === 'x' && post.replyTo ? post.text.replace(LEADING_MENTIONS, '') : post.text;
+  return (COUNTERS[post.platform] ?? ((t: string) => [...t].length))(text);
 }

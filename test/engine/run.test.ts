@@ -81,10 +81,23 @@ describe('selectPosts', () => {
   ];
 
   test('--last N counts per account and returns oldest first', () => {
-    expect(selectPosts(posts, { last: 2 }).map((p) => p.id)).toEqual(['m1', 'm2', 'x3', 'x4']);
+    expect(selectPosts(posts, { last: 2 }).posts.map((p) => p.id)).toEqual(['m1', 'm2', 'x3', 'x4']);
+  });
+
+  test('the age bound keeps each account to its own last year, and counts what it left out', () => {
+    const spread = [
+      makePost({ id: 'old', platform: 'x', createdAt: '2022-01-10T09:00:00.000Z' }),
+      makePost({ id: 'recent', platform: 'x', createdAt: '2023-09-01T09:00:00.000Z' }),
+      makePost({ id: 'newest', platform: 'x', createdAt: '2024-01-10T09:00:00.000Z' }),
+      makePost({ id: 'quiet-account', platform: 'mastodon', author: 'northwind@mastodon.example', createdAt: '2019-05-01T09:00:00.000Z' }),
+    ];
+    const { posts: kept, window } = selectPosts(spread, { last: 200, maxAgeDays: 365 });
+    // The Mastodon account's newest post is years older, but it is that account's own window that counts.
+    expect(kept.map((p) => p.id)).toEqual(['quiet-account', 'recent', 'newest']);
+    expect(window).toEqual({ last: 200, maxAgeDays: 365, olderLeftOut: 1 });
   });
 
   test('since, until and platform filter before counting', () => {
-    expect(selectPosts(posts, { since: new Date(day(2)), until: new Date(day(4)), platforms: ['x'] }).map((p) => p.id)).toEqual(['x1', 'x2', 'x3']);
+    expect(selectPosts(posts, { since: new Date(day(2)), until: new Date(day(4)), platforms: ['x'] }).posts.map((p) => p.id)).toEqual(['x1', 'x2', 'x3']);
   });
 });

@@ -1,5 +1,6 @@
 import { Audit, type PostSummary } from '../../src/model/audit.js';
 import type { Finding } from '../../src/model/finding.js';
+import { habitsOf } from '../../src/engine/habits.js';
 import { runCli } from './run-cli.js';
 
 /** A real audit: the queue check of fixtures/queue/over-limit.csv against the bundled X archive. */
@@ -26,7 +27,8 @@ export const HOSTILE_TEXTS = [
 /** An audit whose posts carry hostile text, with a javascript: permalink, for every reporter. */
 export function hostileAudit(base: Audit): Audit {
   const findings: Finding[] = HOSTILE_TEXTS.map((text, i) => ({
-    rule: 'link-blasting/bare-link',
+    // A rule each, so that every hostile text is shown rather than gathered under one habit's few examples.
+    rule: `link-blasting/hostile-${i}`,
     family: 'link-blasting',
     level: (['error', 'warning', 'suggestion'] as const)[i % 3]!,
     bucket: 'delete',
@@ -36,5 +38,6 @@ export function hostileAudit(base: Audit): Audit {
     post: { id: `h${i}`, platform: 'x', url: i === 0 ? 'javascript:alert(1)' : `https://x.com/northwindlamps/status/${1000 + i}`, createdAt: '2024-06-17T09:30:00.000Z', excerpt: text, source: { file: 'fixtures/queue/hostile.csv', line: i + 1 } },
   }));
   const posts: PostSummary[] = findings.map((f) => ({ id: f.post!.id, platform: 'x', kind: 'post', createdAt: f.post!.createdAt, classes: [], source: f.post!.source, scheduled: true }));
-  return Audit.parse({ ...base, findings: [...findings, ...base.findings], posts: [...base.posts, ...posts] });
+  const audit = Audit.parse({ ...base, findings: [...findings, ...base.findings], posts: [...base.posts, ...posts] });
+  return { ...audit, habits: habitsOf(audit) };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { configError, usageError } from '../../errors.js';
 import { PLATFORMS, type PlatformName } from '../../model/names.js';
-import { addReportOptions, addSourceOptions, addWindowOptions, httpSettings, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
+import { addReportOptions, addSourceOptions, addWindowOptions, selectionOf, httpSettings, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT, gate } from '../exit-codes.js';
 import { wantsColor } from '../io.js';
@@ -40,7 +40,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     `\nA queue row that cannot be read fails the check (exit ${EXIT.error}); --strict applies to the history.\nA queued row may carry an "ignore" column ("rule-id, rule-id: reason") for a reviewed exception.\nWith GITHUB_STEP_SUMMARY set, a Markdown summary is appended to that file.\n\nExit codes: ${EXIT.ok} the queue may go out; ${EXIT.findings} findings at or above --fail-on or more than --max-warnings; ${EXIT.error} usage, configuration or input error.\n\nExample:\n  presence check queue/next-week.csv --history export/twitter.zip --queue-platform x --format github --format sarif=presence.sarif`,
   );
   command.action(async (queueFiles: string[], options: CheckOptions) => {
-    const [{ loadPosts, prepareRules }, { resolveFormats, writeReports, writeAtomically }, { reporters }, { selectPosts }, { gateQueue }, { applyBaseline, Baseline, makeBaseline }, { parseColumnMapOption }, { VERSION }] =
+    const [{ loadPosts, prepareRules }, { resolveFormats, writeReports, writeAtomically }, { reporters }, { selectPosts }, { gateQueue }, { applyBaseline, Baseline, makeBaseline }, { parseColumnMapOption }, { VERSION }, { withHabits }] =
       await Promise.all([
         import('../pipeline.js'),
         import('../output.js'),
@@ -50,6 +50,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
         import('../../engine/baseline.js'),
         import('../map-option.js'),
         import('../version.js'),
+        import('../../engine/run.js'),
       ]);
     if (options.queuePlatform && !(PLATFORMS as readonly string[]).includes(options.queuePlatform)) {
       throw usageError(`--queue-platform must be one of ${PLATFORMS.join(', ')}; got "${options.queuePlatform}"`);
@@ -61,9 +62,10 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     const queue = await loadPosts(queueFiles, { ...loadOptions, strict: true }, io);
     const history = await loadPosts(options.history, loadOptions, io);
     const queuedPosts = queue.posts.map((post) => ({ ...post, scheduled: true, ...(post.platform === 'other' && options.queuePlatform && { platform: options.queuePlatform }) }));
-    const recent = selectPosts(history.posts, { last: options.all ? undefined : options.last, since: options.since, until: options.until, platforms: options.platform });
+    const { posts: recent, window } = selectPosts(history.posts, selectionOf(options));
     let audit = gateQueue({
       history: recent,
+      window,
       queue: queuedPosts,
       ruleSet: prepared.ruleSet,
       sources: [...queue.sources, ...history.sources],
@@ -75,7 +77,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     if (options.baseline) {
       const baseline = await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline, Baseline);
       const applied = applyBaseline(audit.findings, baseline);
-      audit = { ...audit, findings: applied.findings };
+      audit = withHabits({ ...audit, findings: applied.findings });
       if (!options.quiet && applied.suppressed) io.stderr.write(`presence: ${applied.suppressed} finding${applied.suppressed === 1 ? '' : 's'} accepted by the baseline ${options.baseline}\n`);
     }
     if (options.writeBaseline) await writeAtomically(path.resolve(io.cwd, options.writeBaseline), `${JSON.stringify(makeBaseline(audit.findings), null, 2)}\n`);

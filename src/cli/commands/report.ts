@@ -66,5 +66,8 @@ export async function readAudit(file: string, io: Io): Promise<Audit> {
     const issue = result.error.issues[0]!;
     throw inputError({ file }, `not a valid presence audit: ${issue.path.join('.') || 'the document'}: ${issue.message}`);
   }
-  return result.data;
+  // Audits saved before habits were recorded get them from their own findings.
+  if (result.data.habits) return result.data;
+  const { habitsOf } = await import('../../engine/habits.js');
+  return { ...result.data, habits: habitsOf(result.data) };
 }

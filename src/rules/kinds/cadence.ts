@@ -18,7 +18,9 @@ export const cadence = defineAccountKind({
   }),
   thresholds: ['mode', 'max', 'within', 'gap'],
   compile(params) {
-    return (posts, window): AccountResult => {
+    return (all, window): AccountResult => {
+      // A self-thread is one unit of posting: its continuations are not more posts in a burst or a day.
+      const posts = all.filter((f) => !f.post.replyTo?.isOwn);
       const sorted = [...posts].sort((a, b) => time(a) - time(b));
       if (sorted.length < 2) return { hits: [], notEvaluated: 'fewer than two posts in the window' };
       const platform = window.platform ?? sorted[0]!.post.platform;

@@ -38,6 +38,8 @@ export interface AccountWindow {
   platform?: Platform;
   /** The newest post time in the audit, used as "now" for age-based checks. */
   now: number;
+  /** When the audit was made: how long ago the account last posted is measured to this. */
+  auditedAt: number;
   /** IANA time zone for checks about the time of day. */
   timeZone: string;
 }

@@ -20,7 +20,9 @@ export const ratio = defineAccountKind({
   }),
   thresholds: ['class', 'max', 'min', 'error-max', 'error-min', 'min-posts'],
   compile(params) {
-    return (posts) => {
+    return (all) => {
+      // A post with neither words nor a link (a photo alone, an app share the export left empty) says nothing a class can judge.
+      const posts = all.filter((f) => f.post.kind === 'repost' || f.post.text.trim() !== '' || f.post.links.length > 0);
       if (posts.length < params['min-posts']) {
         return { hits: [], notEvaluated: `${posts.length} posts in the window, fewer than the ${params['min-posts']} needed` };
       }

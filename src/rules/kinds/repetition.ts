@@ -37,7 +37,7 @@ export const repetition = defineAccountKind({
         (g) => g.posts.length >= params['min-count'] && new Set(g.posts.map((f) => f.post.platform)).size >= params['min-platforms'],
       );
       const hits: AccountHit[] = [];
-      for (const group of kept) {
+      for (const group of params.report === 'groups' ? mergeByLabel(kept) : kept) {
         const sorted = [...group.posts].sort((a, b) => time(a) - time(b));
         const first = sorted[0]!.post;
         const platforms = [...new Set(sorted.map((f) => f.post.platform))].join(', ');
@@ -90,6 +90,17 @@ function textGroups(posts: readonly PostFacts[], within: number, similarity: num
   const candidates = posts.filter((f) => f.fingerprint.words >= minWords);
   const clusters = clusterSimilar(candidates, (f) => f.fingerprint, similarity, { timeOf: time, within });
   return clusters.map((cluster) => ({ label: excerpt(cluster[0]!.prose), posts: cluster }));
+}
+
+/** One habit per link or text: a weekly auto-post is one finding listing every week's post, not one per run. */
+function mergeByLabel(groups: readonly Group[]): Group[] {
+  const byLabel = new Map<string, Group>();
+  for (const group of groups) {
+    const known = byLabel.get(group.label);
+    if (known) known.posts.push(...group.posts);
+    else byLabel.set(group.label, { label: group.label, posts: [...group.posts] });
+  }
+  return [...byLabel.values()];
 }
 
 /** Distinct platforms among the posts, counted up to `enough`. */
