@@ -12,16 +12,27 @@ export interface CsvRow {
   line: number;
 }
 
+/** How a CSV text is laid out, for exports that are not plain comma-separated files. */
+export interface CsvLayout {
+  /** The field separator; a comma unless told (LinkedIn's 2018 exports use tabs). */
+  delimiter?: string;
+}
+
 /**
  * Reads the records of a CSV entry, each with the line it starts on: RFC 4180 quoting, multi-line
  * cells, a BOM tolerated.
  */
 export async function readCsvRecords(input: Input, entry: string): Promise<{ record: string[]; line: number }[]> {
   const file = input.describe(entry);
-  const text = await readText(input, entry);
+  return parseCsvRecords(await readText(input, entry), file);
+}
+
+/** The records of CSV text already decoded (for callers that decode an encoding `readText` refuses), each with its line. */
+export function parseCsvRecords(text: string, file: string, layout: CsvLayout = {}): { record: string[]; line: number }[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = csvParse().parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    const options = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, ...(layout.delimiter && { delimiter: layout.delimiter }) };
+    records = csvParse().parse(text, options) as unknown as typeof records;
   } catch (error) {
     throw inputError({ file, line: (error as { lines?: number }).lines }, `not a readable CSV (${(error as Error).message.replace(/^Invalid [^:]*: /, '')})`);
   }
@@ -36,7 +47,13 @@ export async function readCsvRecords(input: Input, entry: string): Promise<{ rec
 
 /** Reads a CSV entry with a header row, cells keyed by column name. */
 export async function readCsv(input: Input, entry: string): Promise<{ header: string[]; rows: CsvRow[] }> {
-  const [head, ...body] = await readCsvRecords(input, entry);
+  const file = input.describe(entry);
+  return parseCsv(await readText(input, entry), file);
+}
+
+/** CSV text already decoded, with a header row, cells keyed by column name. */
+export function parseCsv(text: string, file: string, layout: CsvLayout = {}): { header: string[]; rows: CsvRow[] } {
+  const [head, ...body] = parseCsvRecords(text, file, layout);
   const header = (head?.record ?? []).map((h) => h.trim());
   return { header, rows: body.map(({ record, line }) => ({ cells: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])), line })) };
 }
