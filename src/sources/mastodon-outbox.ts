@@ -1,13 +1,18 @@
-import { inputError } from '../errors.js';
+import path from 'node:path';
+import { inputError, PresenceError } from '../errors.js';
 import type { Media, Post } from '../model/post.js';
 import { htmlToText } from '../text/html-to-text.js';
-import { toLink } from '../text/links.js';
-import { findEntries, type Input } from './input.js';
+import { hostOf, parseUrl, toLink } from '../text/links.js';
+import { findEntries, openInput, type Input } from './input.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { LoadCollector, type FileSource } from './source.js';
+import { LoadCollector, type FileSource, type LoadOptions } from './source.js';
+import { ownSites } from './x-archive.js';
 
 const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
 const OUTBOX = /(?:^|\/)outbox\.json$/;
+const ACTOR = /(?:^|\/)actor\.json$/;
+/** Mastodon repeats a quoted post's link in a paragraph of its own, for servers that cannot show quotes. */
+const QUOTE_INLINE = /<p\b[^>]*\bclass="[^"]*\bquote-inline\b[^"]*"[^>]*>[\s\S]*?<\/p>/gi;
 
 interface Activity {
   type?: string;
@@ -17,8 +22,26 @@ interface Activity {
   object?: string | Note;
 }
 
+interface Actor {
+  id?: string;
+  preferredUsername?: string;
+  followers?: string;
+  summary?: string | null;
+  attachment?: { type?: string; name?: string; value?: string }[];
+}
+
+/** Who the export belongs to, as actor.json says. */
+interface Owner {
+  id: string;
+  handle: string;
+  followers: string;
+  sites: string[];
+}
+
 interface Note {
   id?: string;
+  to?: string | string[];
+  cc?: string | string[];
   url?: string;
   published?: string;
   content?: string;
@@ -47,12 +70,13 @@ export const mastodonOutbox: FileSource = {
     const file = input.describe(outboxEntry);
     const outbox = (await readJsonEntry(input, outboxEntry)) as { orderedItems?: Activity[] };
     if (!Array.isArray(outbox?.orderedItems)) throw inputError({ file }, 'expected an ActivityPub OrderedCollection with orderedItems');
-    const actor = await readActor(input);
+    const actor = await readActor(input, options);
     const handle = actor?.handle ?? 'unknown';
     collector.account = handle;
+    collector.sites = actor?.sites;
     outbox.orderedItems.forEach((activity, index) => {
       const record = index + 1;
-      const post = toPost(activity, actor?.id, handle, { file, record });
+      const post = toPost(activity, actor, handle, { file, record });
       if (typeof post === 'string') {
         if (post.startsWith('skip:')) collector.skip({ file, record }, post.slice(5));
         else collector.exclude(post);
@@ -62,37 +86,100 @@ export const mastodonOutbox: FileSource = {
   },
 };
 
-async function readActor(input: Input): Promise<{ id: string; handle: string } | undefined> {
-  const entry = findEntries(input, /(?:^|\/)actor\.json$/)[0];
-  if (!entry) return undefined;
-  const actor = (await readJsonEntry(input, entry)) as { id?: string; preferredUsername?: string };
-  if (!actor?.id || !actor.preferredUsername) return undefined;
-  return { id: actor.id, handle: `${actor.preferredUsername}@${new URL(actor.id).host}` };
+/**
+ * actor.json from the archive, or from beside outbox.json when that file is given alone, so the
+ * handle, instance and sites are the same whichever form the user names.
+ */
+async function readActor(input: Input, options: LoadOptions): Promise<Owner | undefined> {
+  const entry = findEntries(input, ACTOR)[0];
+  if (entry) return toOwner((await readJsonEntry(input, entry)) as Actor | null);
+  if (input.container !== 'file') return undefined;
+  const beside = await openBeside(input, 'actor.json', options);
+  if (!beside) return undefined;
+  try {
+    return toOwner((await readJsonEntry(beside, beside.entries[0]!)) as Actor | null);
+  } finally {
+    await beside.close();
+  }
 }
 
-function audience(activity: Activity): string[] {
-  return [activity.to, activity.cc].flat().filter((a): a is string => typeof a === 'string');
+/**
+ * A file in the same folder as a lone file input. Its label is relative to the working directory
+ * the input was opened in, which loadSource passes along as `cwd` although LoadOptions does not name it.
+ */
+async function openBeside(input: Input, name: string, options: LoadOptions): Promise<Input | undefined> {
+  const cwd = (options as LoadOptions & { cwd?: string }).cwd ?? '';
+  try {
+    return await openInput(path.join(path.dirname(input.label), name), cwd);
+  } catch (error) {
+    // Only a missing file means "no actor": a broken one is as much an error as inside the archive.
+    if (error instanceof PresenceError && error.message === 'no such file or folder') return undefined;
+    throw error;
+  }
+}
+
+function toOwner(actor: Actor | null): Owner | undefined {
+  if (!actor?.id || !actor.preferredUsername) return undefined;
+  const instance = parseUrl(actor.id);
+  if (!instance) return undefined;
+  // The actor's `url` is its page on the instance; the sites are the links in its profile fields and bio.
+  const fields = Array.isArray(actor.attachment) ? actor.attachment.filter((field) => field?.type === 'PropertyValue') : [];
+  const html = [actor.summary, ...fields.map((field) => field.value)].filter((fragment): fragment is string => typeof fragment === 'string');
+  return {
+    id: actor.id,
+    handle: `${actor.preferredUsername}@${instance.host}`,
+    followers: typeof actor.followers === 'string' ? actor.followers : `${actor.id}/followers`,
+    sites: ownSites(html.flatMap((fragment) => htmlToText(fragment).links), [hostOf(instance)]),
+  };
+}
+
+function addressees(value: string | string[] | undefined): string[] {
+  return [value].flat().filter((a): a is string => typeof a === 'string');
+}
+
+/**
+ * Mastodon's addressing: a public post goes to Public, an unlisted one only copies Public, a
+ * followers-only one goes to the followers collection alone; anything else is a direct message.
+ */
+function visibilityOf(activity: Activity, owner: Owner | undefined): Post['visibility'] | 'direct' {
+  const note = typeof activity.object === 'object' ? activity.object : undefined;
+  const to = addressees(activity.to ?? note?.to);
+  const cc = addressees(activity.cc ?? note?.cc);
+  if (to.includes(PUBLIC)) return 'public';
+  if (cc.includes(PUBLIC)) return 'unlisted';
+  const isFollowers = (address: string) => (owner ? address === owner.followers : address.endsWith('/followers'));
+  return to.some(isFollowers) || cc.some(isFollowers) ? 'followers' : 'direct';
+}
+
+/** The quoted post's author as `name@host`, read off `https://host/users/<name>/statuses/<id>` or `https://host/@<name>/<id>`. */
+function authorOf(uri: string): string | undefined {
+  const match = /^https?:\/\/([^/]+)\/(?:users\/([^/]+)\/statuses|@([^/]+))\//i.exec(uri);
+  return match ? `${match[2] ?? match[3]}@${match[1]!.toLowerCase()}` : undefined;
 }
 
 /** A Post, a reason to leave the activity out, or `skip:` and what was wrong with it. */
-function toPost(activity: Activity, actorId: string | undefined, handle: string, source: Post['source']): Post | string {
+function toPost(activity: Activity, owner: Owner | undefined, handle: string, source: Post['source']): Post | string {
   const published = activity?.published ?? (typeof activity?.object === 'object' ? activity.object.published : undefined);
   if (!activity || !published || Number.isNaN(Date.parse(published))) return 'skip:expected an activity with a published time';
-  const everyone = audience(activity);
-  if (!everyone.includes(PUBLIC) && !everyone.some((a) => a.endsWith('/followers'))) return 'direct message';
-  const base = { platform: 'mastodon' as const, author: handle, createdAt: new Date(published).toISOString(), hashtags: [], mentions: [], media: [], links: [], scheduled: false, source };
+  const visibility = visibilityOf(activity, owner);
+  if (visibility === 'direct') return 'direct message';
+  const createdAt = new Date(published).toISOString();
+  const empty = { hashtags: [], mentions: [], media: [], links: [] };
+  const base = { platform: 'mastodon' as const, author: handle, createdAt, ...empty, visibility, scheduled: false, source };
   if (activity.type === 'Announce') {
     const boosted = typeof activity.object === 'string' ? activity.object : activity.object?.id;
+    // A boost carries no words of the brand's: an embedded copy's content is the boosted author's, and never read.
     return { ...base, id: `${boosted ?? source.record}#boost`, kind: 'repost', text: '', ...(boosted && { url: boosted }) };
   }
   const note = activity.object;
   if (activity.type !== 'Create' || typeof note !== 'object' || !note?.id) return 'skip:expected a Create activity with a Note, or an Announce';
-  const { text, links } = htmlToText(note.content ?? '');
+  const quoted = typeof note.quote === 'string' ? note.quote : note.quoteUri ?? note._misskey_quote;
+  const { text, links } = htmlToText(quoted ? (note.content ?? '').replace(QUOTE_INLINE, '') : note.content ?? '');
   // Mastodon counts a content warning towards the length, and readers see it first.
   const fullText = note.summary ? `${note.summary}\n\n${text}` : text;
-  const quoted = typeof note.quote === 'string' ? note.quote : note.quoteUri ?? note._misskey_quote;
-  const isOwnReply = Boolean(note.inReplyTo && actorId && note.inReplyTo.startsWith(`${actorId}/`));
+  const isOwnReply = Boolean(note.inReplyTo && owner && note.inReplyTo.startsWith(`${owner.id}/`));
   const kind: Post['kind'] = note.inReplyTo && !isOwnReply ? 'reply' : quoted ? 'quote' : 'post';
+  const quotedAuthor = quoted && authorOf(quoted);
   const likes = note.likes?.totalItems;
   const shares = note.shares?.totalItems;
   return {
@@ -100,12 +187,14 @@ function toPost(activity: Activity, actorId: string | undefined, handle: string,
     id: note.id,
     kind,
     text: fullText,
-    links: [...new Set([...links, ...(quoted ? [quoted] : [])])].map(toLink),
+    // The quoted post is someone else's: it is `quoted`, not a link the brand shares.
+    links: [...new Set(links.filter((link) => link !== quoted))].map(toLink),
     hashtags: (note.tag ?? []).filter((t) => t.type === 'Hashtag' && t.name).map((t) => t.name!.replace(/^#/, '')),
     mentions: (note.tag ?? []).filter((t) => t.type === 'Mention' && t.name).map((t) => t.name!.replace(/^@/, '')),
     media: (note.attachment ?? []).filter((a) => a.type === 'Document' || a.type === 'Image' || a.type === 'Video').map(toMedia),
     ...(note.inReplyTo && { replyTo: { id: note.inReplyTo, isOwn: isOwnReply } }),
     ...(note.url && { url: note.url }),
+    ...(quoted && { quoted: { url: quoted, ...(quotedAuthor && { author: quotedAuthor }) } }),
     ...((likes !== undefined || shares !== undefined) && { metrics: { ...(likes !== undefined && { likes }), ...(shares !== undefined && { reposts: shares }) } }),
   };
 }

@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 import type { Link, Media, Metrics, Post } from '../model/post.js';
 import { hashtagsIn, mentionsIn } from '../text/entities.js';
-import { findUrls, toLink } from '../text/links.js';
+import { findUrls, hostOf, isHostWithin, parseUrl, toLink } from '../text/links.js';
 import { checkText, findEntries, type Input } from './input.js';
 import { jsonArrayElements, jsonValue } from './json-text.js';
 import { LoadCollector, type FileSource } from './source.js';
@@ -14,6 +14,7 @@ const TWEET_PART = /(?:^|\/)tweets?(?:-part\d+)?\.js$/;
 const UNDER_DATA = /(?:^|\/)data\/[^/]+$/;
 const NOTE_PART = /^note-tweet(?:-part\d+)?\.js$/;
 const CIRCLE_PART = /^twitter-circle-tweet(?:-part\d+)?\.js$/;
+const PROFILE_PART = /^profile(?:-part\d+)?\.js$/;
 /** A post's own address; `i` is X's `i/web/status/…` form, not a user. */
 const STATUS_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/\d+\/?(?:[?#].*)?$/i;
 /** The media link X puts on each picture or video: `…/<user>/status/<this tweet's id>/photo/1`. */
@@ -42,6 +43,7 @@ interface RawTweet {
   in_reply_to_status_id_str?: unknown;
   in_reply_to_user_id_str?: unknown;
   in_reply_to_screen_name?: unknown;
+  source?: unknown;
   entities?: { hashtags?: unknown; user_mentions?: unknown; urls?: unknown; media?: unknown };
   extended_entities?: { media?: unknown };
   edit_info?: { initial?: { editTweetIds?: unknown }; edit?: { initialTweetId?: unknown } };
@@ -84,6 +86,9 @@ export const xArchive: FileSource = {
     const known = await readOwner(input, siblings);
     const circle = await readCircle(input, siblings);
     const notes = await readNotes(input, siblings);
+    collector.sites = await readSites(input, siblings);
+    // Archives never carry media descriptions, so their absence says nothing about the brand.
+    collector.lacks = ['alt-text'];
 
     let handle = known.handle;
     let owner: Owner | undefined;
@@ -233,6 +238,20 @@ async function readCircle(input: Input, siblings: Map<string, string>): Promise<
     if (id) ids.add(id);
   }
   return ids;
+}
+
+/**
+ * The own sites profile.js names. Its website is nearly always a t.co link whose expansion the
+ * archive does not hold, so the bio's links are read too; a t.co link says nothing and is left out.
+ */
+async function readSites(input: Input, siblings: Map<string, string>): Promise<string[]> {
+  const urls: string[] = [];
+  for (const element of await readSidecars(input, siblings, PROFILE_PART)) {
+    const description = (element as { profile?: { description?: { bio?: unknown; website?: unknown } } } | null)?.profile?.description;
+    if (typeof description?.website === 'string' && description.website) urls.push(description.website);
+    if (typeof description?.bio === 'string') urls.push(...findUrls(description.bio));
+  }
+  return ownSites(urls);
 }
 
 /** Long posts live in note-tweet.js with no tweet id, so they are matched to their tweet by time. */
@@ -402,11 +421,13 @@ function toPost(raw: RawTweet, id: string, createdAt: string, owner: Owner, sour
   let text = unescapeTweet(original);
 
   const links: Link[] = [];
+  /** Each link as written in the text, which a quote's link must be taken out of. */
+  const written: string[] = [];
   const urls = note ? note.urls : tcoLinks(entities.urls);
   // The t.co form in the text becomes the address the author pasted.
   for (const { short, expanded } of urls) {
     text = replaceAll(text, short, expanded);
-    addLink(links, expanded);
+    written.push(expanded);
   }
   const media = arrayOf(raw.extended_entities?.media ?? entities.media);
   // X appends the media's own t.co link to the text; the author did not write it.
@@ -415,7 +436,7 @@ function toPost(raw: RawTweet, id: string, createdAt: string, owner: Owner, sour
     if (typeof url === 'string' && url) text = replaceAll(text, url, '');
   }
   // Very old tweets can lack url entities although the text has links.
-  if (urls.length === 0 && text.includes('http')) for (const url of findUrls(text)) addLink(links, url);
+  if (urls.length === 0 && text.includes('http')) written.push(...findUrls(text));
   text = text.trim();
 
   const isRetweet = original.startsWith('RT @');
@@ -426,7 +447,12 @@ function toPost(raw: RawTweet, id: string, createdAt: string, owner: Owner, sour
   // A tweet that starts with @someone carries their user id but no status id: it talks to them all the same.
   const repliesTo = !isRetweet && (parent !== undefined || (parentUser !== undefined && !toSelf));
   const isOwn = repliesTo && toSelf;
-  const kind: Post['kind'] = isRetweet ? 'repost' : repliesTo && !isOwn ? 'reply' : quotesOther(links, owner) ? 'quote' : 'post';
+  const quoted = isRetweet || (repliesTo && !isOwn) ? undefined : quotedPost(written, owner);
+  const kind: Post['kind'] = isRetweet ? 'repost' : repliesTo && !isOwn ? 'reply' : quoted ? 'quote' : 'post';
+  // The quoted post is someone else's: its link is neither the brand's words nor a link it shares.
+  if (quoted) text = withoutUrl(text, quoted.written);
+  for (const url of written) if (url !== quoted?.written) addLink(links, url);
+  const app = appName(raw.source);
 
   const post: Post = {
     id,
@@ -440,6 +466,8 @@ function toPost(raw: RawTweet, id: string, createdAt: string, owner: Owner, sour
     media: media.map(toMedia),
     kind,
     url: `https://x.com/${owner.handle}/status/${id}`,
+    ...(quoted && { quoted: { url: toLink(quoted.written).url, author: quoted.author } }),
+    ...(app && { app }),
     scheduled: false,
     source,
   };
@@ -488,14 +516,61 @@ function texts(value: unknown, key: 'text' | 'screen_name'): string[] {
   return out;
 }
 
-/** A link to another account's post is how an archive shows a quote: it has no quoted-status field. */
-function quotesOther(links: readonly Link[], owner: Owner): boolean {
-  for (const { url } of links) {
+/**
+ * A link to another account's post is how an archive shows a quote: it has no quoted-status field.
+ * X appends the quoted post's link after the author's words, so the last such link is the one quoted.
+ */
+function quotedPost(written: readonly string[], owner: Owner): { written: string; author: string } | undefined {
+  for (let index = written.length - 1; index >= 0; index--) {
+    const url = written[index]!;
     if (!url.includes('/status')) continue;
-    const user = STATUS_URL.exec(url)?.[1]?.toLowerCase();
-    if (user && user !== 'i' && user !== owner.lower) return true;
+    const author = STATUS_URL.exec(url)?.[1];
+    if (author && author.toLowerCase() !== 'i' && author.toLowerCase() !== owner.lower) return { written: url, author };
   }
-  return false;
+  return undefined;
+}
+
+/** The text with a link taken out, and the space that stood before it, so no gap or dangling space is left. */
+function withoutUrl(text: string, url: string): string {
+  const pieces = text.split(url);
+  return pieces.map((piece, index) => (index < pieces.length - 1 ? piece.replace(/[ \t]+$/, '') : piece)).join('').trim();
+}
+
+/** Letters of other scripts that pass for Latin ones, as seen in app names that mix them: "iPhοne" with a Greek omicron. */
+const LOOK_ALIKES = new Map([...'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοАВЕКМНОРСТХаеорсухіјѕ'].map((letter, index) => [letter, 'ABEZHIKMNOPTYXoABEKMHOPCTXaeopcyxijs'[index]!]));
+
+/**
+ * The posting app from `source`, an anchor like `<a href="http://twitterfeed.com" rel="nofollow">twitterfeed</a>`.
+ * Look-alike letters are mapped only in a name that also has Latin ones, so a truly Greek or Cyrillic name stays as it is.
+ */
+export function appName(source: unknown): string | undefined {
+  if (typeof source !== 'string') return undefined;
+  const inner = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/i.exec(source)?.[1] ?? source;
+  let name = unescapeTweet(inner.replace(/<[^>]*>/g, '')).normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (/\p{Script=Latin}/u.test(name)) name = name.replace(/[\p{Script=Greek}\p{Script=Cyrillic}]/gu, (letter) => LOOK_ALIKES.get(letter) ?? letter);
+  return name || undefined;
+}
+
+/** Hosts that are a network, a link-in-bio page or a shortener: a profile linking there names no site of the brand's own. */
+const NOT_OWN_HOSTS = [
+  'x.com', 'twitter.com', 't.co', 'facebook.com', 'fb.com', 'fb.me', 'instagram.com', 'threads.net', 'threads.com', 'linkedin.com', 'lnkd.in',
+  'bsky.app', 'bsky.social', 'youtube.com', 'youtu.be', 'tiktok.com', 'pinterest.com', 'tumblr.com', 'reddit.com', 'snapchat.com', 'whatsapp.com',
+  'linktr.ee', 'bit.ly', 'buff.ly', 'ow.ly', 'goo.gl', 'tinyurl.com', 'joinmastodon.org', 'mastodon.social',
+];
+
+/**
+ * The hosts of a profile's links that can be the brand's own sites (lower-case, no `www.`), in the order given.
+ * Also shared by the Mastodon loader. A `/@name` path is a profile on some other network, wherever it is hosted.
+ */
+export function ownSites(urls: Iterable<string>, notOwn: readonly string[] = []): string[] {
+  const sites = new Set<string>();
+  for (const raw of urls) {
+    const url = /^https?:\/\//i.test(raw) ? parseUrl(raw) : undefined;
+    if (!url || url.pathname.startsWith('/@')) continue;
+    const host = hostOf(url);
+    if (host && ![...NOT_OWN_HOSTS, ...notOwn].some((other) => isHostWithin(host, other))) sites.add(host);
+  }
+  return [...sites];
 }
 
 function toMedia(item: unknown): Media {

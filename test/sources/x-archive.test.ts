@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { PresenceError } from '../../src/errors.js';
 import { Post } from '../../src/model/post.js';
 import type { LoadResult } from '../../src/sources/source.js';
-import { archiveElements, archiveFile, parseCreatedAt, xArchive } from '../../src/sources/x-archive.js';
+import { appName, archiveElements, archiveFile, ownSites, parseCreatedAt, xArchive } from '../../src/sources/x-archive.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 
 const ZIP_DATA = 'fixtures/x/archive.zip:twitter-2024-06-30-8f3a1c/data';
@@ -82,6 +82,7 @@ describe('X archive: the bundled fixture', () => {
       media: [],
       kind: 'post',
       url: 'https://x.com/northwindlamps/status/1790313602872246272',
+      app: 'Twitter Web App',
       metrics: { likes: 88, reposts: 21 },
       scheduled: false,
       source: { file: `${ZIP_DATA}/tweets.js`, record: 11 },
@@ -118,17 +119,43 @@ describe('X archive: the bundled fixture', () => {
     expect(byId('1787951790289846272').replyTo).toEqual({ id: '1787930399339446275', author: 'jordan_reads', isOwn: false, createdAt: '2024-05-07T19:40:00.000Z' });
   });
 
-  test('retweets are reposts with the truncated legacy text and no engagement; a link to another account’s post is a quote', () => {
+  test('retweets are reposts with the truncated legacy text and no engagement', () => {
     const retweet = byId('1788146825425846272');
     expect(retweet).toMatchObject({ kind: 'repost', mentions: ['studiolumen', 'northwindlamps'] });
     expect(retweet.text).toBe('RT @studiolumen: Loved testing the Aurora lamp from @northwindlamps for our spring shoot. Warm light, zero glare, and it folds flat for tra…');
     expect(retweet.metrics).toBeUndefined();
     expect(retweet.replyTo).toBeUndefined();
-    expect(byId('1791393216721846272')).toMatchObject({
+    expect(retweet.quoted).toBeUndefined();
+  });
+
+  test('a link to another account’s post is a quote: the post is `quoted`, out of the links and the text', () => {
+    const quote = byId('1791393216721846272');
+    expect(quote).toMatchObject({
       kind: 'quote',
-      text: "Quoting this because it's the best explanation of glare we've read. https://x.com/HomeDeskDaily/status/1790900000000000123",
-      links: [{ url: 'https://x.com/HomeDeskDaily/status/1790900000000000123', domain: 'x.com' }],
+      text: "Quoting this because it's the best explanation of glare we've read.",
+      links: [],
+      quoted: { url: 'https://x.com/HomeDeskDaily/status/1790900000000000123', author: 'HomeDeskDaily' },
     });
+    expect(zip.posts.filter((p) => p.quoted).map((p) => p.id)).toEqual(['1791393216721846272']);
+  });
+
+  test('the posting app from each tweet’s source: trimmed anchor text, a Greek omicron read as an O', () => {
+    const apps: Record<string, number> = {};
+    for (const post of zip.posts) apps[post.app ?? '(none)'] = (apps[post.app ?? '(none)'] ?? 0) + 1;
+    expect(apps).toEqual({ 'Twitter Web App': 31, Buffer: 2, twitterfeed: 2, 'Twitter for iPhone': 2 });
+    expect(byId('1786395787391926272').app).toBe('twitterfeed');
+    expect(byId('1788539412280246272').app).toBe('Buffer');
+    expect(byId('1792533228549046272').app).toBe('Twitter for iPhone');
+  });
+
+  test('own sites from profile.js: the bio’s links, not the bare t.co website nor Instagram; none from tweets.js alone', () => {
+    expect(zip.sites).toEqual(['northwind.example', 'help.northwind.example']);
+    expect(folder.sites).toEqual(zip.sites);
+    expect(alone.sites).toBeUndefined();
+  });
+
+  test('an archive holds no alt text, whatever form it is given in', () => {
+    for (const result of [zip, folder, alone]) expect(result.lacks).toEqual(['alt-text']);
   });
 
   test('media: photo, video and GIF types, no alt text, and the appended media link gone from the text', () => {
@@ -249,6 +276,69 @@ describe('X archive: other shapes and bad input', () => {
     expect(result.posts[3]!.text).toBe('Type &lt; for < and $& stays https://northwind.example/?a=1&b=$&');
   });
 
+  test('quotes: the last link to another account’s post is the one quoted, wherever it sits; a reply keeps its links', async () => {
+    const link = (...pairs: [string, string][]) => ({ urls: pairs.map(([short, url]) => ({ url: short, expanded_url: url })) });
+    const root = archive('quotes', {
+      'data/account.js': `window.YTD.account.part0 = ${JSON.stringify([{ account: { username: 'northwindlamps', accountId: '901' } }])}`,
+      'data/tweets.js': tweetsJs([
+        tweet({
+          id_str: '1790000000000000051',
+          full_text: 'Yes! https://t.co/q1',
+          entities: link(['https://t.co/q1', 'https://twitter.com/studiolumen/status/1789000000000000001?s=20']),
+        }),
+        tweet({
+          id_str: '1790000000000000052',
+          full_text: 'Compare https://t.co/q2 with our guide https://t.co/q3 https://t.co/q4',
+          entities: link(
+            ['https://t.co/q2', 'https://x.com/ana_makes/status/1789000000000000002'],
+            ['https://t.co/q3', 'https://northwind.example/guides/glare'],
+            ['https://t.co/q4', 'https://x.com/HomeDeskDaily/status/1789000000000000003'],
+          ),
+        }),
+        tweet({
+          id_str: '1790000000000000053',
+          full_text: 'Agreed https://t.co/q5 and thanks',
+          entities: link(['https://t.co/q5', 'https://x.com/jordan_reads/status/1789000000000000004']),
+        }),
+        tweet({
+          id_str: '1790000000000000054',
+          full_text: '@ana_makes see https://t.co/q6',
+          in_reply_to_status_id_str: '1789000000000000009',
+          in_reply_to_user_id_str: '77',
+          in_reply_to_screen_name: 'ana_makes',
+          entities: link(['https://t.co/q6', 'https://x.com/studiolumen/status/1789000000000000005']),
+        }),
+      ]),
+    });
+    const [yes, compare, agreed, reply] = (await loadWith(xArchive, root)).posts;
+    expect(yes).toMatchObject({ kind: 'quote', text: 'Yes!', links: [] });
+    expect(yes!.quoted).toEqual({ url: 'https://twitter.com/studiolumen/status/1789000000000000001?s=20', author: 'studiolumen' });
+    expect(compare!.kind).toBe('quote');
+    expect(compare!.text).toBe('Compare https://x.com/ana_makes/status/1789000000000000002 with our guide https://northwind.example/guides/glare');
+    expect(compare!.links.map((l) => l.url)).toEqual(['https://x.com/ana_makes/status/1789000000000000002', 'https://northwind.example/guides/glare']);
+    expect(compare!.quoted).toEqual({ url: 'https://x.com/HomeDeskDaily/status/1789000000000000003', author: 'HomeDeskDaily' });
+    expect(agreed).toMatchObject({ kind: 'quote', text: 'Agreed and thanks', links: [] });
+    expect(reply).toMatchObject({ kind: 'reply', text: '@ana_makes see https://x.com/studiolumen/status/1789000000000000005' });
+    expect(reply!.quoted).toBeUndefined();
+  });
+
+  test('profile.js: a website that is not t.co is a site; bio t.co links, networks and profile pages are not', async () => {
+    const profile = (description: Record<string, string>) => `window.YTD.profile.part0 = ${JSON.stringify([{ profile: { description } }], null, 2)}`;
+    const root = archive('profile', {
+      'data/tweets.js': tweetsJs([tweet({ id_str: '1790000000000000061' })]),
+      'data/profile.js': profile({
+        website: 'https://Northwind.example/',
+        bio: 'Lamps. https://t.co/b1 · https://linktr.ee/northwind · https://pixels.example/@northwind · https://www.Lumen-Studio.example.',
+      }),
+    });
+    expect((await loadWith(xArchive, root)).sites).toEqual(['northwind.example', 'lumen-studio.example']);
+    const bare = archive('profile-tco', {
+      'data/tweets.js': tweetsJs([tweet({ id_str: '1790000000000000062' })]),
+      'data/profile.js': profile({ website: 'https://t.co/w1', bio: '' }),
+    });
+    expect((await loadWith(xArchive, bare)).sites).toBeUndefined();
+  });
+
   test('a note matches the tweet that starts like it, not another sent in the same seconds', async () => {
     const root = archive('notes', {
       'data/tweets.js': tweetsJs([
@@ -331,6 +421,27 @@ describe('X archive: other shapes and bad input', () => {
       ],
     });
     await expect(loadWith(xArchive, root, { strict: true })).rejects.toMatchObject({ code: 'input', where: { file, record: 2 } });
+  });
+});
+
+describe('appName and ownSites', () => {
+  test.each([
+    ['<a href="http://twitterfeed.com" rel="nofollow">twitterfeed</a>', 'twitterfeed'],
+    ['<a href="https://about.twitter.com/products/tweetdeck" rel="nofollow">  TweetDeck\n</a>', 'TweetDeck'],
+    ['<a href="https://ifttt.com" rel="nofollow">IFTTT &amp; friends</a>', 'IFTTT & friends'],
+    ['<a href="http://twitter.com/download/iphone" rel="nofollow">Twitter for iPh\u03bfne</a>', 'Twitter for iPhone'],
+    ['<a href="http://x" rel="nofollow">\u0421\u043e\u0446\u0438\u0430\u043b</a>', '\u0421\u043e\u0446\u0438\u0430\u043b'],
+    ['<a href="http://x" rel="nofollow">\uff34\uff57\uff45\uff45\uff54\uff44\uff45\uff43\uff4b</a>', 'Tweetdeck'],
+    ['<a href="http://x" rel="nofollow"> </a>', undefined],
+    [undefined, undefined],
+  ])('appName(%j) is %j', (source, name) => {
+    expect(appName(source)).toBe(name);
+  });
+
+  test('ownSites: lower-case hosts without www., once each, never a network, shortener or the excluded hosts', () => {
+    const urls = ['https://WWW.Northwind.example/shop', 'https://northwind.example', 'https://t.co/x', 'https://m.facebook.com/northwind', 'https://bit.ly/x'];
+    const more = ['ftp://files.example', 'not a url', 'https://social.example/about', 'https://blog.northwind.example'];
+    expect(ownSites([...urls, ...more], ['social.example'])).toEqual(['northwind.example', 'blog.northwind.example']);
   });
 });
 
