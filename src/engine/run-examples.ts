@@ -71,6 +71,8 @@ function examplePost(spec: Exclude<ExamplePost, string> | { text: string }, n: n
     ...(kind === 'reply' && { replyTo: { isOwn: false, id: `parent-${n + 1}`, ...(s['parent-at'] && { createdAt: new Date(s['parent-at']).toISOString() }) } }),
     ...(s['reply-to'] === 'own' && { replyTo: { isOwn: true, id: 'parent' } }),
     ...(s.likes !== undefined && { metrics: { likes: s.likes } }),
+    ...(s.app && { app: s.app }),
+    ...(s.visibility && { visibility: s.visibility }),
     scheduled: s.scheduled ?? false,
     source: { file: definition.origin.file, line: definition.origin.line },
   };

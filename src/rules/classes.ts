@@ -24,6 +24,9 @@ export const Signal = z.strictObject({
   /** One of the brand's product names appears in the prose. */
   product: z.boolean().optional(),
   kinds: z.array(PostKind).optional(),
+  /** Published by one of these apps (the export's `source`; compared without case). */
+  apps: z.array(z.string()).optional(),
+  visibility: z.array(z.enum(['public', 'unlisted', 'followers'])).optional(),
   'reply-to': z.enum(['own', 'others']).optional(),
   measure: z.enum(MEASURE_NAMES as [string, ...string[]]).optional(),
   min: z.number().optional(),
@@ -106,6 +109,14 @@ function compileSignal(signal: Signal, brand: BrandContext): Test {
   if (signal.kinds) {
     const kinds = new Set(signal.kinds);
     tests.push((f) => kinds.has(f.post.kind));
+  }
+  if (signal.apps) {
+    const apps = new Set(signal.apps.map((app) => app.toLowerCase()));
+    tests.push((f) => f.post.app !== undefined && apps.has(f.post.app.toLowerCase()));
+  }
+  if (signal.visibility) {
+    const visibility = new Set(signal.visibility);
+    tests.push((f) => f.post.visibility !== undefined && visibility.has(f.post.visibility));
   }
   if (signal['reply-to']) {
     const own = signal['reply-to'] === 'own';

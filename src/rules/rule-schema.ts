@@ -17,6 +17,9 @@ export const ExamplePost = z.union([
     'parent-at': z.string().optional(),
     alt: z.array(z.string()).optional(),
     likes: z.number().optional(),
+    /** The app that published it, and who could see it. */
+    app: z.string().optional(),
+    visibility: z.enum(['public', 'unlisted', 'followers']).optional(),
     /** A queued post, not yet published. */
     scheduled: z.boolean().optional(),
     /** The same post this many times (for account-level examples). */

@@ -11,6 +11,13 @@ const MAYBE_URL = /\/|www\./i;
 const MENTIONS = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+\w)?/gu;
 const HASHTAGS = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}\p{M}_]+/gu;
 const RETWEET_PREFIX = /^RT @[\w]+:\s*/;
+/**
+ * What the brand quotes rather than says: text in quotation marks, inline and fenced code.
+ * Straight quotes need a non-letter before the opening one, so "don't" and 5'11 stay words.
+ */
+const QUOTED = /```[\s\S]*?```|`[^`\n]+`|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]{3,}’|(?<![\p{L}\p{N}])"[^"\n]+"/gu;
+const MAYBE_QUOTED = /[`“„«‘"]/;
+
 /** Runs of two or more spaces, and any tab or line break: the only whitespace worth rewriting. */
 const LOOSE_SPACE = /\s{2,}|[^\S ]/g;
 
@@ -32,6 +39,8 @@ export class PostFacts {
   /** Tags given by the named classes (promotional, link-post, question…), set once by the classifier. */
   classes: ReadonlySet<string> = new Set();
   #prose?: string;
+  #voiceText?: string;
+  #voice?: string;
   #wordCount?: number;
   #capsWords?: number;
   #ownWords?: number;
@@ -48,13 +57,18 @@ export class PostFacts {
 
   /** The author's own prose: the text without URLs, @mentions, #hashtags, emoji or a retweet prefix. */
   get prose(): string {
-    if (this.#prose !== undefined) return this.#prose;
-    let text = this.post.text.replace(RETWEET_PREFIX, '');
-    if (MAYBE_URL.test(text)) text = text.replace(URLS, ' ');
-    // Most posts have no mention or hashtag: a character search is cheaper than a scan with lookbehind.
-    if (text.includes('@')) text = text.replace(MENTIONS, ' ');
-    if (text.includes('#')) text = text.replace(HASHTAGS, ' ');
-    return (this.#prose = stripEmoji(text).replace(LOOSE_SPACE, ' ').trim());
+    return (this.#prose ??= proseOf(this.post.text));
+  }
+
+  /** The text without what it quotes (quotation marks, code): what the brand's own tone is judged on. */
+  get voiceText(): string {
+    return (this.#voiceText ??= MAYBE_QUOTED.test(this.post.text) ? this.post.text.replace(QUOTED, ' ') : this.post.text);
+  }
+
+  /** The prose without what it quotes. */
+  get voice(): string {
+    if (this.#voice !== undefined) return this.#voice;
+    return (this.#voice = this.voiceText === this.post.text ? this.prose : proseOf(this.voiceText));
   }
 
   /** The prose's words; not kept, since a large audit would hold millions of small strings. */
@@ -67,22 +81,38 @@ export class PostFacts {
     return this.#wordCount!;
   }
 
-  /** ALL-CAPS words of 4 letters or more, acronyms and codes left out. */
+  /**
+   * Shouted words: ALL-CAPS words of 4 letters or more standing beside another word in capitals,
+   * in the brand's own voice. A lone capitalised word is far more often an acronym (NASA, HTML)
+   * than shouting, and 2–3 letter acronyms and codes never count.
+   */
   get capsWords(): number {
     if (this.#capsWords === undefined) this.#countWords();
     return this.#capsWords!;
   }
 
-  /** Both counts from one pass over the prose; only a long word not starting in lower case is ever cut out. */
+  /** Both counts from one pass; only a word not starting in lower case is ever cut out. */
   #countWords(): void {
     const prose = this.prose;
     let count = 0;
-    let caps = 0;
-    forEachWord(prose, (start, end) => {
-      count++;
-      if (end - start >= 4 && !isAsciiLower(prose.charCodeAt(start)) && !isAsciiLower(prose.charCodeAt(start + 1)) && isCapsWord(prose.slice(start, end))) caps++;
-    });
+    forEachWord(prose, () => count++);
     this.#wordCount = count;
+    const voice = this.voice;
+    let caps = 0;
+    /** The current run of words in capitals, and how many of them are long enough to count. */
+    let run = 0;
+    let long = 0;
+    const endRun = () => {
+      if (run >= 2) caps += long;
+      run = long = 0;
+    };
+    forEachWord(voice, (start, end) => {
+      const upper = end - start >= 2 && !isAsciiLower(voice.charCodeAt(start)) && !isAsciiLower(voice.charCodeAt(start + 1)) && isUpperWord(voice.slice(start, end));
+      if (!upper) return endRun();
+      run++;
+      if (end - start >= 4 && !ACRONYM_OR_CODE.test(voice.slice(start, end))) long++;
+    });
+    endRun();
     this.#capsWords = caps;
   }
 
@@ -96,8 +126,9 @@ export class PostFacts {
     return this.#ownWords;
   }
 
+  /** Emoji of the brand's own voice: an emoji inside a quoted example is not its habit. */
   get emoji(): EmojiStats {
-    return (this.#emoji ??= emojiStats(this.post.text));
+    return (this.#emoji ??= emojiStats(this.voiceText));
   }
 
   /** Word count, shingles and MinHash bands of the prose, shared by every repetition rule. */
@@ -124,7 +155,17 @@ export interface Measure {
 /** A word with a lower-case ASCII letter among its first two is not in capitals: no need to upper-case it to know. */
 const isAsciiLower = (code: number) => code >= 0x61 && code <= 0x7a;
 const ACRONYM_OR_CODE = /^(?:[A-Z]{2,3}|[A-Z0-9]*\d[A-Z0-9]*)$/;
-const isCapsWord = (word: string) => word === word.toUpperCase() && word !== word.toLowerCase() && !ACRONYM_OR_CODE.test(word);
+const isUpperWord = (word: string) => word === word.toUpperCase() && word !== word.toLowerCase();
+
+/** The author's own prose of a text: without URLs, @mentions, #hashtags, emoji or a retweet prefix. */
+function proseOf(original: string): string {
+  let text = original.replace(RETWEET_PREFIX, '');
+  if (MAYBE_URL.test(text)) text = text.replace(URLS, ' ');
+  // Most posts have no mention or hashtag: a character search is cheaper than a scan with lookbehind.
+  if (text.includes('@')) text = text.replace(MENTIONS, ' ');
+  if (text.includes('#')) text = text.replace(HASHTAGS, ' ');
+  return stripEmoji(text).replace(LOOSE_SPACE, ' ').trim();
+}
 
 /** The fixed catalogue of measures that metric rules may name. */
 export const measures = {
@@ -142,16 +183,16 @@ export const measures = {
   mentions: { description: 'accounts mentioned', measure: (f) => f.post.mentions.length },
   emoji: { description: 'emoji (a ZWJ sequence or flag counts once)', measure: (f) => f.emoji.count },
   'emoji-run': { description: 'longest run of consecutive emoji', measure: (f) => f.emoji.longestRun },
-  exclamations: { description: 'exclamation marks', measure: (f) => countChar(f.post.text, '!') + countChar(f.post.text, '！') },
-  'exclamation-runs': { description: 'runs like "!!", "!?" or "?!"', measure: (f) => (f.post.text.match(/[!?！？]*![!?！？]*/g) ?? []).filter((r) => r.length > 1).length },
+  exclamations: { description: 'exclamation marks in the brand’s own voice (quotations and code left out)', measure: (f) => countChar(f.voice, '!') + countChar(f.voice, '！') },
+  'exclamation-runs': { description: 'runs like "!!", "!?" or "?!" (quotations and code left out)', measure: (f) => (f.voice.match(/[!?！？]*![!?！？]*/g) ?? []).filter((r) => r.length > 1).length },
   'caps-words': {
-    description: 'ALL-CAPS words of 4 letters or more (acronyms and codes left out)',
+    description: 'ALL-CAPS words of 4 letters or more beside another word in capitals (lone acronyms, codes, quotations left out)',
     measure: (f) => f.capsWords,
   },
   'caps-share': {
     description: 'percentage of letters that are capitals (fewer than 10 letters: not measured)',
     measure: (f) => {
-      const letters = f.prose.match(/\p{L}/gu) ?? [];
+      const letters = f.voice.match(/\p{L}/gu) ?? [];
       const upper = letters.filter((l) => l !== l.toLowerCase()).length;
       return letters.length >= 10 ? (100 * upper) / letters.length : Number.NaN;
     },

@@ -17,8 +17,12 @@ export const bestTime = defineAccountKind({
     'min-weeks': z.number().min(1).default(16),
     'min-per-slot': z.number().int().min(1).default(5),
     'block-hours': z.number().int().min(1).max(24).default(3),
+    /** A slot is "best" only this far above the account's median: 0.9× the median is no advice. */
+    'min-lift': z.number().min(1).default(1.25),
+    /** Below this median engagement, slot averages are noise. */
+    'min-median': z.number().min(0).default(5),
   }),
-  thresholds: ['min-weeks', 'min-per-slot', 'block-hours'],
+  thresholds: ['min-weeks', 'min-per-slot', 'block-hours', 'min-lift', 'min-median'],
   compile(params) {
     return (posts, window) => {
       const scored = posts.map((f) => ({ f, value: engagementOf(f) })).filter((s) => s.value !== undefined) as { f: (typeof posts)[number]; value: number }[];
@@ -27,7 +31,11 @@ export const bestTime = defineAccountKind({
         return { hits: [], notEvaluated: `${Math.floor(span / WEEK)} weeks of posts with engagement counts, fewer than the ${params['min-weeks']} needed` };
       }
       const sorted = scored.map((s) => s.value).sort((a, b) => a - b);
-      const median = Math.max(1, sorted[sorted.length >> 1]!);
+      const middle = sorted[sorted.length >> 1]!;
+      if (middle < params['min-median']) {
+        return { hits: [], notEvaluated: `the median post gets ${middle} interactions, under the ${params['min-median']} needed to compare times` };
+      }
+      const median = middle;
       const clock = localClock(window.timeZone);
       const slots = new Map<string, number[]>();
       for (const { f, value } of scored) {
@@ -44,7 +52,9 @@ export const bestTime = defineAccountKind({
         .sort((a, b) => b.score - a.score || WEEKDAYS.indexOf(a.slot.slice(0, 3) as (typeof WEEKDAYS)[number]) - WEEKDAYS.indexOf(b.slot.slice(0, 3) as (typeof WEEKDAYS)[number]));
       if (ranked.length < 2) return { hits: [], notEvaluated: `fewer than two time slots with ${params['min-per-slot']} or more posts` };
       const describe = (r: (typeof ranked)[number]) => `${r.slot} (${r.score.toFixed(1)}× the median, ${r.n} posts)`;
-      return { hits: [], pass: { best: ranked.slice(0, 3).map(describe).join('; '), worst: describe(ranked.at(-1)!), timeZone: window.timeZone } };
+      const best = ranked.slice(0, 3).filter((r) => r.score >= params['min-lift']);
+      if (best.length === 0) return { hits: [], pass: undefined };
+      return { hits: [], pass: { best: best.map(describe).join('; '), worst: describe(ranked.at(-1)!), timeZone: window.timeZone } };
     };
   },
 });

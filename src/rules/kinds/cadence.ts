@@ -9,9 +9,11 @@ const time = (f: PostFacts) => f.time;
 /** Posting rhythm: bursts of posts, too many posts in a day, long silences. */
 export const cadence = defineAccountKind({
   kind: 'cadence',
-  description: 'posting rhythm: more than `max` posts within `within` (burst), per calendar day (daily, UTC), or gaps longer than `gap` (silence)',
+  description:
+    'posting rhythm: more than `max` posts within `within` (burst), per calendar day (daily, UTC), gaps longer than `gap` between posts (silence), ' +
+    'or no post for longer than `gap` before the audit (dormant)',
   params: z.object({
-    mode: z.enum(['burst', 'daily', 'silence']),
+    mode: z.enum(['burst', 'daily', 'silence', 'dormant']),
     max: Threshold.optional(),
     within: Duration.optional(),
     gap: Duration.optional(),
@@ -22,6 +24,7 @@ export const cadence = defineAccountKind({
       // A self-thread is one unit of posting: its continuations are not more posts in a burst or a day.
       const posts = all.filter((f) => !f.post.replyTo?.isOwn);
       const sorted = [...posts].sort((a, b) => time(a) - time(b));
+      if (params.mode === 'dormant') return dormant(sorted, params.gap ?? 90 * DAY, window.auditedAt);
       if (sorted.length < 2) return { hits: [], notEvaluated: 'fewer than two posts in the window' };
       const platform = window.platform ?? sorted[0]!.post.platform;
       if (params.mode === 'silence') {
@@ -47,6 +50,15 @@ export const cadence = defineAccountKind({
     };
   },
 });
+
+/** Silence measured to the day of the audit: gaps between posts never show that an account stopped. */
+function dormant(sorted: readonly PostFacts[], gap: number, auditedAt: number): AccountResult {
+  const last = sorted.at(-1);
+  if (!last) return { hits: [], notEvaluated: 'no posts in the window' };
+  const days = Math.floor((auditedAt - time(last)) / DAY);
+  const data = { days, years: Math.round((days / 365.25) * 10) / 10, last: last.post.createdAt.slice(0, 10), limit: Math.round(gap / DAY) };
+  return days * DAY > gap ? { hits: [{ data, postIds: [last.post.id] }] } : { hits: [], pass: data };
+}
 
 function byDay(sorted: readonly PostFacts[]): PostFacts[][] {
   const days = new Map<string, PostFacts[]>();

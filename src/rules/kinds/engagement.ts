@@ -17,19 +17,21 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** What the best posts share: format, length, links, time of day. */
-function commonTraits(best: readonly PostFacts[]): string {
-  const share = (test: (f: PostFacts) => boolean) => best.filter(test).length / best.length;
-  const traits: string[] = [];
-  if (share((f) => f.post.media.length > 0) >= 0.6) traits.push('an image or video');
-  if (share((f) => f.post.links.length === 0) >= 0.6) traits.push('no link');
-  if (share((f) => f.wordCount <= 25) >= 0.6) traits.push('25 words or fewer');
-  else if (share((f) => f.wordCount > 25) >= 0.6) traits.push('more than 25 words');
-  if (share((f) => f.classes.has('question')) >= 0.4) traits.push('a question');
-  const hours = best.map((f) => new Date(f.time).getUTCHours());
-  const morning = hours.filter((h) => h >= 6 && h < 12).length / best.length;
-  if (morning >= 0.6) traits.push('posted in the morning (UTC)');
-  return traits.length ? traits.join(', ') : 'no single trait';
+/**
+ * What the best posts share and the rest do not: a trait held by most of the best posts is
+ * advice only when it is clearly rarer among the others ("25 words or fewer" is no lesson on an
+ * account whose every post is short).
+ */
+function contrastingTraits(best: readonly PostFacts[], rest: readonly PostFacts[]): string[] {
+  const share = (posts: readonly PostFacts[], test: (f: PostFacts) => boolean) => (posts.length ? posts.filter(test).length / posts.length : 0);
+  const candidates: [string, (f: PostFacts) => boolean, number][] = [
+    ['an image or video', (f) => f.post.media.length > 0, 0.6],
+    ['no link', (f) => f.post.links.length === 0, 0.6],
+    ['25 words or fewer', (f) => f.wordCount <= 25, 0.6],
+    ['more than 25 words', (f) => f.wordCount > 25, 0.6],
+    ['a question', (f) => f.classes.has('question'), 0.4],
+  ];
+  return candidates.filter(([, test, enough]) => share(best, test) >= enough && share(best, test) >= share(rest, test) + 0.25).map(([name]) => name);
 }
 
 /**
@@ -44,8 +46,10 @@ export const engagement = defineAccountKind({
     'below-median': z.number().min(0).max(1).default(0.25),
     settle: Duration.prefault('7d'),
     'min-posts': z.number().int().min(3).default(10),
+    /** Below this median, "a quarter of the usual" is one like against three: no contrast to judge by. */
+    'min-median': z.number().min(0).default(5),
   }),
-  thresholds: ['below-median', 'settle', 'min-posts'],
+  thresholds: ['below-median', 'settle', 'min-posts', 'min-median'],
   compile(params) {
     return (posts, window) => {
       const scored = posts.map((f) => ({ f, value: engagementOf(f) })).filter((s): s is { f: PostFacts; value: number } => s.value !== undefined && window.now - s.f.time >= params.settle);
@@ -53,12 +57,18 @@ export const engagement = defineAccountKind({
         return { hits: [], notEvaluated: `${scored.length} posts with engagement counts older than the settling time, fewer than the ${params['min-posts']} needed` };
       }
       const typical = median(scored.map((s) => s.value));
+      if (typical < params['min-median']) {
+        return { hits: [], notEvaluated: `the median post gets ${typical} interactions, under the ${params['min-median']} needed to tell clutter from the rest` };
+      }
       const cut = typical * params['below-median'];
       const hits: AccountHit[] = scored
         .filter((s) => s.value < cut)
         .map((s) => ({ data: { engagement: s.value, median: typical, limit: Math.round(cut * 10) / 10 }, postIds: [s.f.post.id], postId: s.f.post.id }));
-      const best = [...scored].sort((a, b) => b.value - a.value).slice(0, Math.max(1, Math.round(scored.length / 10)));
-      return { hits, pass: { median: typical, best: best.length, traits: commonTraits(best.map((b) => b.f)) } };
+      const ranked = [...scored].sort((a, b) => b.value - a.value);
+      const top = Math.max(3, Math.round(scored.length / 10));
+      const traits = contrastingTraits(ranked.slice(0, top).map((b) => b.f), ranked.slice(top).map((b) => b.f));
+      // Without a trait that sets the best posts apart there is nothing to keep doing.
+      return { hits, ...(traits.length && { pass: { median: typical, best: top, traits: traits.join(', ') } }) };
     };
   },
 });

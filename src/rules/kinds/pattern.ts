@@ -10,7 +10,8 @@ export const pattern = definePostKind({
     phrases: z.array(z.string()).default([]),
     patterns: z.array(z.string()).default([]),
     exceptions: z.array(z.string()).default([]),
-    in: z.enum(['prose', 'text']).default('prose'),
+    /** `voice`: the prose without what it quotes (quotation marks, code), for checks of the brand's tone. */
+    in: z.enum(['prose', 'voice', 'text']).default('prose'),
     /** Match letter case exactly (for checks about case, such as lower-case hashtags). */
     'match-case': z.boolean().default(false),
   }),
@@ -19,7 +20,7 @@ export const pattern = definePostKind({
     if (params.phrases.length === 0 && params.patterns.length === 0) return { notEvaluated: 'no phrases or patterns are configured' };
     const matcher = compileMatcher({ ...params, matchCase: params['match-case'], untrusted });
     return (facts) => {
-      const text = params.in === 'prose' ? facts.prose : facts.post.text;
+      const text = params.in === 'prose' ? facts.prose : params.in === 'voice' ? facts.voice : facts.post.text;
       const match = matcher.find(text);
       return match === undefined ? undefined : { match, count: matcher.count(text) };
     };

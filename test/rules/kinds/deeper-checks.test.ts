@@ -44,7 +44,21 @@ describe('engagement (clutter)', () => {
     const posts = [post('a', 40, 1), post('b', 36, 2), post('c', 44, 3), post('d', 38, 4), post('e', 3, 5), post('f', 0, 28)];
     const result = check(posts, window(Date.parse('2024-05-30T00:00:00Z')));
     expect(result.hits.map((h) => [h.postId, h.data])).toEqual([['e', { engagement: 3, median: 38, limit: 9.5 }]]);
-    expect(result.pass).toMatchObject({ median: 38, best: 1 });
+    // Every post is alike (plain text, no link): nothing sets the best apart, so there is no keep line.
+    expect(result.pass).toBeUndefined();
+  });
+
+  test('a keep line names only what the best posts have and the others lack', () => {
+    const image = { media: [{ type: 'image' as const }] };
+    const best = [post('a', 90, 1, image), post('b', 80, 2, image), post('c', 85, 3, image)];
+    const rest = [10, 11, 12, 13, 14, 15, 16].map((day) => post(`r${day}`, 20, day));
+    const result = check([...best, ...rest], window(Date.parse('2024-05-30T00:00:00Z')));
+    expect(result.pass).toMatchObject({ best: 3, traits: 'an image or video' });
+  });
+
+  test('a median too small to contrast with is not evaluated (0 likes against a median of 1 is no clutter)', () => {
+    const posts = [1, 2, 3, 4, 5, 6, 7].map((day) => post(`p${day}`, day % 2, day));
+    expect(check(posts, window(Date.parse('2024-05-30T00:00:00Z'))).notEvaluated).toMatch(/median post gets 1 interactions, under the 5 needed/);
   });
 
   test('absent counts are not zero: too few posts with counts is not evaluated', () => {
@@ -59,10 +73,11 @@ describe('best-time', () => {
     Array.from({ length: weeks }, (_, w) => facts({ createdAt: new Date(Date.parse(first) + w * 7 * 86_400_000).toISOString(), metrics: { likes } }));
 
   test('names the best slots with the posts behind them, in the audit’s time zone', () => {
-    const posts = [...weekly('2024-01-01T08:00:00Z', 40, 6), ...weekly('2024-01-05T19:00:00Z', 4, 6)].sort((a, b) => a.time - b.time);
+    const posts = [...weekly('2024-01-01T08:00:00Z', 60, 6), ...weekly('2024-01-03T11:00:00Z', 20, 6), ...weekly('2024-01-05T19:00:00Z', 4, 6)].sort((a, b) => a.time - b.time);
     const result = check(posts, window(0, 'Europe/Amsterdam'));
     expect(result.pass).toMatchObject({ timeZone: 'Europe/Amsterdam' });
-    expect(String(result.pass!.best)).toMatch(/^Mon 09:00–12:00 \(1\.\d× the median, 6 posts\)/);
+    // Only slots well above the median are "best": Wednesday's 1.0× is not listed.
+    expect(String(result.pass!.best)).toBe('Mon 09:00–12:00 (3.0× the median, 6 posts)');
     expect(String(result.pass!.worst)).toMatch(/^Fri 18:00–21:00 .*6 posts\)$/);
   });
 
