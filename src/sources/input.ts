@@ -39,6 +39,11 @@ export interface Input {
   head(entry: string, bytes?: number): Promise<Buffer>;
   /** How findings name an entry: the file itself, `folder/entry`, or `archive.zip:entry`. */
   describe(entry: string): string;
+  /**
+   * For a lone file: another file of the same export in its folder (Mastodon's actor.json beside
+   * outbox.json, LinkedIn's Comments.csv beside Shares.csv), or undefined when there is none.
+   */
+  beside?(name: string): Promise<Input | undefined>;
   close(): Promise<void>;
 }
 
@@ -59,6 +64,11 @@ export async function openInput(label: string, cwd: string, limits: InputLimits 
     read: () => readFile(absolute),
     head: (_entry, bytes = 4096) => readHead(absolute, bytes),
     describe: () => label,
+    beside: async (name) => {
+      const sibling = path.join(path.dirname(label), name);
+      const exists = await stat(path.resolve(cwd, sibling)).then((s) => s.isFile(), () => false);
+      return exists ? openInput(sibling, cwd, limits) : undefined;
+    },
     close: async () => {},
   };
 }

@@ -38,7 +38,7 @@ export const linkedinCsv: FileSource = {
     const shares = readShares((await readTable(input, entry)).rows, input.describe(entry), collector);
     for (const share of shares) collector.add(sharePost(share));
     const lacks: Evidence[] = ['engagement', 'alt-text'];
-    const replies = await readReplies(input, commentsEntry(input, entry), shares, collector);
+    const replies = input.container === 'file' ? await repliesBeside(input, shares, collector) : await readReplies(input, commentsEntry(input, entry), shares, collector);
     // Without the comments file nothing shows whether the account answers people: not "never".
     if (replies) for (const reply of replies) collector.add(reply);
     else lacks.push('replies');
@@ -141,6 +141,17 @@ async function readReplies(input: Input, entry: string | undefined, shares: read
     return undefined;
   }
   return readComments(table.rows, file, shares, collector);
+}
+
+/** Shares.csv named alone: the Comments.csv in its folder, as the export laid them side by side. */
+async function repliesBeside(input: Input, shares: readonly Share[], collector: LoadCollector): Promise<Post[] | undefined> {
+  const beside = await input.beside?.('Comments.csv');
+  if (!beside) return undefined;
+  try {
+    return await readReplies(beside, beside.entries[0], shares, collector);
+  } finally {
+    await beside.close();
+  }
 }
 
 /** Each comment the account wrote, as its reply to the post it was written under. */

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { inputError, PresenceError } from '../errors.js';
+import { inputError } from '../errors.js';
 import type { Media, Post } from '../model/post.js';
 import { htmlToText } from '../text/html-to-text.js';
 import { hostOf, parseUrl, toLink } from '../text/links.js';
-import { findEntries, openInput, type Input } from './input.js';
+import { findEntries, type Input } from './input.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { LoadCollector, type FileSource, type LoadOptions } from './source.js';
+import { LoadCollector, type FileSource } from './source.js';
 import { ownSites } from './x-archive.js';
 
 const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
@@ -70,7 +70,7 @@ export const mastodonOutbox: FileSource = {
     const file = input.describe(outboxEntry);
     const outbox = (await readJsonEntry(input, outboxEntry)) as { orderedItems?: Activity[] };
     if (!Array.isArray(outbox?.orderedItems)) throw inputError({ file }, 'expected an ActivityPub OrderedCollection with orderedItems');
-    const actor = await readActor(input, options);
+    const actor = await readActor(input);
     const handle = actor?.handle ?? 'unknown';
     collector.account = handle;
     collector.sites = actor?.sites;
@@ -90,31 +90,15 @@ export const mastodonOutbox: FileSource = {
  * actor.json from the archive, or from beside outbox.json when that file is given alone, so the
  * handle, instance and sites are the same whichever form the user names.
  */
-async function readActor(input: Input, options: LoadOptions): Promise<Owner | undefined> {
+async function readActor(input: Input): Promise<Owner | undefined> {
   const entry = findEntries(input, ACTOR)[0];
   if (entry) return toOwner((await readJsonEntry(input, entry)) as Actor | null);
-  if (input.container !== 'file') return undefined;
-  const beside = await openBeside(input, 'actor.json', options);
+  const beside = await input.beside?.('actor.json');
   if (!beside) return undefined;
   try {
     return toOwner((await readJsonEntry(beside, beside.entries[0]!)) as Actor | null);
   } finally {
     await beside.close();
-  }
-}
-
-/**
- * A file in the same folder as a lone file input. Its label is relative to the working directory
- * the input was opened in, which loadSource passes along as `cwd` although LoadOptions does not name it.
- */
-async function openBeside(input: Input, name: string, options: LoadOptions): Promise<Input | undefined> {
-  const cwd = (options as LoadOptions & { cwd?: string }).cwd ?? '';
-  try {
-    return await openInput(path.join(path.dirname(input.label), name), cwd);
-  } catch (error) {
-    // Only a missing file means "no actor": a broken one is as much an error as inside the archive.
-    if (error instanceof PresenceError && error.message === 'no such file or folder') return undefined;
-    throw error;
   }
 }
 

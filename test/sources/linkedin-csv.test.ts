@@ -30,6 +30,13 @@ describe('LinkedIn Shares.csv', async () => {
     expect(shares.posts.some((p) => p.kind === 'reply')).toBe(false);
   });
 
+  test('Shares.csv named alone still reads the Comments.csv beside it, as the folder does', async () => {
+    const alone = await loadWith(linkedinCsv, 'fixtures/linkedin/export/Shares.csv');
+    const folder = await loadWith(linkedinCsv, 'fixtures/linkedin/export');
+    expect(alone.lacks).not.toContain('replies');
+    expect(alone.posts.filter((p) => p.kind === 'reply').map((p) => p.text)).toEqual(folder.posts.filter((p) => p.kind === 'reply').map((p) => p.text));
+  });
+
   test('repairLineQuoting leaves ordinary text alone', () => {
     expect(repairLineQuoting('"quoted" words')).toBe('"quoted" words');
     expect(repairLineQuoting('"A"\n""\n"B"')).toBe('A\n\nB');
