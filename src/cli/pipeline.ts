@@ -68,10 +68,30 @@ export interface AuditSettings {
   selection: Selection;
 }
 
+export interface PreparedRules {
+  config: LoadedConfig;
+  ruleSet: RuleSet;
+}
+
 /** Reads the brand profile and rules: everything an audit needs besides the posts. */
-export async function prepareRules(settings: Pick<AuditSettings, 'configPath' | 'ruleFiles'>, io: Io): Promise<{ config: LoadedConfig; ruleSet: RuleSet }> {
+export async function prepareRules(settings: Pick<AuditSettings, 'configPath' | 'ruleFiles'>, io: Io): Promise<PreparedRules> {
   const config = await loadConfig(settings.configPath, io.cwd);
-  const ruleSet = await loadRuleSet({
+  return { config, ruleSet: await compileRules(config, settings, io) };
+}
+
+/**
+ * Without own domains in the brand profile, the sites the account's own profile names in the
+ * export (its website, the links in its bio) are its own pages: links there are self-promotion.
+ */
+export async function withOwnSites(prepared: PreparedRules, loaded: LoadedPosts, settings: Pick<AuditSettings, 'ruleFiles'>, io: Io): Promise<PreparedRules> {
+  const sites = [...new Set(loaded.sources.flatMap((source) => source.sites ?? []))].sort();
+  if (prepared.config.brand.domains.length > 0 || sites.length === 0) return prepared;
+  const config = { ...prepared.config, brand: { ...prepared.config.brand, domains: sites } };
+  return { config, ruleSet: await compileRules(config, settings, io) };
+}
+
+async function compileRules(config: LoadedConfig, settings: Pick<AuditSettings, 'ruleFiles'>, io: Io): Promise<RuleSet> {
+  return loadRuleSet({
     builtin: config.profile.builtin,
     files: [...config.ruleFiles, ...settings.ruleFiles],
     overrides: config.overrides,
@@ -80,11 +100,10 @@ export async function prepareRules(settings: Pick<AuditSettings, 'configPath' | 
     brand: config.brand,
     cwd: io.cwd,
   });
-  return { config, ruleSet };
 }
 
 /** Posts, window and rules in; the Audit out. */
-export function auditPosts(loaded: LoadedPosts, selection: Selection, prepared: { config: LoadedConfig; ruleSet: RuleSet }, now: Date, timeZone = 'UTC'): Audit {
+export function auditPosts(loaded: LoadedPosts, selection: Selection, prepared: PreparedRules, now: Date, timeZone = 'UTC'): Audit {
   const { posts, window } = selectPosts(loaded.posts, selection);
   return runAudit({
     posts,

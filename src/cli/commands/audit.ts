@@ -24,7 +24,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     `\nExit codes: ${EXIT.ok} nothing at or above --fail-on; ${EXIT.findings} findings at or above --fail-on or more than --max-warnings; ${EXIT.error} usage, configuration or input error.\n\nExamples:\n  presence audit fixtures/x/archive.zip\n  presence audit twitter-2024.zip outbox.json --last 500 --format html=report.html\n  presence audit export.zip --format json --output audit.json --fail-on warning`,
   );
   command.action(async (sources: string[], options: AuditOptions) => {
-    const [{ loadPosts, prepareRules, auditPosts }, { resolveFormats, writeReports }, { reporters }, { parseColumnMapOption }] = await Promise.all([
+    const [{ loadPosts, prepareRules, withOwnSites, auditPosts }, { resolveFormats, writeReports }, { reporters }, { parseColumnMapOption }] = await Promise.all([
       import('../pipeline.js'),
       import('../output.js'),
       import('../../reporters/index.js'),
@@ -32,9 +32,10 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     ]);
     if (sources.length === 0) throw usageError('name at least one source');
     const targets = await resolveFormats(options.format, reporters, options.output);
-    const prepared = await prepareRules({ configPath: options.config, ruleFiles: options.rules }, io);
+    const settings = { configPath: options.config, ruleFiles: options.rules };
+    const prepared = await prepareRules(settings, io);
     const loaded = await loadPosts(sources, { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map), ...httpSettings(options) }, io);
-    const audit = auditPosts(loaded, selectionOf(options), prepared, new Date(), options.timezone);
+    const audit = auditPosts(loaded, selectionOf(options), await withOwnSites(prepared, loaded, settings, io), new Date(), options.timezone);
     await writeReports(audit, targets, reporterOptions(options, io, wantsColor(io)), io);
     const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
     if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);

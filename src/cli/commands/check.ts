@@ -40,7 +40,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     `\nA queue row that cannot be read fails the check (exit ${EXIT.error}); --strict applies to the history.\nA queued row may carry an "ignore" column ("rule-id, rule-id: reason") for a reviewed exception.\nWith GITHUB_STEP_SUMMARY set, a Markdown summary is appended to that file.\n\nExit codes: ${EXIT.ok} the queue may go out; ${EXIT.findings} findings at or above --fail-on or more than --max-warnings; ${EXIT.error} usage, configuration or input error.\n\nExample:\n  presence check queue/next-week.csv --history export/twitter.zip --queue-platform x --format github --format sarif=presence.sarif`,
   );
   command.action(async (queueFiles: string[], options: CheckOptions) => {
-    const [{ loadPosts, prepareRules }, { resolveFormats, writeReports, writeAtomically }, { reporters }, { selectPosts }, { gateQueue }, { applyBaseline, Baseline, makeBaseline }, { parseColumnMapOption }, { VERSION }, { withHabits }] =
+    const [{ loadPosts, prepareRules, withOwnSites }, { resolveFormats, writeReports, writeAtomically }, { reporters }, { selectPosts }, { gateQueue }, { applyBaseline, Baseline, makeBaseline }, { parseColumnMapOption }, { VERSION }, { withHabits }] =
       await Promise.all([
         import('../pipeline.js'),
         import('../output.js'),
@@ -56,11 +56,13 @@ export function register(program: Command, { io, formats, exit }: CommandContext
       throw usageError(`--queue-platform must be one of ${PLATFORMS.join(', ')}; got "${options.queuePlatform}"`);
     }
     const targets = await resolveFormats(options.format, reporters, options.output);
-    const prepared = await prepareRules({ configPath: options.config, ruleFiles: options.rules }, io);
+    const settings = { configPath: options.config, ruleFiles: options.rules };
+    const preparedFromProfile = await prepareRules(settings, io);
     const loadOptions = { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map), ...httpSettings(options) };
     // A gate must not wave through a row it could not read: the queue is always read strictly.
     const queue = await loadPosts(queueFiles, { ...loadOptions, strict: true }, io);
     const history = await loadPosts(options.history, loadOptions, io);
+    const prepared = await withOwnSites(preparedFromProfile, history, settings, io);
     const queuedPosts = queue.posts.map((post) => ({ ...post, scheduled: true, ...(post.platform === 'other' && options.queuePlatform && { platform: options.queuePlatform }) }));
     const { posts: recent, window } = selectPosts(history.posts, selectionOf(options));
     let audit = gateQueue({
