@@ -279,10 +279,17 @@ function visibilityOf(value: string | undefined): Post['visibility'] {
 
 /**
  * LinkedIn wraps every line of multi-paragraph commentary in its own quotes, so after CSV decoding
- * the text reads `"Line 1"\n""\n"Line 2"`; strip those per-line quotes.
+ * the text reads `"Line 1"\n""\n"Line 2"`, or in today's exports `Line 1"\n""\n"Line 2` (the field's
+ * own quotes took the first and last); strip those per-line quotes.
  */
 export function repairLineQuoting(text: string): string {
-  const lines = text.split('\n');
-  if (lines.length < 2 || !lines.every((l) => /^".*"$/.test(l.trim()))) return text.trim();
-  return lines.map((l) => l.trim().slice(1, -1)).join('\n').trim();
+  const lines = text.split('\n').map((l) => l.trim());
+  const last = lines.length - 1;
+  if (last < 1 || !lines.every((l, i) => (i === 0 || l.startsWith('"')) && (i === last || (l.endsWith('"') && l.length >= (i === 0 ? 1 : 2))))) return text.trim();
+  const opened = lines[0]!.startsWith('"') && lines[0]!.length >= 2;
+  const closed = lines[last]!.endsWith('"') && lines[last]!.length >= 2;
+  return lines
+    .map((l, i) => l.slice(i > 0 || opened ? 1 : 0, i < last || closed ? -1 : undefined).trim())
+    .join('\n')
+    .trim();
 }

@@ -40,6 +40,9 @@ describe('LinkedIn Shares.csv', async () => {
   test('repairLineQuoting leaves ordinary text alone', () => {
     expect(repairLineQuoting('"quoted" words')).toBe('"quoted" words');
     expect(repairLineQuoting('"A"\n""\n"B"')).toBe('A\n\nB');
+    // Today's exports: the field's own quotes took the first line's opening and the last line's closing quote.
+    expect(repairLineQuoting('Dear readers,"\n"Warm light helps. "\n""\n"#lighting #design')).toBe('Dear readers,\nWarm light helps.\n\n#lighting #design');
+    expect(repairLineQuoting('Just one line, "quoted" inside')).toBe('Just one line, "quoted" inside');
   });
 
   test.each([
