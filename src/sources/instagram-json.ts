@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 import { findEntries } from './input.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { captionOf, mediaOf, syntheticId, timeOf, type MetaMediaPost } from './meta-export.js';
+import { captionOf, mediaOf, META_LACKS, syntheticId, timeOf, type MetaMediaPost } from './meta-export.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -10,7 +10,7 @@ const POSTS = /(?:^|\/)(?:content|media)\/posts_\d+\.json$/;
 /**
  * Instagram's export: posts_1.json (in content/ or media/ depending on the era), captions in the
  * post's or its first media item's title, carousels as several media, Unix-second times,
- * mojibake-encoded text. No ids, permalinks, alt text or counts are exported.
+ * mojibake-encoded text. No ids, permalinks, alt text, counts or replies are exported.
  */
 export const instagramJson: FileSource = {
   id: 'instagram-json',
@@ -31,9 +31,12 @@ export const instagramJson: FileSource = {
         const createdAt = post && timeOf(post);
         if (!createdAt) return collector.skip({ file, record }, 'expected a post with a creation_timestamp');
         const text = captionOf(post);
-        collector.add(textPost({ id: syntheticId('ig', createdAt, text), platform: 'instagram', author: 'instagram', createdAt, text, media: mediaOf(post), source: { file, record } }));
+        const id = syntheticId('ig', createdAt, text);
+        collector.add(textPost({ id, platform: 'instagram', author: 'instagram', createdAt, text, media: mediaOf(post), source: { file, record } }));
       });
     }
+    // Only the account's posts are read: what it said to others, where exported at all, is not, so replies stay unknown.
+    collector.lacks = ['replies', ...META_LACKS];
     return collector.result();
   },
 };

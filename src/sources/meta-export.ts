@@ -1,5 +1,9 @@
+import type { Evidence } from '../model/audit.js';
 import type { Media } from '../model/post.js';
 import { repairMojibake } from '../text/mojibake.js';
+
+/** No Meta export (Facebook, Instagram, Threads) holds likes, shares or comment counts, nor the alt text of its media. */
+export const META_LACKS: readonly Evidence[] = ['engagement', 'alt-text'];
 
 /** The post shape Instagram and Threads exports share: media items with captions and Unix-second times. */
 export interface MetaMediaPost {
@@ -16,7 +20,9 @@ interface MetaMedia {
 }
 
 export function mediaList(post: MetaMediaPost): MetaMedia[] {
-  return Array.isArray(post.media) ? post.media : post.media ? [post.media] : [];
+  const list = Array.isArray(post.media) ? post.media : post.media ? [post.media] : [];
+  // A null or a string among the media would otherwise be a TypeError, not a skipped record.
+  return list.filter((m) => m !== null && typeof m === 'object');
 }
 
 /** Caption: the post's title, else its first media item's (single-media posts keep it there). */

@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 import { findEntries } from './input.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { captionOf, mediaList, mediaOf, syntheticId, timeOf, type MetaMediaPost } from './meta-export.js';
+import { captionOf, mediaList, mediaOf, META_LACKS, syntheticId, timeOf, type MetaMediaPost } from './meta-export.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -46,6 +46,8 @@ export const threadsJson: FileSource = {
         }),
       );
     });
+    // Replies are in the same file (is_reply), so only the counts are missing.
+    collector.lacks = [...META_LACKS];
     return collector.result();
   },
 };
