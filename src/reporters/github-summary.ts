@@ -26,12 +26,16 @@ export const githubSummary: Reporter = {
       '| --- | --- | --- | --- |',
     ].join('\n');
     let text = `${head}\n`;
+    // The size so far is kept as a sum: measuring the whole text again for every row made this quadratic.
+    let bytes = Buffer.byteLength(text);
     let listed = 0;
     for (const { finding, file, line } of located) {
       const where = file ? `${file}${line !== undefined ? `:${line}` : ''}` : finding.platform ?? 'account';
       const row = `| ${finding.level} | ${escapeMarkdown(where)} | ${escapeMarkdown(finding.rule)} | ${escapeMarkdown(finding.post ? `${finding.message} “${finding.post.excerpt}”` : finding.message)} |\n`;
-      if (Buffer.byteLength(text) + Buffer.byteLength(row) > SUMMARY_MAX_BYTES) break;
+      const rowBytes = Buffer.byteLength(row);
+      if (bytes + rowBytes > SUMMARY_MAX_BYTES) break;
       text += row;
+      bytes += rowBytes;
       listed++;
     }
     if (listed < located.length) text += `\n${located.length - listed} more findings not listed: the summary is capped at 1 MiB. Use --format sarif or json for all.\n`;

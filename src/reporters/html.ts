@@ -2,7 +2,7 @@ import type { Audit } from '../model/audit.js';
 import type { Finding } from '../model/finding.js';
 import { cadenceHeatmap, contentMix, engagementOverTime, findingsByFamily, type Chart } from './charts.js';
 import { escapeHtml, safeHref } from './escape.js';
-import { familyScoreNote, formatDate, reportSections, reportTitle, SCORE_METHOD } from './report-sections.js';
+import { familyScoreNote, formatDate, habitReach, reportSections, reportTitle, SCORE_METHOD, windowNote, type HabitView } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 
 const STYLE = `
@@ -19,6 +19,7 @@ h1 { font-size: 28px; margin: 0 0 4px; } h2 { font-size: 20px; margin: 32px 0 8p
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 8px 0; } th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
 .finding { border-left: 4px solid var(--line); padding: 6px 12px; margin: 10px 0; page-break-inside: avoid; }
 .finding.error { border-color: var(--error); } .finding.warning { border-color: var(--warning); } .finding.suggestion { border-color: var(--suggestion); } .finding.keep { border-color: var(--keep); }
+.habit { margin: 14px 0; } .habit > .finding ~ .finding, .habit details { margin-left: 18px; }
 .level { font-weight: 700; text-transform: uppercase; font-size: 11px; letter-spacing: .04em; }
 .error .level { color: var(--error); } .warning .level { color: var(--warning); } .suggestion .level { color: var(--suggestion); } .keep .level { color: var(--keep); }
 blockquote { margin: 4px 0; padding: 4px 10px; background: #f9fafb; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -39,10 +40,11 @@ export const html: Reporter = {
       scores(audit),
       audit.comparison ? comparison(audit, options) : '',
       `<h2>Charts</h2><div class="charts">${charts.map(chart).join('')}</div>`,
-      ...reportSections(audit).map(
-        (section) =>
-          `<section id="${section.bucket}"><h2>${escapeHtml(section.title)}</h2><p class="muted">${section.findings.length ? `${section.findings.length} — ${escapeHtml(section.summary)}.` : `Nothing here: ${escapeHtml(section.summary)}.`}</p>${section.findings.map((f) => finding(f, options)).join('')}</section>`,
-      ),
+      ...reportSections(audit).map((section) => {
+        const cards = section.bucket === 'keep' ? section.findings.map((f) => finding(f, options)) : section.habits.map((view) => habitCard(view, options));
+        const lead = cards.length ? `${cards.length} — ${escapeHtml(section.summary)}.` : `Nothing here: ${escapeHtml(section.summary)}.`;
+        return `<section id="${section.bucket}"><h2>${escapeHtml(section.title)}</h2><p class="muted">${lead}</p>${cards.join('')}</section>`;
+      }),
       rules(audit),
     ].join('\n');
     return `<!doctype html>
@@ -69,7 +71,8 @@ function overview(audit: Audit, options: ReporterOptions): string {
   const period = stats.from && stats.to ? `${formatDate(stats.from, options)} – ${formatDate(stats.to, options)}` : 'no posts';
   const platforms = Object.entries(stats.byPlatform).map(([p, n]) => `${escapeHtml(p)} ${n}`).join(', ');
   const sources = audit.sources.map((s) => `<li>${escapeHtml(s.spec)} <span class="muted">(${escapeHtml(s.format)}${s.account ? `, ${escapeHtml(s.account)}` : ''}: ${s.posts} posts${s.skipped ? `, ${s.skipped} malformed records skipped` : ''})</span></li>`).join('');
-  return `<p><b>${stats.posts}</b> posts from ${escapeHtml(period)} · ${platforms}</p>${sources ? `<ul class="small">${sources}</ul>` : ''}`;
+  const window = windowNote(audit);
+  return `<p><b>${stats.posts}</b> posts from ${escapeHtml(period)} · ${platforms}</p>${window ? `<p class="small">${escapeHtml(window)}</p>` : ''}${sources ? `<ul class="small">${sources}</ul>` : ''}`;
 }
 
 function scores(audit: Audit): string {
@@ -103,6 +106,20 @@ function finding(f: Finding, options: ReporterOptions): string {
   const href = safeHref(f.post.url);
   const permalink = href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(href)}</a>` : f.post.url ? `<span>${escapeHtml(f.post.url)}</span>` : `<span>${escapeHtml(f.post.source.file)}</span>`;
   return `<div class="finding ${label}"><span class="level">${label}</span> <span class="muted small">${escapeHtml(formatDate(f.post.createdAt, options))} · ${escapeHtml(f.post.platform)} · ${escapeHtml(f.rule)}</span><blockquote>${escapeHtml(f.post.excerpt)}</blockquote><div>${escapeHtml(f.message)}</div><div class="small muted">${permalink}</div></div>`;
+}
+
+/** Example posts shown on a habit's card; the rest fold away. */
+const EXAMPLES_PER_HABIT = 3;
+
+/** One card per habit: an account finding as it is; a rule's posts with a few examples and the full list folded. */
+function habitCard({ habit, findings }: HabitView, options: ReporterOptions): string {
+  if (habit.scope === 'account' || findings.length === 1) return finding(findings[0]!, options);
+  const newestFirst = [...findings].sort((a, b) => b.post!.createdAt.localeCompare(a.post!.createdAt));
+  const rest = newestFirst.slice(EXAMPLES_PER_HABIT);
+  const folded = rest.length
+    ? `<details><summary>${rest.length} more post${rest.length === 1 ? '' : 's'}</summary>${rest.map((f) => finding(f, options)).join('')}</details>`
+    : '';
+  return `<div class="habit"><div class="finding ${habit.level}"><span class="level">${habit.level}</span> <span class="muted small">${escapeHtml(habit.rule)} · ${escapeHtml(habitReach(habit))}</span><div>${escapeHtml(habit.summary)}</div></div>${newestFirst.slice(0, EXAMPLES_PER_HABIT).map((f) => finding(f, options)).join('')}${folded}</div>`;
 }
 
 function rules(audit: Audit): string {

@@ -1,7 +1,7 @@
 import type { Audit } from '../model/audit.js';
 import type { Finding } from '../model/finding.js';
 import { escapeMarkdown, safeHref } from './escape.js';
-import { familyScoreNote, formatDate, reportSections, reportTitle, SCORE_METHOD } from './report-sections.js';
+import { familyScoreNote, formatDate, habitReach, reportSections, reportTitle, SCORE_METHOD, windowNote } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 
 /** The client report as Markdown, for a document or a pull request. Post text is always escaped. */
@@ -13,12 +13,21 @@ export const markdown: Reporter = {
     const lines: string[] = [`# ${escapeMarkdown(reportTitle(audit, options))}`, '', ...overview(audit, options), '', ...scores(audit), ''];
     if (audit.comparison) lines.push(...comparison(audit, options), '');
     for (const section of reportSections(audit)) {
-      lines.push(`## ${section.title}`, '', `${section.findings.length ? `${section.findings.length} — ${section.summary}.` : `Nothing here: ${section.summary}.`}`, '');
-      const account = section.findings.filter((f) => f.scope === 'account');
-      const posts = section.findings.filter((f) => f.scope === 'post');
-      for (const f of account) lines.push(`- **${f.bucket === 'keep' ? 'keep' : f.level}** ${escapeMarkdown(f.message)} _(${escapeMarkdown(f.rule)}${f.platform ? `, ${f.platform}` : ''})_`);
+      const count = section.bucket === 'keep' ? section.findings.length : section.habits.length;
+      lines.push(`## ${section.title}`, '', `${count ? `${count} — ${section.summary}.` : `Nothing here: ${section.summary}.`}`, '');
+      if (section.bucket === 'keep') {
+        for (const f of section.findings) lines.push(accountLine(f));
+        if (section.findings.length) lines.push('');
+        continue;
+      }
+      // Account habits read as a list; each habit of post findings is a line and the table of its posts.
+      const account = section.habits.filter((view) => view.habit.scope === 'account');
+      for (const view of account) lines.push(accountLine(view.findings[0]!));
       if (account.length) lines.push('');
-      if (posts.length) lines.push('| level | date | platform | post | finding |', '| --- | --- | --- | --- | --- |', ...posts.map((f) => postRow(f, options)), '');
+      for (const { habit, findings } of section.habits.filter((view) => view.habit.scope === 'post')) {
+        lines.push(`**${habit.level}** · ${escapeMarkdown(habit.summary)}: ${habitReach(habit)} _(${escapeMarkdown(habit.rule)})_`, '');
+        lines.push('| level | date | platform | post | finding |', '| --- | --- | --- | --- | --- |', ...findings.map((f) => postRow(f, options)), '');
+      }
     }
     lines.push('## Rules that ran', '', '| rule | level | threshold | why | source |', '| --- | --- | --- | --- | --- |');
     for (const rule of audit.rules) lines.push(`| ${escapeMarkdown(rule.id)} | ${rule.level} | ${escapeMarkdown(rule.threshold || '–')} | ${escapeMarkdown(rule.why)} | ${escapeMarkdown(rule.source)} |`);
@@ -36,6 +45,7 @@ function overview(audit: Audit, options: ReporterOptions): string[] {
   return [
     `**Period:** ${period} · **Posts:** ${stats.posts} (${Object.entries(stats.byPlatform).map(([p, n]) => `${p} ${n}`).join(', ')})`,
     '',
+    ...(windowNote(audit) ? [escapeMarkdown(windowNote(audit)), ''] : []),
     `**Sources:** ${audit.sources.map((s) => `${escapeMarkdown(s.spec)} (${s.format}, ${s.posts} posts${s.skipped ? `, ${s.skipped} skipped` : ''})`).join('; ') || 'none'}`,
   ];
 }
@@ -64,6 +74,10 @@ function comparison(audit: Audit, options: ReporterOptions): string[] {
     `| overall | ${change.overall.before ?? '–'} | ${change.overall.after ?? '–'} |`,
     ...Object.entries(change.byFamily).map(([family, s]) => `| ${family} | ${s.before ?? '–'} | ${s.after ?? '–'} |`),
   ];
+}
+
+function accountLine(f: Finding): string {
+  return `- **${f.bucket === 'keep' ? 'keep' : f.level}** ${escapeMarkdown(f.message)} _(${escapeMarkdown(f.rule)}${f.platform ? `, ${f.platform}` : ''})_`;
 }
 
 function postRow(f: Finding, options: ReporterOptions): string {

@@ -81,10 +81,10 @@ function dateFormat(locale: string, timeZone: string, month: '2-digit' | 'short'
 }
 
 /** One sentence on what drove a family's score. */
-export function familyScoreNote(audit: Pick<Audit, 'findings'>, family: string): string {
-  const mine = audit.findings.filter((f) => f.family === family && f.bucket !== 'keep');
-  const habits = mine.filter((f) => f.scope === 'account').length;
-  const posts = mine.length - habits;
+export function familyScoreNote(audit: Pick<Audit, 'habits'>, family: string): string {
+  const mine = (audit.habits ?? []).filter((h) => h.family === family);
   if (mine.length === 0) return 'No findings: full marks.';
-  return `${habits} account-level habit${habits === 1 ? '' : 's'} and ${posts} post finding${posts === 1 ? '' : 's'}.`;
+  const account = mine.filter((h) => h.scope === 'account').length;
+  const posts = new Set(mine.filter((h) => h.scope === 'post').flatMap((h) => h.postIds)).size;
+  return `${account} account-level habit${account === 1 ? '' : 's'}; ${mine.length - account} habit${mine.length - account === 1 ? '' : 's'} of post findings touching ${posts} post${posts === 1 ? '' : 's'}.`;
 }
