@@ -12,11 +12,13 @@ const MENTIONS = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+\w)?/gu;
 const HASHTAGS = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}\p{M}_]+/gu;
 const RETWEET_PREFIX = /^RT @[\w]+:\s*/;
 /**
- * What the brand quotes rather than says: text in quotation marks, inline and fenced code.
+ * What the brand quotes rather than says: text in quotation marks, inline and fenced code, and
+ * everything after a manual retweet's `RT @someone`.
  * Straight quotes need a non-letter before the opening one, so "don't" and 5'11 stay words.
  */
-const QUOTED = /```[\s\S]*?```|`[^`\n]+`|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]{3,}’|(?<![\p{L}\p{N}])"[^"\n]+"/gu;
-const MAYBE_QUOTED = /[`“„«‘"]/;
+const QUOTED = /```[\s\S]*?```|`[^`\n]+`|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]{3,}’|(?<![\p{L}\p{N}])"[^"\n]+"|(?:^|\s)(?:RT|MT) @[\w.@-]+:?[\s\S]*$/gu;
+/** `RT @someone: …` inside a post is the old manual retweet (and what cross-posters write): the rest is theirs. */
+const MAYBE_QUOTED = /[`“„«‘"]|[RM]T @/;
 
 /** Runs of two or more spaces, and any tab or line break: the only whitespace worth rewriting. */
 const LOOSE_SPACE = /\s{2,}|[^\S ]/g;
