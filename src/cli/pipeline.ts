@@ -54,6 +54,7 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
         platforms: PLATFORMS.filter((platform) => loaded.posts.some((post) => post.platform === platform)),
         ...(loaded.lacks && { lacks: loaded.lacks }),
         ...(loaded.sites && { sites: loaded.sites }),
+        ...(loaded.exportedAt && { exportedAt: loaded.exportedAt }),
       });
     }
   } finally {

@@ -29,7 +29,11 @@ export function runExamples(definition: RuleDefinition, classes: readonly ClassD
   const run = (expected: ExampleResult['expected']) =>
     examples[expected].map((example, index): ExampleResult => {
       const posts = timeline(Array.isArray(example) ? example : [example], definition);
-      const audit = runAudit({ posts, ruleSet, sources: [], generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'examples' });
+      const generatedAt = '2024-06-01T00:00:00.000Z';
+      // The examples are an export made at the time of the run, showing everything a rule may need.
+      const platforms = [...new Set(posts.map((p) => p.platform))];
+      const sources = [{ spec: 'examples', format: 'examples', posts: posts.length, excluded: {}, skipped: 0, platforms, exportedAt: generatedAt }];
+      const audit = runAudit({ posts, ruleSet, sources, generatedAt, toolVersion: 'examples' });
       const mine = audit.findings.filter((f) => f.rule === rule.id);
       const ok = expected === 'keep' ? mine.some((f) => f.bucket === 'keep') : mine.some((f) => f.bucket !== 'keep') === (expected === 'fail');
       return { expected, index, ok, text: posts[0]?.text ?? '' };

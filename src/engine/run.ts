@@ -78,7 +78,8 @@ export function runAudit(input: AuditInput): Audit {
     if (!groupsByScope.has(scope)) groupsByScope.set(scope, groupsFor(rule, facts.filter((f) => !f.post.generated && appliesTo(rule, f))));
     for (const [platform, group] of groupsByScope.get(scope)!) {
       if (platform && unseen.has(platform)) continue;
-      const result = check(group, { platform, now, auditedAt, timeZone: input.timeZone ?? 'UTC' });
+      const exportedAt = platform ? lacking.get(platform)?.exportedAt : undefined;
+      const result = check(group, { platform, now, auditedAt, ...(exportedAt && { exportedAt }), timeZone: input.timeZone ?? 'UTC' });
       if (result.notEvaluated) notEvaluated.push({ rule: rule.id, platform, reason: result.notEvaluated });
       else scored.add(rule.family);
       for (const hit of result.hits) {
@@ -131,19 +132,22 @@ export function withHabits(audit: Audit, families: readonly string[] = Object.ke
 }
 
 /**
- * What each platform's input cannot show: evidence every source with posts of that platform lacks.
+ * What each platform's input cannot show (evidence every source with posts of that platform lacks),
+ * and when its newest export was made.
  * A source that names no platforms (an older document) is taken to show everything.
  */
-function lackingEvidence(sources: readonly SourceSummary[]): Map<Platform, { lacks: Set<Evidence>; formats: string[] }> {
-  const byPlatform = new Map<Platform, { lacks: Set<Evidence>; formats: string[] }>();
+function lackingEvidence(sources: readonly SourceSummary[]): Map<Platform, { lacks: Set<Evidence>; formats: string[]; exportedAt?: number }> {
+  const byPlatform = new Map<Platform, { lacks: Set<Evidence>; formats: string[]; exportedAt?: number }>();
   for (const source of sources) {
+    const exportedAt = source.exportedAt ? Date.parse(source.exportedAt) : undefined;
     for (const platform of source.platforms ?? []) {
       const lacks = new Set(source.lacks ?? []);
       const known = byPlatform.get(platform);
-      if (!known) byPlatform.set(platform, { lacks, formats: [source.format] });
+      if (!known) byPlatform.set(platform, { lacks, formats: [source.format], ...(exportedAt && { exportedAt }) });
       else {
         for (const evidence of known.lacks) if (!lacks.has(evidence)) known.lacks.delete(evidence);
         if (!known.formats.includes(source.format)) known.formats.push(source.format);
+        if (exportedAt && exportedAt > (known.exportedAt ?? 0)) known.exportedAt = exportedAt;
       }
     }
   }

@@ -28,6 +28,8 @@ export const SourceSummary = z.object({
   lacks: z.array(Evidence).optional(),
   /** The account's own web sites, as its profile in the export names them (X's profile.js, Mastodon's actor.json). */
   sites: z.array(z.string()).optional(),
+  /** When the export was made, where it says; an account read over an API was read at the time of the audit. */
+  exportedAt: z.string().optional(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 

@@ -12,6 +12,8 @@ export const Signal = z.strictObject({
   phrases: z.array(z.string()).optional(),
   patterns: z.array(z.string()).optional(),
   exceptions: z.array(z.string()).optional(),
+  /** The signal holds only when none of these phrases is in the prose ("my article" beside a link makes it the author's own). */
+  'unless-phrases': z.array(z.string()).optional(),
   in: z.enum(['prose', 'text']).default('prose'),
   /** Regular expressions on each link's path and query. */
   'link-path': z.array(z.string()).optional(),
@@ -87,6 +89,10 @@ function compileSignal(signal: Signal, brand: BrandContext): Test {
   if (signal.phrases || signal.patterns) {
     const matcher = compileMatcher(signal);
     tests.push((f) => matcher.find(signal.in === 'prose' ? f.prose : f.post.text) !== undefined);
+  }
+  if (signal['unless-phrases']) {
+    const regex = compileRegex(phrasePattern(signal['unless-phrases']), 'iu');
+    tests.push((f) => !regex.test(f.prose));
   }
   if (signal['link-path']) {
     const regex = compileRegex(signal['link-path'].join('|'), 'iu');

@@ -63,7 +63,8 @@ export async function loadSource(spec: string, context: SourceContext): Promise<
       timeoutMs: context.timeoutMs ?? 30_000,
       userAgent: context.userAgent ?? 'presence',
     });
-    return { ...result, spec, format: `${account.source.id}-api` };
+    // An account read over its API is as of now: its silence is measured to today.
+    return { exportedAt: new Date().toISOString(), ...result, spec, format: `${account.source.id}-api` };
   }
   const forced = /^([a-z][a-z0-9-]*):(.+)$/.exec(spec);
   const named = forced ? fileSources.find((source) => source.id === forced[1]) : undefined;

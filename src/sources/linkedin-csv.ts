@@ -4,6 +4,7 @@ import type { Post } from '../model/post.js';
 import { inputError, PresenceError } from '../errors.js';
 import { decodeText, findEntries, type Input } from './input.js';
 import { parseCsv, type CsvRow } from './csv-rows.js';
+import { fingerprint, jaccard } from '../text/similarity.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -36,7 +37,10 @@ export const linkedinCsv: FileSource = {
     const collector = new LoadCollector(options);
     const entry = findEntries(input, SHARES)[0] ?? input.entries[0]!;
     const shares = readShares((await readTable(input, entry)).rows, input.describe(entry), collector);
-    for (const share of shares) collector.add(sharePost(share));
+    for (const share of shares) {
+      if (isGroupCopy(share, shares)) collector.exclude('copy of a share posted to a LinkedIn group');
+      else collector.add(sharePost(share));
+    }
     const lacks: Evidence[] = ['engagement', 'alt-text'];
     const replies = input.container === 'file' ? await repliesBeside(input, shares, collector) : await readReplies(input, commentsEntry(input, entry), shares, collector);
     // Without the comments file nothing shows whether the account answers people: not "never".
@@ -46,6 +50,27 @@ export const linkedinCsv: FileSource = {
     return collector.result();
   },
 };
+
+const GROUP_POST = /urn:li:groupPost:/;
+const DAY = 86_400_000;
+
+/**
+ * The same words posted to the feed and to a group are one post reaching two audiences, as
+ * LinkedIn lets one share do: the group's copy is left out rather than judged a duplicate.
+ */
+function isGroupCopy(share: Share, shares: readonly Share[]): boolean {
+  if (!share.url || !GROUP_POST.test(decodeURIComponent(share.url)) || !share.text) return false;
+  const at = Date.parse(share.createdAt);
+  const words = fingerprint(share.text);
+  return shares.some(
+    (other) =>
+      other !== share &&
+      !GROUP_POST.test(decodeURIComponent(other.url ?? '')) &&
+      Math.abs(Date.parse(other.createdAt) - at) < DAY &&
+      // Copies to groups are often edited a word or two apart; and being posted within a day of it narrows the match.
+      (other.text === share.text || jaccard(words.shingles, fingerprint(other.text).shingles) >= 0.6),
+  );
+}
 
 interface Share {
   id: string;

@@ -74,6 +74,7 @@ export const mastodonOutbox: FileSource = {
     const handle = actor?.handle ?? 'unknown';
     collector.account = handle;
     collector.sites = actor?.sites;
+    collector.exportedAt = exportTime(input.label);
     outbox.orderedItems.forEach((activity, index) => {
       const record = index + 1;
       const post = toPost(activity, actor, handle, { file, record });
@@ -85,6 +86,15 @@ export const mastodonOutbox: FileSource = {
     return collector.result();
   },
 };
+
+/** Mastodon names its export `archive-YYYYMMDDHHMMSS-<hash>.zip` after the moment it was made (UTC). */
+function exportTime(label: string): string | undefined {
+  const stamp = /(?:^|[/\\])archive-(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})-[0-9a-f]+(?:\.zip)?$/i.exec(label);
+  if (!stamp) return undefined;
+  const [, year, month, day, hour, minute, second] = stamp.map(Number) as number[];
+  const time = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
 
 /**
  * actor.json from the archive, or from beside outbox.json when that file is given alone, so the

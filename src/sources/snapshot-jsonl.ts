@@ -1,4 +1,5 @@
 import { inputError } from '../errors.js';
+import { Evidence } from '../model/audit.js';
 import { Post } from '../model/post.js';
 import { readText } from './input.js';
 import { jsonLines } from './json-entry.js';
@@ -10,6 +11,9 @@ export interface SnapshotMeta {
   source: string;
   fetchedAt: string;
   account?: string;
+  exportedAt?: string;
+  lacks?: Evidence[];
+  sites?: string[];
 }
 
 /** presence's own snapshot: a header line, then one Post per line, exactly as fetched. */
@@ -30,7 +34,7 @@ export const snapshotJsonl: FileSource = {
     const file = input.describe(entry);
     const text = await readText(input, entry);
     const newline = text.indexOf('\n');
-    let header: { presence?: string; version?: number; account?: string } | undefined;
+    let header: { presence?: string; version?: number; account?: string; exportedAt?: unknown; lacks?: unknown; sites?: unknown } | undefined;
     try {
       header = JSON.parse(newline === -1 ? text : text.slice(0, newline));
     } catch {
@@ -39,6 +43,10 @@ export const snapshotJsonl: FileSource = {
     if (header?.presence !== 'snapshot' || header.version !== SNAPSHOT_VERSION) throw inputError({ file, line: 1 }, `not a presence snapshot of version ${SNAPSHOT_VERSION}`);
     const collector = new LoadCollector(options);
     collector.account = header.account;
+    if (typeof header.exportedAt === 'string' && !Number.isNaN(Date.parse(header.exportedAt))) collector.exportedAt = header.exportedAt;
+    const lacks = Evidence.array().safeParse(header.lacks);
+    if (lacks.success) collector.lacks = lacks.data;
+    if (Array.isArray(header.sites)) collector.sites = header.sites.filter((site): site is string => typeof site === 'string');
     for (const { value, line } of jsonLines(newline === -1 ? '' : text.slice(newline + 1), file, (where, reason) => collector.skip(where, reason), 2)) {
       const parsed = Post.safeParse(value);
       if (parsed.success) collector.add(parsed.data);

@@ -16,6 +16,8 @@ export interface LoadResult {
   lacks?: Evidence[];
   /** The account's own web sites, named by its profile in the export (own domains when the brand profile gives none). */
   sites?: string[];
+  /** When the export was made, where it says (ISO time); an account read over an API is read now. */
+  exportedAt?: string;
 }
 
 export interface LoadOptions {
@@ -50,6 +52,7 @@ export class LoadCollector {
   account?: string;
   lacks?: Evidence[];
   sites?: string[];
+  exportedAt?: string;
 
   constructor(private readonly options: Pick<LoadOptions, 'strict'>) {}
 
@@ -75,6 +78,7 @@ export class LoadCollector {
       account: this.account,
       ...(this.lacks?.length && { lacks: this.lacks }),
       ...(this.sites?.length && { sites: this.sites }),
+      ...(this.exportedAt && { exportedAt: this.exportedAt }),
     };
   }
 }

@@ -158,6 +158,7 @@ export const xArchive: FileSource = {
       else collector.add(post);
     });
     collector.account = handle;
+    collector.exportedAt = known.exportedAt;
     return collector.result();
   },
 };
@@ -218,16 +219,26 @@ async function readSidecars(input: Input, siblings: Map<string, string>, pattern
   return values;
 }
 
-/** The handle and account id from account.js, else manifest.js; account.js's email is never looked at. */
-async function readOwner(input: Input, siblings: Map<string, string>): Promise<{ handle?: string; id?: string }> {
+/**
+ * The handle and account id from account.js, else manifest.js, and when the archive was made
+ * (manifest.js's generationDate); account.js's email is never looked at.
+ */
+async function readOwner(input: Input, siblings: Map<string, string>): Promise<{ handle?: string; id?: string; exportedAt?: string }> {
   const [element] = await readSidecars(input, siblings, /^account\.js$/);
   const account = (element as { account?: { username?: unknown; accountId?: unknown } } | undefined)?.account;
-  if (typeof account?.username === 'string' && account.username) return { handle: account.username, id: stringOf(account.accountId) };
-  const manifest = siblings.get('manifest.js');
-  if (!manifest) return {};
-  const { bytes, start, end, file } = await readArchiveFile(input, manifest);
-  const user = (jsonValue(bytes, start, end, file) as { userInfo?: { userName?: unknown; accountId?: unknown } } | null)?.userInfo;
-  return { handle: typeof user?.userName === 'string' && user.userName ? user.userName : undefined, id: stringOf(user?.accountId) };
+  const manifestEntry = siblings.get('manifest.js');
+  type Manifest = { userInfo?: { userName?: unknown; accountId?: unknown }; archiveInfo?: { generationDate?: unknown } } | null;
+  const manifest = manifestEntry ? (await readManifest(input, manifestEntry)) as Manifest : null;
+  const generated = manifest?.archiveInfo?.generationDate;
+  const exportedAt = typeof generated === 'string' && !Number.isNaN(Date.parse(generated)) ? new Date(generated).toISOString() : undefined;
+  if (typeof account?.username === 'string' && account.username) return { handle: account.username, id: stringOf(account.accountId), exportedAt };
+  const user = manifest?.userInfo;
+  return { handle: typeof user?.userName === 'string' && user.userName ? user.userName : undefined, id: stringOf(user?.accountId), exportedAt };
+}
+
+async function readManifest(input: Input, entry: string): Promise<unknown> {
+  const { bytes, start, end, file } = await readArchiveFile(input, entry);
+  return jsonValue(bytes, start, end, file);
 }
 
 async function readCircle(input: Input, siblings: Map<string, string>): Promise<Set<string>> {
@@ -448,7 +459,8 @@ function toPost(raw: RawTweet, id: string, createdAt: string, owner: Owner, sour
   const repliesTo = !isRetweet && (parent !== undefined || (parentUser !== undefined && !toSelf));
   const isOwn = repliesTo && toSelf;
   const quoted = isRetweet || (repliesTo && !isOwn) ? undefined : quotedPost(written, owner);
-  const kind: Post['kind'] = isRetweet ? 'repost' : repliesTo && !isOwn ? 'reply' : quoted ? 'quote' : 'post';
+  // Quoting one's own earlier post is not amplifying anyone: a post, but the quoted link is still not the brand's link.
+  const kind: Post['kind'] = isRetweet ? 'repost' : repliesTo && !isOwn ? 'reply' : quoted && !quoted.own ? 'quote' : 'post';
   // The quoted post is someone else's: its link is neither the brand's words nor a link it shares.
   if (quoted) text = withoutUrl(text, quoted.written);
   for (const url of written) if (url !== quoted?.written) addLink(links, url);
@@ -517,15 +529,15 @@ function texts(value: unknown, key: 'text' | 'screen_name'): string[] {
 }
 
 /**
- * A link to another account's post is how an archive shows a quote: it has no quoted-status field.
+ * A link to a post is how an archive shows a quote: it has no quoted-status field.
  * X appends the quoted post's link after the author's words, so the last such link is the one quoted.
  */
-function quotedPost(written: readonly string[], owner: Owner): { written: string; author: string } | undefined {
+function quotedPost(written: readonly string[], owner: Owner): { written: string; author: string; own: boolean } | undefined {
   for (let index = written.length - 1; index >= 0; index--) {
     const url = written[index]!;
     if (!url.includes('/status')) continue;
     const author = STATUS_URL.exec(url)?.[1];
-    if (author && author.toLowerCase() !== 'i' && author.toLowerCase() !== owner.lower) return { written: url, author };
+    if (author && author.toLowerCase() !== 'i') return { written: url, author, own: author.toLowerCase() === owner.lower };
   }
   return undefined;
 }

@@ -79,7 +79,7 @@ export function graphemeCount(text: string): number {
 export interface EmojiStats {
   /** Emoji graphemes: a ZWJ family or a flag counts once. */
   count: number;
-  /** The longest run of emoji with nothing but spaces between them. */
+  /** The longest run of emoji with nothing but spaces between them on one line (emoji bullets of a list are no run). */
   longestRun: number;
 }
 
@@ -92,7 +92,7 @@ export function emojiStats(text: string): EmojiStats {
     if (PICTOGRAPHIC.test(segment) && segment !== '©' && segment !== '®' && segment !== '™') {
       count++;
       longestRun = Math.max(longestRun, ++run);
-    } else if (segment.trim() !== '') run = 0;
+    } else if (segment.trim() !== '' || segment.includes('\n')) run = 0;
   }
   return { count, longestRun };
 }

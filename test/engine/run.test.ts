@@ -46,7 +46,9 @@ describe('runAudit', async () => {
 
   test('passing account rules become "keep doing" lines that never count against the score', () => {
     const keep = audit.findings.filter((f) => f.bucket === 'keep').map((f) => f.rule);
-    expect(keep).toContain('cadence/burst');
+    expect(keep).toContain('conversation/spotlight-share');
+    // A keep line must give the client something to keep doing: "no bursts" is only the absence of a problem.
+    expect(keep).not.toContain('cadence/burst');
     expect(audit.findings.findIndex((f) => f.bucket === 'keep')).toBeGreaterThan(audit.findings.findLastIndex((f) => f.bucket !== 'keep'));
   });
 

@@ -1,4 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { linkedinCsv, repairLineQuoting } from '../../src/sources/linkedin-csv.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 
@@ -137,5 +140,23 @@ describe('LinkedIn 2018 export: UTF-16 LE, tab-separated, every field quoted', a
     expect(old.posts).toHaveLength(3);
     expect(old.skipped.count).toBe(0);
     expect(old.posts.some((p) => /Why warm light|Lamps for small flats/.test(p.text))).toBe(false);
+  });
+});
+
+describe('a share posted to the feed and to a group', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'presence-linkedin-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('is one post reaching two audiences, not a duplicate: the group copy is left out and counted', async () => {
+    const rows = [
+      'Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility',
+      '2024-03-05 12:56:22,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A13927028-7170764078834012160,"Rejections at interviews sting. Is it the rejection, or how we deal with it afterwards?","","",MEMBER_NETWORK',
+      '2024-03-05 12:56:14,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7170764044293853184,"Rejections at interviews sting. Is it the rejection itself, or how we deal with it afterwards?","","",MEMBER_NETWORK',
+      '2024-03-09 08:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A13927028-7170764078834019999,"A question for this group only: which lamp do you read by?","","",MEMBER_NETWORK',
+    ];
+    writeFileSync(path.join(dir, 'Shares.csv'), `${rows.join('\n')}\n`);
+    const result = await loadWith(linkedinCsv, dir);
+    expect(result.posts.map((p) => p.id)).toEqual(['7170764044293853184', expect.stringMatching(/Shares\.csv:4$/)]);
+    expect(result.excluded).toEqual({ 'copy of a share posted to a LinkedIn group': 1 });
   });
 });

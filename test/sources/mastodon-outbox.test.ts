@@ -188,3 +188,12 @@ describe('Mastodon export: the audit is the same whichever form is named', () =>
     expect(fromFile.rest).toEqual(fromFolder.rest);
   }, 30_000);
 });
+
+describe('when the export was made', () => {
+  test('the archive zip names its own moment, the archive-YYYYMMDDHHMMSS-hash.zip of Mastodon', async () => {
+    const zip = await loadWith(mastodonOutbox, 'fixtures/mastodon/archive-20240601120000-5e2b9c.zip');
+    expect(zip.exportedAt).toBe('2024-06-01T12:00:00.000Z');
+    // An unpacked folder keeps no such name: its moment is unknown, not guessed.
+    expect((await loadWith(mastodonOutbox, 'fixtures/mastodon/export')).exportedAt).toBeUndefined();
+  });
+});

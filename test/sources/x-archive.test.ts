@@ -260,7 +260,7 @@ describe('X archive: other shapes and bad input', () => {
     expect(toSelf!.replyTo).toBeUndefined();
   });
 
-  test('links to the own posts, to i/web/status and to photos are not quotes; entities decode exactly once', async () => {
+  test('links to the own posts are posts quoting themselves, i/web/status and photos are links; entities decode exactly once', async () => {
     const link = (url: string, short: string) => ({ urls: [{ url: short, expanded_url: url }] });
     const root = archive('not-quotes', {
       'data/account.js': `window.YTD.account.part0 = ${JSON.stringify([{ account: { username: 'northwindlamps', accountId: '901' } }])}`,
@@ -274,6 +274,8 @@ describe('X archive: other shapes and bad input', () => {
     const result = await loadWith(xArchive, root);
     expect(result.posts.map((p) => p.kind)).toEqual(['post', 'post', 'post', 'post']);
     expect(result.posts[3]!.text).toBe('Type &lt; for < and $& stays https://northwind.example/?a=1&b=$&');
+    // Quoting one's own post amplifies nobody, yet the quoted link is still not a link the post shares.
+    expect(result.posts[0]).toMatchObject({ text: 'Again:', links: [], quoted: { author: 'NorthwindLamps' } });
   });
 
   test('quotes: the last link to another account’s post is the one quoted, wherever it sits; a reply keeps its links', async () => {
@@ -479,5 +481,11 @@ describe('parseCreatedAt', () => {
     '',
   ])('refuses %j', (text) => {
     expect(parseCreatedAt(text)).toBeUndefined();
+  });
+});
+
+describe('when the archive was made', () => {
+  test("manifest.js's generationDate, so silence is measured to the export and not to the day of the audit", () => {
+    expect(zip.exportedAt).toBe('2024-06-30T12:00:00.000Z');
   });
 });

@@ -21,7 +21,16 @@ export function register(program: Command, { io }: CommandContext): void {
     const [{ loadPosts }, { writeAtomically }, { writeSnapshot }] = await Promise.all([import('../pipeline.js'), import('../output.js'), import('../../sources/snapshot-jsonl.js')]);
     const loaded = await loadPosts([source], { strict: options.strict, quiet: options.quiet, ...httpSettings(options) }, io);
     const summary = loaded.sources[0]!;
-    await writeAtomically(path.resolve(io.cwd, options.out), writeSnapshot(loaded.posts, { source, fetchedAt: new Date().toISOString(), ...(summary.account && { account: summary.account }) }));
+    const meta = {
+      source,
+      fetchedAt: new Date().toISOString(),
+      ...(summary.account && { account: summary.account }),
+      // What the source could not show and when it was made travel with the posts, so the snapshot audits the same.
+      ...(summary.exportedAt && { exportedAt: summary.exportedAt }),
+      ...(summary.lacks && { lacks: summary.lacks }),
+      ...(summary.sites && { sites: summary.sites }),
+    };
+    await writeAtomically(path.resolve(io.cwd, options.out), writeSnapshot(loaded.posts, meta));
     if (!options.quiet) io.stderr.write(`presence: ${loaded.posts.length} posts from ${source} saved to ${options.out}\n`);
   });
 }

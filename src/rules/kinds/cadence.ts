@@ -11,7 +11,7 @@ export const cadence = defineAccountKind({
   kind: 'cadence',
   description:
     'posting rhythm: more than `max` posts within `within` (burst), per calendar day (daily, UTC), gaps longer than `gap` between posts (silence), ' +
-    'or no post for longer than `gap` before the audit (dormant)',
+    'or no post for longer than `gap` before the export was made (dormant)',
   params: z.object({
     mode: z.enum(['burst', 'daily', 'silence', 'dormant']),
     max: Threshold.optional(),
@@ -24,7 +24,7 @@ export const cadence = defineAccountKind({
       // A self-thread is one unit of posting: its continuations are not more posts in a burst or a day.
       const posts = all.filter((f) => !f.post.replyTo?.isOwn);
       const sorted = [...posts].sort((a, b) => time(a) - time(b));
-      if (params.mode === 'dormant') return dormant(sorted, params.gap ?? 90 * DAY, window.auditedAt);
+      if (params.mode === 'dormant') return dormant(sorted, params.gap ?? 90 * DAY, window.exportedAt);
       if (sorted.length < 2) return { hits: [], notEvaluated: 'fewer than two posts in the window' };
       const platform = window.platform ?? sorted[0]!.post.platform;
       if (params.mode === 'silence') {
@@ -51,12 +51,16 @@ export const cadence = defineAccountKind({
   },
 });
 
-/** Silence measured to the day of the audit: gaps between posts never show that an account stopped. */
-function dormant(sorted: readonly PostFacts[], gap: number, auditedAt: number): AccountResult {
+/**
+ * Silence measured to when the export was made: gaps between posts never show that an account
+ * stopped, and an export can say nothing of what came after it.
+ */
+function dormant(sorted: readonly PostFacts[], gap: number, exportedAt: number | undefined): AccountResult {
   const last = sorted.at(-1);
   if (!last) return { hits: [], notEvaluated: 'no posts in the window' };
-  const days = Math.floor((auditedAt - time(last)) / DAY);
-  const data = { days, years: Math.round((days / 365.25) * 10) / 10, last: last.post.createdAt.slice(0, 10), limit: Math.round(gap / DAY) };
+  if (exportedAt === undefined) return { hits: [], notEvaluated: 'the export does not say when it was made, so its newest post may be the last before the export' };
+  const days = Math.floor((exportedAt - time(last)) / DAY);
+  const data = { days, last: last.post.createdAt.slice(0, 10), exportedAt: new Date(exportedAt).toISOString().slice(0, 10), limit: Math.round(gap / DAY) };
   return days * DAY > gap ? { hits: [{ data, postIds: [last.post.id] }] } : { hits: [], pass: data };
 }
 

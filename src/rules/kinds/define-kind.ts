@@ -38,8 +38,10 @@ export interface AccountWindow {
   platform?: Platform;
   /** The newest post time in the audit, used as "now" for age-based checks. */
   now: number;
-  /** When the audit was made: how long ago the account last posted is measured to this. */
+  /** When the audit was made. */
   auditedAt: number;
+  /** When the newest export of this platform's posts was made, where the exports say: silence is measured to this. */
+  exportedAt?: number;
   /** IANA time zone for checks about the time of day. */
   timeZone: string;
 }

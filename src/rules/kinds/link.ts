@@ -17,6 +17,12 @@ const PROFILE_PATHS: Record<string, (handle: string) => RegExp> = {
   'bsky.app': (h) => new RegExp(`^/profile/${h}(?:\\.bsky\\.social)?/?$`, 'i'),
 };
 
+/** `goo.gl/maps/x` from `https://www.goo.gl/maps/x?y`: the host without www., then the path. */
+function hostAndPath(url: string): string {
+  const parsed = parseUrl(url);
+  return parsed ? `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname}`.toLowerCase() : url.toLowerCase();
+}
+
 /** Link checks: destinations on a listed set of domains, or links to the brand's own social profiles. */
 export const link = definePostKind({
   kind: 'link',
@@ -25,13 +31,17 @@ export const link = definePostKind({
     check: z.enum(['domains', 'own-profile']),
     /** For `domains`: hosts whose links (and their subdomains' links) are flagged. */
     domains: z.array(z.string()).default([]),
+    /** Hosts or host/path prefixes under those domains that are not flagged (maps.app.goo.gl still works). */
+    except: z.array(z.string()).default([]),
   }),
   thresholds: ['check', 'domains'],
   compile(params, { brand }) {
     if (params.check === 'domains') {
       const domains = params.domains.map((d) => d.toLowerCase());
+      const spared = params.except.map((e) => e.toLowerCase());
+      const isSpared = (url: string, domain: string) => spared.some((e) => (e.includes('/') ? hostAndPath(url).startsWith(e) : isHostWithin(domain, e)));
       return (facts) => {
-        const hit = facts.post.links.find((l) => domains.some((d) => isHostWithin(l.domain, d)));
+        const hit = facts.post.links.find((l) => domains.some((d) => isHostWithin(l.domain, d)) && !isSpared(l.url, l.domain));
         return hit && { url: hit.url, domain: hit.domain };
       };
     }

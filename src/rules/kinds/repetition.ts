@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PostFacts } from '../../text/facts.js';
-import { clusterSimilar } from '../../text/similarity.js';
+import { clusterSimilar, jaccard } from '../../text/similarity.js';
 import { Duration } from '../params.js';
 import { defineAccountKind, type AccountHit } from './define-kind.js';
 
@@ -37,14 +37,19 @@ export const repetition = defineAccountKind({
         (g) => g.posts.length >= params['min-count'] && new Set(g.posts.map((f) => f.post.platform)).size >= params['min-platforms'],
       );
       const hits: AccountHit[] = [];
+      const reported = new Set<PostFacts>();
       for (const group of params.report === 'groups' ? mergeByLabel(kept) : kept) {
         const sorted = [...group.posts].sort((a, b) => time(a) - time(b));
         const first = sorted[0]!.post;
         const platforms = [...new Set(sorted.map((f) => f.post.platform))].join(', ');
         if (params.report === 'groups') {
-          hits.push({ data: { times: sorted.length, what: group.label, platforms, first: first.id }, postIds: sorted.map((f) => f.post.id) });
+          const span = { from: first.createdAt.slice(0, 10), to: sorted.at(-1)!.post.createdAt.slice(0, 10) };
+          hits.push({ data: { times: sorted.length, what: group.label, platforms, first: first.id, ...span }, postIds: sorted.map((f) => f.post.id) });
         } else {
           for (const copy of sorted.slice(1)) {
+            // A copy of the whole post is the near-duplicate finding's; one post is one copy however many links it repeats.
+            if (params.of === 'link' && (reported.has(copy) || nearCopy(copy, sorted[0]!, params.similarity))) continue;
+            reported.add(copy);
             hits.push({ data: { times: sorted.length, what: group.label, first: first.id, firstAt: `${first.createdAt.slice(0, 16).replace('T', ' ')} UTC` }, postIds: [first.id, copy.post.id], postId: copy.post.id });
           }
         }
@@ -75,7 +80,8 @@ function linkGroups(posts: readonly PostFacts[], within: number): Group[] {
     const sorted = sharing;
     let current: PostFacts[] = [sorted[0]!];
     for (const f of sorted.slice(1)) {
-      if (time(f) - time(current.at(-1)!) <= within) current.push(f);
+      // Strictly within: the same link a full day later is tomorrow's post, not a copy of today's.
+      if (time(f) - time(current.at(-1)!) < within) current.push(f);
       else {
         groups.push({ label: url, posts: current });
         current = [f];
@@ -90,6 +96,10 @@ function textGroups(posts: readonly PostFacts[], within: number, similarity: num
   const candidates = posts.filter((f) => f.fingerprint.words >= minWords);
   const clusters = clusterSimilar(candidates, (f) => f.fingerprint, similarity, { timeOf: time, within });
   return clusters.map((cluster) => ({ label: excerpt(cluster[0]!.prose), posts: cluster }));
+}
+
+function nearCopy(a: PostFacts, b: PostFacts, similarity: number): boolean {
+  return a.fingerprint.words > 0 && jaccard(a.fingerprint.shingles, b.fingerprint.shingles) >= similarity;
 }
 
 /** One habit per link or text: a weekly auto-post is one finding listing every week's post, not one per run. */
