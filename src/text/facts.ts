@@ -108,8 +108,12 @@ export class PostFacts {
       if (run >= 2) caps += long;
       run = long = 0;
     };
+    let previousEnd = 0;
     forEachWord(voice, (start, end) => {
       const upper = end - start >= 2 && !isAsciiLower(voice.charCodeAt(start)) && !isAsciiLower(voice.charCodeAt(start + 1)) && isUpperWord(voice.slice(start, end));
+      // Capitals listed with commas or slashes (credentials, "SQL, HTML/CSS") are a list of acronyms, not one shout.
+      if (LIST_BREAK.test(voice.slice(previousEnd, start))) endRun();
+      previousEnd = end;
       if (!upper) return endRun();
       run++;
       if (end - start >= 4 && !ACRONYM_OR_CODE.test(voice.slice(start, end))) long++;
@@ -157,6 +161,7 @@ export interface Measure {
 /** A word with a lower-case ASCII letter among its first two is not in capitals: no need to upper-case it to know. */
 const isAsciiLower = (code: number) => code >= 0x61 && code <= 0x7a;
 const ACRONYM_OR_CODE = /^(?:[A-Z]{2,3}|[A-Z0-9]*\d[A-Z0-9]*)$/;
+const LIST_BREAK = /[,;/|()·•]/;
 const isUpperWord = (word: string) => word === word.toUpperCase() && word !== word.toLowerCase();
 
 /** The author's own prose of a text: without URLs, @mentions, #hashtags, emoji or a retweet prefix. */
