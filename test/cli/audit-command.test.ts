@@ -24,6 +24,17 @@ describe('presence audit on the bundled X archive', () => {
     });
   });
 
+  test("without a brand profile, the sites the archive's own profile names are the brand's own pages", () => {
+    expect(json.sources[0]!.sites).toEqual(['northwind.example', 'help.northwind.example']);
+    const shopLink = json.posts.find((p) => p.id === '1790326185784246272')!;
+    expect(shopLink.classes).toContain('own-link');
+  });
+
+  test('the document records the window and says what the export could not show', () => {
+    expect(json.window).toEqual({ last: 200, maxAgeDays: 365, olderLeftOut: 0 });
+    expect(json.notEvaluated).toContainEqual({ rule: 'platform-fit/missing-alt-text-elsewhere', platform: 'x', reason: 'the x-archive export holds no alt text' });
+  });
+
   test('findings cover every family the fixture was written to trip', () => {
     const rules = new Set(json.findings.filter((f) => f.bucket !== 'keep').map((f) => f.rule));
     for (const rule of [

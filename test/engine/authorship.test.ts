@@ -42,6 +42,21 @@ describe('who wrote the words', () => {
   });
 });
 
+describe('posts with nothing to judge', () => {
+  test('a post with neither words nor a link is left out of a share, a repost with no words is not', () => {
+    const posts = [
+      makePost({ text: '', media: [{ type: 'image' }] }),
+      makePost({ text: '', media: [{ type: 'image' }] }),
+      makePost({ kind: 'repost', text: '' }),
+      makePost({ kind: 'reply', replyTo: { isOwn: false }, text: '@ana thanks!' }),
+    ];
+    // Of the photos and the reply only the reply has something to judge: too few posts for a share.
+    expect(audit(posts).notEvaluated).toContainEqual({ rule: 'test/replies', platform: 'x', reason: '1 posts in the window, fewer than the 2 needed' });
+    const share = audit([...posts, makePost({ text: 'A post of our own.' }), makePost({ text: 'Another of our own.' })]).findings.find((f) => f.rule === 'test/replies')!;
+    expect(share.data).toMatchObject({ count: 1, total: 3 });
+  });
+});
+
 describe('published posts were accepted by their platform', () => {
   test('an only-scheduled rule judges the queue, not the history', () => {
     const long = 'This post is a good deal longer than forty characters.';

@@ -29,3 +29,13 @@ describe('platformLength', () => {
     expect(platformLength({ platform, text })).toBe(expected);
   });
 });
+
+describe("X replies: the leading @handles don't count", () => {
+  test('only the words after the handles a reply opens with are counted', () => {
+    const handles = '@ana_reads @ben_builds @chloe_lights ';
+    const words = 'thanks for the photos of your reading corners!';
+    expect(platformLength({ platform: 'x', text: handles + words, replyTo: { isOwn: false } })).toBe(words.length);
+    // A post that is not a reply counts every character, handles included.
+    expect(platformLength({ platform: 'x', text: handles + words })).toBe((handles + words).length);
+  });
+});

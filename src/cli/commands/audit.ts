@@ -13,7 +13,9 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     .summary('audit a brand’s posts and print a cleanup report')
     .description(
       'Load the posts a brand shared from exports (a file, folder or zip; the format is detected, or forced as FORMAT:PATH), ' +
-        'score them against the built-in and your own rules, and print what to stop, fix, delete and keep doing.',
+        'score them against the built-in and your own rules, and print what to stop, fix, delete and keep doing. ' +
+        'Only the brand’s own words are judged: a repost (retweet, boost, reshare) counts as amplifying others and is never judged on its text, ' +
+        'a quote only on the words added. By default the newest 200 posts of each account, none older than 12 months before its newest post.',
     )
     .argument('<source...>', 'export files, folders or zips, e.g. fixtures/x/archive.zip or linkedin-csv:Shares.csv');
   addWindowOptions(command);

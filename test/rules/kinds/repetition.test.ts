@@ -39,4 +39,32 @@ describe('repetition', () => {
     const result = (compileKind('repetition', { of: 'text', report: 'groups', 'min-platforms': 2 }) as AccountCheck)(posts, window);
     expect(result.hits).toEqual([]);
   });
+
+  test('a weekly auto-post is one habit listing every week, with the dates it spans', () => {
+    const posts = ['01', '08', '15', '22', '29'].map((d, i) => facts({ id: `w${i}`, text: `This week's top tracks https://charts.example/me`, createdAt: `2024-05-${d}T09:00:00.000Z` }));
+    // Six days apart and a run of two weeks' gap later: still one link, so still one habit.
+    posts.push(facts({ id: 'w5', text: `This week's top tracks https://charts.example/me`, createdAt: '2024-06-20T09:00:00.000Z' }));
+    posts.push(...['21', '22'].map((d, i) => facts({ id: `v${i}`, text: `This week's top tracks https://charts.example/me`, createdAt: `2024-06-${d}T09:00:00.000Z` })));
+    const result = (compileKind('repetition', { of: 'link', within: '8d', report: 'groups', 'min-count': 3 }) as AccountCheck)(posts, window);
+    expect(result.hits).toHaveLength(1);
+    expect(result.hits[0]!.data).toMatchObject({ times: 8, from: '2024-05-01', to: '2024-06-22' });
+  });
+
+  test('a near-copy is the duplicate finding alone; a post repeating two links is one copy', () => {
+    const posts = [
+      facts({ id: 'a', text: 'Our spring catalogue is out, with the new brass finishes: https://northwind.example/cat https://northwind.example/brass', createdAt: '2024-05-14T09:00:00.000Z' }),
+      facts({ id: 'b', text: 'Our spring catalogue is out, with the new brass finishes! https://northwind.example/cat https://northwind.example/brass', createdAt: '2024-05-14T10:00:00.000Z' }),
+      facts({ id: 'c', text: 'Reminder, two pages worth a look: https://northwind.example/cat https://northwind.example/brass', createdAt: '2024-05-14T11:00:00.000Z' }),
+    ];
+    const result = (compileKind('repetition', { of: 'link', within: '24h' }) as AccountCheck)(posts, window);
+    expect(result.hits.map((h) => h.postId)).toEqual(['c']);
+  });
+
+  test('exactly a day later is tomorrow’s post, not a copy', () => {
+    const posts = [
+      facts({ text: 'Customer story one https://northwind.example/stories', createdAt: '2024-05-14T09:00:00.000Z' }),
+      facts({ text: 'Customer story two https://northwind.example/stories', createdAt: '2024-05-15T09:00:00.000Z' }),
+    ];
+    expect((compileKind('repetition', { of: 'link', within: '24h' }) as AccountCheck)(posts, window).hits).toEqual([]);
+  });
 });
