@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PostKind } from '../model/post.js';
 import { MEASURE_NAMES, measures, type PostFacts } from '../text/facts.js';
-import { isHostWithin } from '../text/links.js';
+import { isHostWithin, isNetworkHost } from '../text/links.js';
 import { compileMatcher, compileRegex, phrasePattern } from '../text/match.js';
 import type { BrandContext } from './brand-context.js';
 
@@ -106,7 +106,7 @@ function compileSignal(signal: Signal, brand: BrandContext): Test {
     const wanted = signal['own-link'];
     tests.push((f) => f.post.links.some((l) => isOwn(l.domain, brand)) === wanted);
   }
-  if (signal['third-party-link']) tests.push((f) => f.post.links.some((l) => !isOwn(l.domain, brand) && !isPlatformHost(l.domain)));
+  if (signal['third-party-link']) tests.push((f) => f.post.links.some((l) => !isOwn(l.domain, brand) && !isNetworkHost(l.domain)));
   if (signal.product) {
     if (brand.products.length === 0) return () => false;
     const regex = compileRegex(phrasePattern(brand.products), 'iu');
@@ -148,8 +148,4 @@ function isOwn(domain: string, brand: BrandContext): boolean {
   return brand.domains.some((d) => isHostWithin(domain, d));
 }
 
-/** Links to the social networks themselves (a quoted post, a profile) are not third-party content. */
-const PLATFORM_HOSTS = ['x.com', 'twitter.com', 't.co', 'facebook.com', 'fb.me', 'instagram.com', 'linkedin.com', 'lnkd.in', 'threads.net', 'threads.com', 'bsky.app'];
-function isPlatformHost(domain: string): boolean {
-  return PLATFORM_HOSTS.some((host) => isHostWithin(domain, host));
-}
+

@@ -2,11 +2,10 @@ import path from 'node:path';
 import { inputError } from '../errors.js';
 import type { Media, Post } from '../model/post.js';
 import { htmlToText } from '../text/html-to-text.js';
-import { hostOf, parseUrl, toLink } from '../text/links.js';
+import { hostOf, parseUrl, toLink, ownSites } from '../text/links.js';
 import { findEntries, type Input } from './input.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
 import { LoadCollector, type FileSource } from './source.js';
-import { ownSites } from './x-archive.js';
 
 const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
 const OUTBOX = /(?:^|\/)outbox\.json$/;

@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 import type { Link, Media, Metrics, Post } from '../model/post.js';
 import { hashtagsIn, mentionsIn } from '../text/entities.js';
-import { findUrls, hostOf, isHostWithin, parseUrl, toLink } from '../text/links.js';
+import { findUrls, ownSites, toLink } from '../text/links.js';
 import { checkText, findEntries, type Input } from './input.js';
 import { jsonArrayElements, jsonValue } from './json-text.js';
 import { LoadCollector, type FileSource } from './source.js';
@@ -561,28 +561,6 @@ export function appName(source: unknown): string | undefined {
   let name = unescapeTweet(inner.replace(/<[^>]*>/g, '')).normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (/\p{Script=Latin}/u.test(name)) name = name.replace(/[\p{Script=Greek}\p{Script=Cyrillic}]/gu, (letter) => LOOK_ALIKES.get(letter) ?? letter);
   return name || undefined;
-}
-
-/** Hosts that are a network, a link-in-bio page or a shortener: a profile linking there names no site of the brand's own. */
-const NOT_OWN_HOSTS = [
-  'x.com', 'twitter.com', 't.co', 'facebook.com', 'fb.com', 'fb.me', 'instagram.com', 'threads.net', 'threads.com', 'linkedin.com', 'lnkd.in',
-  'bsky.app', 'bsky.social', 'youtube.com', 'youtu.be', 'tiktok.com', 'pinterest.com', 'tumblr.com', 'reddit.com', 'snapchat.com', 'whatsapp.com',
-  'linktr.ee', 'bit.ly', 'buff.ly', 'ow.ly', 'goo.gl', 'tinyurl.com', 'joinmastodon.org', 'mastodon.social',
-];
-
-/**
- * The hosts of a profile's links that can be the brand's own sites (lower-case, no `www.`), in the order given.
- * Also shared by the Mastodon loader. A `/@name` path is a profile on some other network, wherever it is hosted.
- */
-export function ownSites(urls: Iterable<string>, notOwn: readonly string[] = []): string[] {
-  const sites = new Set<string>();
-  for (const raw of urls) {
-    const url = /^https?:\/\//i.test(raw) ? parseUrl(raw) : undefined;
-    if (!url || url.pathname.startsWith('/@')) continue;
-    const host = hostOf(url);
-    if (host && ![...NOT_OWN_HOSTS, ...notOwn].some((other) => isHostWithin(host, other))) sites.add(host);
-  }
-  return [...sites];
 }
 
 function toMedia(item: unknown): Media {

@@ -53,3 +53,36 @@ export function findUrls(text: string): string[] {
   return [...text.matchAll(URL_IN_TEXT)].map((match) => match[0].replace(/[.,;:!?)\]'"]+$/, ''));
 }
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;
+
+/** The social networks themselves: a link there is a post or a profile, not a page of anyone's own site. */
+const NETWORK_HOSTS = ['x.com', 'twitter.com', 't.co', 'facebook.com', 'fb.com', 'fb.me', 'instagram.com', 'linkedin.com', 'lnkd.in', 'threads.net', 'threads.com', 'bsky.app', 'bsky.social'];
+/** Never a brand's own site: the networks, video and link-in-bio pages, shorteners, Mastodon's big servers. */
+const NOT_OWN_HOSTS = [
+  ...NETWORK_HOSTS,
+  'youtube.com', 'youtu.be', 'tiktok.com', 'pinterest.com', 'tumblr.com', 'reddit.com', 'snapchat.com', 'whatsapp.com',
+  'linktr.ee', 'bit.ly', 'buff.ly', 'ow.ly', 'goo.gl', 'tinyurl.com', 'joinmastodon.org', 'mastodon.social',
+];
+
+export function isNetworkHost(domain: string): boolean {
+  return NETWORK_HOSTS.some((host) => isHostWithin(domain, host));
+}
+
+/** A host that can never be a brand's own site, whoever links it. */
+export function isNeverOwn(domain: string): boolean {
+  return NOT_OWN_HOSTS.some((host) => isHostWithin(domain, host)) || /(?:^|\.)mastodon\.[a-z]+$/.test(domain);
+}
+
+/**
+ * The hosts of a profile's links that can be the brand's own sites (lower-case, no `www.`), in the order given.
+ * A `/@name` path is a profile on some other network, wherever it is hosted.
+ */
+export function ownSites(urls: Iterable<string>, notOwn: readonly string[] = []): string[] {
+  const sites = new Set<string>();
+  for (const raw of urls) {
+    const url = /^https?:\/\//i.test(raw) ? parseUrl(raw) : undefined;
+    if (!url || url.pathname.startsWith('/@')) continue;
+    const host = hostOf(url);
+    if (host && !isNeverOwn(host) && !notOwn.some((other) => isHostWithin(host, other))) sites.add(host);
+  }
+  return [...sites];
+}

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { PresenceError } from '../../src/errors.js';
 import { Post } from '../../src/model/post.js';
 import type { LoadResult } from '../../src/sources/source.js';
-import { appName, archiveElements, archiveFile, ownSites, parseCreatedAt, xArchive } from '../../src/sources/x-archive.js';
+import { appName, archiveElements, archiveFile, parseCreatedAt, xArchive } from '../../src/sources/x-archive.js';
+import { ownSites } from '../../src/text/links.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 
 const ZIP_DATA = 'fixtures/x/archive.zip:twitter-2024-06-30-8f3a1c/data';

@@ -5,14 +5,12 @@ import { usageError } from '../../errors.js';
 import type { Post } from '../../model/post.js';
 import type { CommandContext } from '../command-context.js';
 import { collect } from '../options.js';
+import { isNeverOwn } from '../../text/links.js';
 
 interface InitOptions {
   force: boolean;
   from: string[];
 }
-
-/** Hosts that are networks or shorteners, never a brand's own site. */
-const NOT_OWN = /(?:^|\.)(?:x\.com|twitter\.com|t\.co|facebook\.com|fb\.me|instagram\.com|linkedin\.com|lnkd\.in|threads\.net|threads\.com|bsky\.app|youtube\.com|youtu\.be|tiktok\.com|mastodon\.[a-z]+|linktr\.ee|bit\.ly|buff\.ly|ow\.ly|goo\.gl|tinyurl\.com)$/;
 
 export function register(program: Command, { io }: CommandContext): void {
   program
@@ -41,7 +39,7 @@ interface Proposal {
 /** Own domains (the most linked that are not networks), handles (the accounts read) and product names (capitalised names after "meet", "introducing", "our new"). */
 export function propose(posts: readonly Post[], accounts: readonly (string | undefined)[]): Proposal {
   const domains = new Map<string, number>();
-  for (const post of posts) for (const link of post.links) if (!NOT_OWN.test(link.domain)) domains.set(link.domain, (domains.get(link.domain) ?? 0) + 1);
+  for (const post of posts) for (const link of post.links) if (!isNeverOwn(link.domain)) domains.set(link.domain, (domains.get(link.domain) ?? 0) + 1);
   const handles: Record<string, string> = {};
   for (const post of posts) if (post.author !== 'unknown' && !handles[post.platform] && accounts.includes(post.author)) handles[post.platform] = post.author;
   const products = new Map<string, number>();
