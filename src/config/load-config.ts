@@ -61,6 +61,7 @@ function voiceOverrides(voice: BrandProfile['voice']): Record<string, RuleOverri
   if (Object.keys(voice.prefer).length) overrides['brand-voice/preferred-terms'] = { swap: voice.prefer };
   if (voice.exclamation === 'freely') overrides['brand-voice/exclamation'] = 'off';
   if (voice.exclamation === 'never') overrides['brand-voice/exclamation'] = { max: 0 };
+  if (voice.exclamation === 'sparingly') overrides['brand-voice/exclamation'] = { max: 1 };
   if (voice['max-emoji'] !== undefined) overrides['brand-voice/emoji-load'] = { max: voice['max-emoji'] };
   if (voice['max-caps-words'] !== undefined) overrides['brand-voice/all-caps'] = { max: voice['max-caps-words'] };
   const markers = Object.assign({}, ...voice.traits.map((trait) => TRAITS[trait]), voice.markers);

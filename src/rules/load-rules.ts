@@ -81,7 +81,12 @@ export async function loadRuleSet(options: LoadRulesOptions): Promise<RuleSet> {
     if (override === 'off') byId.delete(id);
     else byId.set(id, applyOverride(definition, override, options));
   }
-  const rules = [...byId.values()].map((definition) => compileRule(definition, options.brand, classNames));
+  const rules = [...byId.values()].map((definition) => {
+    const rule = compileRule(definition, options.brand, classNames);
+    const setting = definition.header['needs-profile'];
+    if (!setting || definition.header.id in options.overrides) return rule;
+    return { ...rule, check: { notEvaluated: `the brand profile does not set ${setting}, so there is no brand habit to hold posts to` } };
+  });
   return { rules, classes, classify: compileClassifier(classes, options.brand) };
 }
 

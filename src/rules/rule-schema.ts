@@ -71,6 +71,11 @@ export const RuleHeader = z.strictObject({
   when: z.array(z.string()).optional(),
   /** Never posts in any of these classes. */
   unless: z.array(z.string()).optional(),
+  /**
+   * The presence.yaml setting the rule's threshold stands for (`voice.exclamation`): the brand's own habit.
+   * Without it (or an override of the rule) there is no habit to hold posts to, and the rule is not evaluated.
+   */
+  'needs-profile': z.string().optional(),
   /** What the input must be able to show: on a platform whose exports lack it, the rule is not evaluated. */
   needs: z.array(Evidence).optional(),
   /** Account-level rules: judge each platform on its own, or the whole timeline together. */

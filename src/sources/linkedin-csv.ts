@@ -55,18 +55,20 @@ const GROUP_POST = /urn:li:groupPost:/;
 const DAY = 86_400_000;
 
 /**
- * The same words posted to the feed and to a group are one post reaching two audiences, as
- * LinkedIn lets one share do: the group's copy is left out rather than judged a duplicate.
+ * The same words posted to the feed and to groups, within two days, are one post reaching several
+ * audiences, as LinkedIn lets one share do: the groups' copies are left out rather than judged duplicates.
  */
 function isGroupCopy(share: Share, shares: readonly Share[]): boolean {
   if (!share.url || !GROUP_POST.test(decodeURIComponent(share.url)) || !share.text) return false;
   const at = Date.parse(share.createdAt);
   const words = fingerprint(share.text);
+  const isGroup = (other: Share) => GROUP_POST.test(decodeURIComponent(other.url ?? ''));
+  // The copy kept is the feed's share, or among group posts alone the earliest.
   return shares.some(
     (other) =>
       other !== share &&
-      !GROUP_POST.test(decodeURIComponent(other.url ?? '')) &&
-      Math.abs(Date.parse(other.createdAt) - at) < DAY &&
+      (!isGroup(other) || Date.parse(other.createdAt) < at || (Date.parse(other.createdAt) === at && other.line < share.line)) &&
+      Math.abs(Date.parse(other.createdAt) - at) < 2 * DAY &&
       // Copies to groups are often edited a word or two apart; and being posted within a day of it narrows the match.
       (other.text === share.text || jaccard(words.shingles, fingerprint(other.text).shingles) >= 0.6),
   );

@@ -46,6 +46,8 @@ interface Note {
   content?: string;
   summary?: string | null;
   inReplyTo?: string | null;
+  /** `tag:<host>,<date>:objectId=…:objectType=Conversation`: the server where the conversation began. */
+  conversation?: string;
   quote?: string | { type?: string };
   quoteUri?: string;
   _misskey_quote?: string;
@@ -171,25 +173,54 @@ function toPost(activity: Activity, owner: Owner | undefined, handle: string, so
   // Mastodon counts a content warning towards the length, and readers see it first.
   const fullText = note.summary ? `${note.summary}\n\n${text}` : text;
   const isOwnReply = Boolean(note.inReplyTo && owner && note.inReplyTo.startsWith(`${owner.id}/`));
-  const kind: Post['kind'] = note.inReplyTo && !isOwnReply ? 'reply' : quoted ? 'quote' : 'post';
+  const bridged = bridgedRetweet(fullText, links);
+  // A post answering someone whose reply link was lost still sits in a conversation begun on another server.
+  const lostParent = !note.inReplyTo && /^\s*@/.test(text) && conversationHost(note.conversation) !== undefined && conversationHost(note.conversation) !== instanceOf(owner);
+  const kind: Post['kind'] = (note.inReplyTo && !isOwnReply) || lostParent ? 'reply' : quoted || bridged ? 'quote' : 'post';
   const quotedAuthor = quoted && authorOf(quoted);
   const likes = note.likes?.totalItems;
   const shares = note.shares?.totalItems;
+  const tags = (note.tag ?? []).filter((t) => t.type === 'Hashtag' && t.name).map((t) => t.name!.replace(/^#/, ''));
+  const mentions = (note.tag ?? []).filter((t) => t.type === 'Mention' && t.name).map((t) => t.name!.replace(/^@/, ''));
+  const media = (note.attachment ?? []).filter((a) => a.type === 'Document' || a.type === 'Image' || a.type === 'Video').map(toMedia);
   return {
     ...base,
     id: note.id,
     kind,
-    text: fullText,
+    // A tweet bridged from X is the tweet's author's words, picture and tags: only the comment before it is the brand's.
+    text: bridged ? bridged.own : fullText,
     // The quoted post is someone else's: it is `quoted`, not a link the brand shares.
-    links: [...new Set(links.filter((link) => link !== quoted))].map(toLink),
-    hashtags: (note.tag ?? []).filter((t) => t.type === 'Hashtag' && t.name).map((t) => t.name!.replace(/^#/, '')),
-    mentions: (note.tag ?? []).filter((t) => t.type === 'Mention' && t.name).map((t) => t.name!.replace(/^@/, '')),
-    media: (note.attachment ?? []).filter((a) => a.type === 'Document' || a.type === 'Image' || a.type === 'Video').map(toMedia),
+    links: [...new Set((bridged ? bridged.ownLinks : links).filter((link) => link !== quoted))].map(toLink),
+    hashtags: bridged ? tags.filter((tag) => bridged.own.toLowerCase().includes(`#${tag.toLowerCase()}`)) : tags,
+    mentions: bridged ? mentions.filter((m) => bridged.own.includes(`@${m.split('@')[0]}`)) : mentions,
+    media: bridged ? [] : media,
     ...(note.inReplyTo && { replyTo: { id: note.inReplyTo, isOwn: isOwnReply } }),
+    ...(lostParent && { replyTo: { isOwn: false } }),
     ...(note.url && { url: note.url }),
     ...(quoted && { quoted: { url: quoted, ...(quotedAuthor && { author: quotedAuthor }) } }),
+    ...(bridged && !quoted && { quoted: { url: bridged.url, author: bridged.author } }),
     ...((likes !== undefined || shares !== undefined) && { metrics: { ...(likes !== undefined && { likes }), ...(shares !== undefined && { reposts: shares }) } }),
   };
+}
+
+/** `comment RT @someone@twitter.com text 🐦🔗: link`, as the Twitter-to-Mastodon bridges wrote a quoted tweet. */
+const BRIDGED_RT = /(?:^|\s)RT @([\w]{1,15})@(?:twitter\.com|x\.com)\b/;
+const STATUS_LINK = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/\w+\/status\/\d+/i;
+
+function bridgedRetweet(text: string, links: readonly string[]): { own: string; ownLinks: string[]; author: string; url: string } | undefined {
+  const match = BRIDGED_RT.exec(text);
+  if (!match) return undefined;
+  const own = text.slice(0, match.index).trim();
+  const status = links.find((link) => STATUS_LINK.test(link));
+  return { own, ownLinks: links.filter((link) => own.includes(link)), author: match[1]!, url: status ?? `https://twitter.com/${match[1]}` };
+}
+
+function conversationHost(conversation: string | undefined): string | undefined {
+  return conversation ? /^tag:([^,]+),/.exec(conversation)?.[1]?.toLowerCase() : undefined;
+}
+
+function instanceOf(owner: Owner | undefined): string | undefined {
+  return owner ? parseUrl(owner.id)?.hostname.toLowerCase() : undefined;
 }
 
 function toMedia(attachment: { mediaType?: string; name?: string | null }): Media {

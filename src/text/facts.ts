@@ -116,7 +116,9 @@ export class PostFacts {
       previousEnd = end;
       if (!upper) return endRun();
       run++;
-      if (end - start >= 4 && !ACRONYM_OR_CODE.test(voice.slice(start, end))) long++;
+      const word = voice.slice(start, end);
+      if (CODE_KEYWORDS.has(word)) return endRun();
+      if (end - start >= 4 && !ACRONYM_OR_CODE.test(word)) long++;
     });
     endRun();
     this.#capsWords = caps;
@@ -162,6 +164,8 @@ export interface Measure {
 const isAsciiLower = (code: number) => code >= 0x61 && code <= 0x7a;
 const ACRONYM_OR_CODE = /^(?:[A-Z]{2,3}|[A-Z0-9]*\d[A-Z0-9]*)$/;
 const LIST_BREAK = /[,;/|()·•]/;
+/** Keywords of SQL and other code written in capitals by convention: a query in a post is not shouting. */
+const CODE_KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'JOIN', 'INNER', 'OUTER', 'LEFT', 'RIGHT', 'GROUP', 'ORDER', 'HAVING', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'TABLE', 'INDEX', 'UNION', 'DISTINCT', 'LIMIT', 'VALUES', 'INTO', 'NULL', 'CASE', 'WHEN', 'THEN', 'ELSE', 'WINDOW', 'FUNCTIONS', 'PARTITION', 'OVER', 'COUNT', 'DROP', 'ALTER', 'VIEW', 'WITH', 'EXISTS', 'BETWEEN', 'LIKE', 'TRUE', 'FALSE', 'TODO', 'FIXME', 'README']);
 const isUpperWord = (word: string) => word === word.toUpperCase() && word !== word.toLowerCase();
 
 /** The author's own prose of a text: without URLs, @mentions, #hashtags, emoji or a retweet prefix. */

@@ -153,10 +153,12 @@ describe('a share posted to the feed and to a group', () => {
       '2024-03-05 12:56:22,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A13927028-7170764078834012160,"Rejections at interviews sting. Is it the rejection, or how we deal with it afterwards?","","",MEMBER_NETWORK',
       '2024-03-05 12:56:14,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7170764044293853184,"Rejections at interviews sting. Is it the rejection itself, or how we deal with it afterwards?","","",MEMBER_NETWORK',
       '2024-03-09 08:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A13927028-7170764078834019999,"A question for this group only: which lamp do you read by?","","",MEMBER_NETWORK',
+      // The same words to a second group the next day: still the same post.
+      '2024-03-06 09:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A555-7170764078834020000,"Rejections at interviews sting. Is it the rejection itself, or how we deal with it afterwards?","","",MEMBER_NETWORK',
     ];
     writeFileSync(path.join(dir, 'Shares.csv'), `${rows.join('\n')}\n`);
     const result = await loadWith(linkedinCsv, dir);
     expect(result.posts.map((p) => p.id)).toEqual(['7170764044293853184', expect.stringMatching(/Shares\.csv:4$/)]);
-    expect(result.excluded).toEqual({ 'copy of a share posted to a LinkedIn group': 1 });
+    expect(result.excluded).toEqual({ 'copy of a share posted to a LinkedIn group': 2 });
   });
 });

@@ -197,3 +197,28 @@ describe('when the export was made', () => {
     expect((await loadWith(mastodonOutbox, 'fixtures/mastodon/export')).exportedAt).toBeUndefined();
   });
 });
+
+describe('conversations and bridged tweets', () => {
+  test('a tweet bridged from X: only the comment before "RT @…@twitter.com" is the brand’s; its picture and tags are the tweet’s', async () => {
+    const content = '<p>WUT?! RT @studiolumen@twitter.com Every speaker got a refurbished lamp #ffconf 🐦🔗: <a href="https://twitter.com/studiolumen/status/1592000000000000001">twitter.com/studiolumen/status/1592000000000000001</a></p>';
+    const tag = [{ type: 'Hashtag', name: '#ffconf' }];
+    const attachment = [{ type: 'Document', mediaType: 'image/jpeg', name: null }];
+    const root = exportWith('bridged', [note(1, [PUBLIC], [`${ACTOR}/followers`], { content, tag, attachment })]);
+    const [post] = (await loadWith(mastodonOutbox, root)).posts;
+    expect(post).toMatchObject({ kind: 'quote', text: 'WUT?!', links: [], hashtags: [], media: [] });
+    expect(post!.quoted).toEqual({ url: 'https://twitter.com/studiolumen/status/1592000000000000001', author: 'studiolumen' });
+  });
+
+  test('a post opening with a handle in a conversation begun on another server is a reply, though its reply link was lost', async () => {
+    const elsewhere = 'tag:fosstodon.example,2023-01-05:objectId=5512:objectType=Conversation';
+    const mine = 'tag:social.example,2023-01-05:objectId=12:objectType=Conversation';
+    const root = exportWith('lost-parent', [
+      note(1, [PUBLIC], [], { content: '<p>@ana That is the one, yes.</p>', conversation: elsewhere }),
+      note(2, [PUBLIC], [], { content: '<p>@ana Our own thread, not a reply.</p>', conversation: mine }),
+      note(3, [PUBLIC], [], { content: '<p>A plain post.</p>', conversation: elsewhere }),
+    ]);
+    const posts = (await loadWith(mastodonOutbox, root)).posts;
+    expect(posts.map((p) => p.kind)).toEqual(['reply', 'post', 'post']);
+    expect(posts[0]!.replyTo).toEqual({ isOwn: false });
+  });
+});

@@ -27,6 +27,7 @@ describe('shouting is a run of capitals, not an acronym', () => {
     ['a shouted phrase across punctuation', 'AURORA IS HERE. SHOP NOW', 3],
     ['capitals inside a quotation are someone else’s', 'The stage direction says “EXIT, PURSUED BY A BEAR”.', 0],
     ['a hashtag is not prose', 'Evening light #WORKFROMHOME #READING', 0],
+    ['a query in a post is code, not shouting', 'Today: SELECT name FROM lamps WHERE lumens BETWEEN 200 AND 800', 0],
     ['credentials listed with commas are acronyms', 'Congratulations to Ana Ruiz, GLMP, MCSA, MCSE, on the new role', 0],
   ] as const)('%s', (_, text, expected) => {
     expect(measure('caps-words', text)).toBe(expected);
