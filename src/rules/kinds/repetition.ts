@@ -43,7 +43,9 @@ export const repetition = defineAccountKind({
         const first = sorted[0]!.post;
         const platforms = [...new Set(sorted.map((f) => f.post.platform))].join(', ');
         if (params.report === 'groups') {
-          const span = { from: first.createdAt.slice(0, 10), to: sorted.at(-1)!.post.createdAt.slice(0, 10) };
+          const from = first.createdAt.slice(0, 10);
+          const to = sorted.at(-1)!.post.createdAt.slice(0, 10);
+          const span = { from, to, when: from === to ? `on ${from}` : `between ${from} and ${to}` };
           hits.push({ data: { times: sorted.length, what: group.label, platforms, first: first.id, ...span }, postIds: sorted.map((f) => f.post.id) });
         } else {
           for (const copy of sorted.slice(1)) {
