@@ -70,7 +70,9 @@ export const voice = defineAccountKind({
   compile(params) {
     const declared = Object.entries(params.markers) as [MarkerName, { min?: number; max?: number }][];
     if (declared.length === 0) return { notEvaluated: 'the brand profile declares no voice traits or markers' };
-    return (posts) => {
+    return (all) => {
+      // A photo alone or a share the export left empty has no voice to measure: it would pull every share down.
+      const posts = all.filter((f) => f.wordCount > 0);
       if (posts.reduce((n, f) => n + f.wordCount, 0) < params['min-words']) return { hits: [], notEvaluated: `fewer than ${params['min-words']} words of prose to measure a voice` };
       const hits: AccountHit[] = [];
       const profile: FindingData = {};

@@ -104,6 +104,13 @@ describe('voice', () => {
     expect(result.pass).toEqual({ profile: 'you-we-ratio 20, emoji-per-post 0' });
   });
 
+  test('posts without words (a photo alone) do not dilute the voice', () => {
+    const check = compileKind('voice', { markers: { 'exclamation-share': { max: 20 } }, 'min-words': 20 }) as AccountCheck;
+    const photos = Array.from({ length: 30 }, () => facts({ text: '', media: [{ type: 'image' }] }));
+    const loud = posts('Huge news!!! Our lamps are here and you will love them so much, we promise!', 10);
+    expect(check([...loud, ...photos], window()).hits[0]!.data).toMatchObject({ marker: 'exclamation-share', value: 100 });
+  });
+
   test('without declared markers it is not evaluated', () => {
     expect(() => compileKind('voice', {})).toThrow(/declares no voice traits/);
   });
