@@ -190,7 +190,8 @@ export const measures = {
     description: 'own words per link (fewer than two links: not measured)',
     measure: (f) => (f.post.links.length >= 2 ? f.ownWords / f.post.links.length : Number.NaN),
   },
-  hashtags: { description: 'hashtags in the post', measure: (f) => f.post.hashtags.length },
+  // The same tag twice in a sentence is one tag to the reader and to the platform's search.
+  hashtags: { description: 'distinct hashtags in the post (letter case ignored)', measure: (f) => new Set(f.post.hashtags.map((tag) => tag.toLowerCase())).size },
   mentions: { description: 'accounts mentioned', measure: (f) => f.post.mentions.length },
   emoji: { description: 'emoji (a ZWJ sequence or flag counts once)', measure: (f) => f.emoji.count },
   'emoji-run': { description: 'longest run of consecutive emoji', measure: (f) => f.emoji.longestRun },
