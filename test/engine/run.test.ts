@@ -45,11 +45,16 @@ describe('runAudit', async () => {
   });
 
   test('passing account rules become "keep doing" lines that never count against the score', () => {
-    const keep = audit.findings.filter((f) => f.bucket === 'keep').map((f) => f.rule);
-    expect(keep).toContain('conversation/spotlight-share');
-    // A keep line must give the client something to keep doing: "no bursts" is only the absence of a problem.
-    expect(keep).not.toContain('cadence/burst');
-    expect(audit.findings.findIndex((f) => f.bucket === 'keep')).toBeGreaterThan(audit.findings.findLastIndex((f) => f.bucket !== 'keep'));
+    const replies = [1, 2, 3, 4, 5].map((i) =>
+      makePost({ kind: 'reply', createdAt: day(i, 10), replyTo: { id: `q${i}`, isOwn: false, createdAt: day(i, 9) }, text: `@reader${i} thanks, the shade is recycled aluminium.` }),
+    );
+    const answered = runAudit({ posts: [...brandTimeline(), ...replies], ruleSet, sources: [], generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'test' });
+    const keep = answered.findings.filter((f) => f.bucket === 'keep').map((f) => f.rule);
+    expect(keep).toContain('conversation/response-time');
+    // A keep line must give the client something to keep doing: "no bursts" is only the absence of a problem,
+    // and a share of promotion or amplification rests on classes too rough to praise by.
+    for (const rule of ['cadence/burst', 'self-promotion/promotional-share', 'conversation/spotlight-share']) expect(keep).not.toContain(rule);
+    expect(answered.findings.findIndex((f) => f.bucket === 'keep')).toBeGreaterThan(answered.findings.findLastIndex((f) => f.bucket !== 'keep'));
   });
 
   test('scores: every family that ran, 0–100, the overall their mean', () => {

@@ -5,6 +5,8 @@ import { Duration } from '../params.js';
 import { defineAccountKind, type AccountHit } from './define-kind.js';
 
 const time = (f: PostFacts) => f.time;
+const HOUR = 3_600_000;
+const stamp = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * The same link, or the same (or nearly the same) text, posted again. Reported either on
@@ -50,9 +52,13 @@ export const repetition = defineAccountKind({
         } else {
           for (const copy of sorted.slice(1)) {
             // A copy of the whole post is the near-duplicate finding's; one post is one copy however many links it repeats.
-            if (params.of === 'link' && (reported.has(copy) || nearCopy(copy, sorted[0]!, params.similarity))) continue;
-            reported.add(copy);
-            hits.push({ data: { times: sorted.length, what: group.label, first: first.id, firstAt: `${first.createdAt.slice(0, 16).replace('T', ' ')} UTC` }, postIds: [first.id, copy.post.id], postId: copy.post.id });
+            if (params.of === 'link' && nearCopy(copy, sorted[0]!, params.similarity)) continue;
+            // Posted again within the hour, the copy is usually the corrected one: the earlier post is the one to delete.
+            const doomed = params.of === 'text' && copy.time - sorted[0]!.time < HOUR ? sorted[0]! : copy;
+            if (reported.has(doomed)) continue;
+            reported.add(doomed);
+            const data = { times: sorted.length, what: group.label, first: first.id, firstAt: stamp(first.createdAt), copyAt: stamp(copy.post.createdAt) };
+            hits.push({ data, postIds: [first.id, copy.post.id], postId: doomed.post.id });
           }
         }
       }

@@ -67,4 +67,15 @@ describe('repetition', () => {
     ];
     expect((compileKind('repetition', { of: 'link', within: '24h' }) as AccountCheck)(posts, window).hits).toEqual([]);
   });
+
+  test('a near-copy posted again within the hour is the correction: the earlier post is the one to delete', () => {
+    const words = 'Thrilled to share that our whole lighting team cleared the advanced database certification this week, after three months of evening classes at the';
+    const fixed = facts({ id: 'fixed', text: `${words} Lyon studio.`, createdAt: '2024-05-14T09:10:00.000Z' });
+    const botched = facts({ id: 'botched', text: `${words} Lyin studio.`, createdAt: '2024-05-14T09:00:00.000Z' });
+    const later = facts({ id: 'later', text: `${words} Lyon studio!`, createdAt: '2024-05-20T09:00:00.000Z' });
+    const check = compileKind('repetition', { of: 'text', within: '30d' }) as AccountCheck;
+    expect(check([botched, fixed], window).hits.map((h) => h.postId)).toEqual(['botched']);
+    // Days later it is a copy, not a correction: the copy goes.
+    expect(check([botched, later], window).hits.map((h) => h.postId)).toEqual(['later']);
+  });
 });
