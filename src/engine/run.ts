@@ -154,7 +154,12 @@ function lackingEvidence(sources: readonly SourceSummary[]): Map<Platform, { lac
   return byPlatform;
 }
 
-const EVIDENCE_WORDS: Record<Evidence, string> = { replies: 'replies to others', 'alt-text': 'alt text', engagement: 'engagement counts' };
+const EVIDENCE_WORDS: Record<Evidence, string> = {
+  replies: 'replies to others',
+  'alt-text': 'alt text',
+  engagement: 'engagement counts',
+  reshares: 'mark of a reshare with a comment',
+};
 
 /** The platforms with posts this rule applies to whose input lacks what the rule needs, with the reason. */
 function unseenPlatforms(rule: Rule, lacking: ReturnType<typeof lackingEvidence>, facts: readonly PostFacts[]): Map<Platform, string> {

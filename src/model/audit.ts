@@ -7,9 +7,10 @@ export const AUDIT_VERSION = 1;
 
 /**
  * Kinds of evidence an export may lack. `replies`: the account's replies to others;
- * `alt-text`: image descriptions; `engagement`: likes, reposts and replies counts.
+ * `alt-text`: image descriptions; `engagement`: likes, reposts and replies counts;
+ * `reshares`: which posts reshare someone else's (LinkedIn marks only those without a comment).
  */
-export const EVIDENCE = ['replies', 'alt-text', 'engagement'] as const;
+export const EVIDENCE = ['replies', 'alt-text', 'engagement', 'reshares'] as const;
 export const Evidence = z.enum(EVIDENCE);
 export type Evidence = z.infer<typeof Evidence>;
 

@@ -41,7 +41,8 @@ export const linkedinCsv: FileSource = {
       if (isGroupCopy(share, shares)) collector.exclude('copy of a share posted to a LinkedIn group');
       else collector.add(sharePost(share));
     }
-    const lacks: Evidence[] = ['engagement', 'alt-text'];
+    // A reshare with a comment of its own is a row like any original share: the export cannot tell them apart.
+    const lacks: Evidence[] = ['engagement', 'alt-text', 'reshares'];
     const replies = input.container === 'file' ? await repliesBeside(input, shares, collector) : await readReplies(input, commentsEntry(input, entry), shares, collector);
     // Without the comments file nothing shows whether the account answers people: not "never".
     if (replies) for (const reply of replies) collector.add(reply);

@@ -29,7 +29,7 @@ describe('LinkedIn Shares.csv', async () => {
   });
 
   test('a Shares.csv alone shows neither replies nor engagement', () => {
-    expect(shares.lacks).toEqual(expect.arrayContaining(['replies', 'engagement']));
+    expect(shares.lacks).toEqual(expect.arrayContaining(['replies', 'engagement', 'reshares']));
     expect(shares.posts.some((p) => p.kind === 'reply')).toBe(false);
   });
 
