@@ -174,8 +174,16 @@ function proseOf(original: string): string {
   if (MAYBE_URL.test(text)) text = text.replace(URLS, ' ');
   // Most posts have no mention or hashtag: a character search is cheaper than a scan with lookbehind.
   if (text.includes('@')) text = text.replace(MENTIONS, ' ');
-  if (text.includes('#')) text = text.replace(HASHTAGS, ' ');
+  if (text.includes('#')) text = text.replace(HASHTAGS, (tag, at: number, whole: string) => (isInlineTag(whole, at, tag.length) ? tag.slice(1) : ' '));
   return stripEmoji(text).replace(LOOSE_SPACE, ' ').trim();
+}
+
+const WORD_BEFORE = /[\p{L}\p{N}]\s+$/u;
+const TAG_OR_END_AFTER = /^\s*(?:#|$)/;
+
+/** "Moving from #Linode to #netcup": a tag inside a sentence is one of its words; a trailing cluster of tags is not. */
+function isInlineTag(text: string, at: number, length: number): boolean {
+  return WORD_BEFORE.test(text.slice(Math.max(0, at - 40), at)) && !TAG_OR_END_AFTER.test(text.slice(at + length, at + length + 40));
 }
 
 /** The fixed catalogue of measures that metric rules may name. */

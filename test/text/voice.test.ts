@@ -33,3 +33,13 @@ describe('shouting is a run of capitals, not an acronym', () => {
     expect(measure('caps-words', text)).toBe(expected);
   });
 });
+
+describe('a hashtag inside a sentence is one of its words', () => {
+  test.each([
+    ['tags used as words count', 'New post: Moving from #Linode to #netcup ➡️ https://blog.example/netcup #VPS', 5],
+    ['a trailing cluster of tags does not', 'Warm light for long evenings #lamps #design', 5],
+    ['a tag at the start of a line is no word of a sentence', '#ThrowbackThursday our first lamp', 3],
+  ] as const)('%s', (_, text, expected) => {
+    expect(measures['own-words'].measure(facts({ text }))).toBe(expected);
+  });
+});
