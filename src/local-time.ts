@@ -5,6 +5,8 @@ export interface LocalSlot {
   /** 0 for Monday … 6 for Sunday. */
   weekday: number;
   hour: number;
+  /** The local calendar day, as days since 1970-01-01: posts on the same local day share it. */
+  day: number;
 }
 
 const DAY = 86_400_000;
@@ -28,7 +30,8 @@ export function localClock(timeZone: string): (ms: number) => LocalSlot {
       const start = offsetAt(day * DAY);
       dayOffsets.set(day, start === offsetAt(day * DAY + DAY - 1000) ? start : undefined);
     }
-    const local = new Date(ms + (dayOffsets.get(day) ?? offsetAt(ms)));
-    return { weekday: (local.getUTCDay() + 6) % 7, hour: local.getUTCHours() };
+    const localMs = ms + (dayOffsets.get(day) ?? offsetAt(ms));
+    const local = new Date(localMs);
+    return { weekday: (local.getUTCDay() + 6) % 7, hour: local.getUTCHours(), day: Math.floor(localMs / DAY) };
   };
 }

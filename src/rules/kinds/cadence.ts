@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PostFacts } from '../../text/facts.js';
+import { localClock } from '../../local-time.js';
 import { Duration, Threshold, thresholdFor } from '../params.js';
 import { defineAccountKind, type AccountResult } from './define-kind.js';
 
@@ -10,7 +11,7 @@ const time = (f: PostFacts) => f.time;
 export const cadence = defineAccountKind({
   kind: 'cadence',
   description:
-    'posting rhythm: more than `max` posts within `within` (burst), per calendar day (daily, UTC), gaps longer than `gap` between posts (silence), ' +
+    'posting rhythm: more than `max` posts within `within` (burst), per calendar day in the audit’s time zone (daily), gaps longer than `gap` between posts (silence), ' +
     'or no post for longer than `gap` before the export was made (dormant)',
   params: z.object({
     mode: z.enum(['burst', 'daily', 'silence', 'dormant']),
@@ -36,7 +37,7 @@ export const cadence = defineAccountKind({
       }
       const max = thresholdFor(params.max, platform);
       if (max === undefined) return { hits: [], notEvaluated: `no limit set for ${platform}` };
-      const groups = params.mode === 'daily' ? byDay(sorted) : bursts(sorted, params.within ?? 3_600_000, max);
+      const groups = params.mode === 'daily' ? byDay(sorted, localClock(window.timeZone)) : bursts(sorted, params.within ?? 3_600_000, max);
       const over = groups.filter((g) => g.length > max);
       if (over.length === 0) return { hits: [], pass: { limit: max, largest: Math.max(0, ...groups.map((g) => g.length)) } };
       return {
@@ -64,10 +65,11 @@ function dormant(sorted: readonly PostFacts[], gap: number, exportedAt: number |
   return days * DAY > gap ? { hits: [{ data, postIds: [last.post.id] }] } : { hits: [], pass: data };
 }
 
-function byDay(sorted: readonly PostFacts[]): PostFacts[][] {
-  const days = new Map<string, PostFacts[]>();
+/** Posts by calendar day in the audit's time zone (--timezone): a post at 01:42 UTC is the evening before in Buenos Aires. */
+function byDay(sorted: readonly PostFacts[], clock: ReturnType<typeof localClock>): PostFacts[][] {
+  const days = new Map<number, PostFacts[]>();
   for (const f of sorted) {
-    const day = f.post.createdAt.slice(0, 10);
+    const day = clock(f.time).day;
     const posts = days.get(day);
     if (posts) posts.push(f);
     else days.set(day, [f]);

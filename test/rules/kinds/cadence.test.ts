@@ -6,7 +6,7 @@ import { facts } from '../../helpers/posts.js';
 const at = (...times: string[]) => times.map((t) => facts({ createdAt: `2024-05-${t}:00.000Z` }));
 
 describe('cadence', () => {
-  const window = { now: 0, platform: 'x' as const };
+  const window = { now: 0, auditedAt: 0, platform: 'x' as const, timeZone: 'UTC' };
   test.each([
     ['a burst of five within an hour', { mode: 'burst', max: 3, within: '60m' }, at('14T09:00', '14T09:10', '14T09:20', '14T09:30', '14T09:40'), { times: 1, largest: 5, limit: 3 }],
     ['two separate bursts', { mode: 'burst', max: 1, within: '60m' }, at('14T09:00', '14T09:10', '15T09:00', '15T09:05'), { times: 2, largest: 2, limit: 1 }],
@@ -26,5 +26,12 @@ describe('cadence', () => {
   test('a platform without a limit is not evaluated', () => {
     const result = (compileKind('cadence', { mode: 'daily', max: { instagram: 1 } }) as AccountCheck)(at('14T09:00', '14T10:00'), window);
     expect(result.notEvaluated).toMatch(/no limit/);
+  });
+
+  test('days are calendar days in the audit’s time zone: 01:42 UTC is the evening before in Buenos Aires', () => {
+    const check = compileKind('cadence', { mode: 'daily', max: { x: 2 } }) as AccountCheck;
+    const posts = at('14T12:00', '14T18:00', '15T01:42');
+    expect(check(posts, { ...window, timeZone: 'UTC' }).hits).toEqual([]);
+    expect(check(posts, { ...window, timeZone: 'America/Argentina/Buenos_Aires' }).hits[0]!.data).toMatchObject({ largest: 3 });
   });
 });
