@@ -50,7 +50,6 @@ describe('presence audit on the bundled X archive', () => {
       'self-promotion/engagement-bait',
       'self-promotion/hard-sell',
       'platform-fit/hashtags',
-      'brand-voice/all-caps',
       'brand-voice/emoji-run',
       'conversation/reply-share',
       'cadence/burst',
@@ -59,6 +58,8 @@ describe('presence audit on the bundled X archive', () => {
     }
     // The archive's two long posts were published (note tweets X accepted): a length finding would be a counting error.
     expect([...rules]).not.toContain('platform-fit/over-length');
+    // Without a voice in presence.yaml there is no brand habit of capitals to hold posts to.
+    expect(json.notEvaluated).toContainEqual({ rule: 'brand-voice/all-caps', reason: 'the brand profile does not set voice.max-caps-words, so there is no brand habit to hold posts to' });
     // A retweet is never judged on words it did not write.
     expect(json.findings.filter((f) => f.scope === 'post' && json.posts.find((p) => p.id === f.post!.id)?.kind === 'repost')).toEqual([]);
   });

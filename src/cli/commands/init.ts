@@ -72,9 +72,12 @@ voice:
   avoid: []
   # Preferred terms, avoided: preferred (brand-voice/preferred-terms).
   prefer: {}
-  # never | sparingly | freely
+  # Your habits: the tone rules judge a post only against a habit set here.
+  # never | sparingly | freely (brand-voice/exclamation)
   exclamation: sparingly
+  # At most this many emoji a post (brand-voice/emoji-load).
   # max-emoji: 2
+  # At most this many shouted words a post (brand-voice/all-caps).
   # max-caps-words: 1
 
 # Your own rule files, in the same format as the built-in ones.
