@@ -6,7 +6,10 @@ export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 export { PLATFORMS };
 
-/** A reply to one's own post is a thread continuation: kind `post` with `replyTo.isOwn`. */
+/**
+ * A self-thread's next part is kind `post` with `replyTo.isOwn`. A comment answering someone under
+ * one's own post (LinkedIn, Facebook comments) is kind `reply` with `replyTo.isOwn`: it talks to a person.
+ */
 export const PostKind = z.enum(['post', 'reply', 'repost', 'quote']);
 export type PostKind = z.infer<typeof PostKind>;
 
@@ -59,7 +62,7 @@ export const Post = z.object({
     .object({
       id: z.string().optional(),
       author: z.string().optional(),
-      /** True for a reply to the account's own post: a thread continuation, not conversation. */
+      /** True when the post answered is the account's own: with kind `post`, a thread continuation. */
       isOwn: z.boolean(),
       /** When the post replied to was published, where the source tells. */
       createdAt: z.string().optional(),
