@@ -50,7 +50,7 @@ export function runAudit(input: AuditInput): Audit {
   const auditedAt = Date.parse(input.generatedAt);
   // Per-post rules judge words the brand wrote: never a repost of someone else, nor a post the platform generated.
   const judged = facts.filter((f) => isAuthored(f.post) && (!input.judged || input.judged.has(f.post.id)));
-  const lacking = lackingEvidence(input.sources);
+  const lacking = inputFacts(input.sources);
   /** Account rules with the same filters read the same groups: built once, not once per rule. */
   const groupsByScope = new Map<string, ReturnType<typeof groupsFor>>();
 
@@ -136,7 +136,7 @@ export function withHabits(audit: Audit, families: readonly string[] = Object.ke
  * and when its newest export was made.
  * A source that names no platforms (an older document) is taken to show everything.
  */
-function lackingEvidence(sources: readonly SourceSummary[]): Map<Platform, { lacks: Set<Evidence>; formats: string[]; exportedAt?: number }> {
+function inputFacts(sources: readonly SourceSummary[]): Map<Platform, { lacks: Set<Evidence>; formats: string[]; exportedAt?: number }> {
   const byPlatform = new Map<Platform, { lacks: Set<Evidence>; formats: string[]; exportedAt?: number }>();
   for (const source of sources) {
     const exportedAt = source.exportedAt ? Date.parse(source.exportedAt) : undefined;
@@ -162,7 +162,7 @@ const EVIDENCE_WORDS: Record<Evidence, string> = {
 };
 
 /** The platforms with posts this rule applies to whose input lacks what the rule needs, with the reason. */
-function unseenPlatforms(rule: Rule, lacking: ReturnType<typeof lackingEvidence>, facts: readonly PostFacts[]): Map<Platform, string> {
+function unseenPlatforms(rule: Rule, lacking: ReturnType<typeof inputFacts>, facts: readonly PostFacts[]): Map<Platform, string> {
   const unseen = new Map<Platform, string>();
   const needs = rule.header.needs;
   if (!needs?.length) return unseen;

@@ -60,10 +60,10 @@ const DAY = 86_400_000;
  * audiences, as LinkedIn lets one share do: the groups' copies are left out rather than judged duplicates.
  */
 function isGroupCopy(share: Share, shares: readonly Share[]): boolean {
-  if (!share.url || !GROUP_POST.test(decodeURIComponent(share.url)) || !share.text) return false;
+  if (!share.url || !GROUP_POST.test(decodeLink(share.url)) || !share.text) return false;
   const at = Date.parse(share.createdAt);
   const words = fingerprint(share.text);
-  const isGroup = (other: Share) => GROUP_POST.test(decodeURIComponent(other.url ?? ''));
+  const isGroup = (other: Share) => GROUP_POST.test(decodeLink(other.url ?? ''));
   // The copy kept is the feed's share, or among group posts alone the earliest.
   return shares.some(
     (other) =>
@@ -93,11 +93,8 @@ function readShares(rows: readonly CsvRow[], file: string, collector: LoadCollec
   const byLink = new Map<string, Share>();
   const shares: Share[] = [];
   for (const { cells, line } of rows) {
-    const createdAt = readDate(cells.date);
-    if (!createdAt) {
-      collector.skip({ file, line }, `expected a Date such as 2024-05-14 09:30:12; got "${cells.date ?? ''}"`);
-      continue;
-    }
+    const createdAt = rowDate(cells, { file, line }, collector);
+    if (!createdAt) continue;
     const link = decodeLink(cells.sharelink ?? '');
     const text = repairLineQuoting(cells.sharecommentary ?? '');
     const shared = cells.sharedurl?.trim();
@@ -189,11 +186,8 @@ function readComments(rows: readonly CsvRow[], file: string, shares: readonly Sh
   const seen = new Map<string, number>();
   const replies: Post[] = [];
   for (const { cells, line } of rows) {
-    const createdAt = readDate(cells.date);
-    if (!createdAt) {
-      collector.skip({ file, line }, `expected a Date such as 2024-05-14 09:30:12; got "${cells.date ?? ''}"`);
-      continue;
-    }
+    const createdAt = rowDate(cells, { file, line }, collector);
+    if (!createdAt) continue;
     const link = sameLink(cells.link ?? '');
     if (!link) {
       collector.skip({ file, line }, 'expected the Link of the post commented on; got none');
@@ -291,6 +285,13 @@ function readDate(value: string | undefined): string | undefined {
   if (!stamp) return undefined;
   const iso = `${stamp[1]}-${stamp[2]}-${stamp[3]}T${stamp[4]}.000Z`;
   return Number.isNaN(Date.parse(iso)) ? undefined : iso;
+}
+
+/** The row's date, or undefined with the row skipped and counted (an error with --strict). */
+function rowDate(cells: CsvRow['cells'], where: { file: string; line: number }, collector: LoadCollector): string | undefined {
+  const createdAt = readDate(cells.date);
+  if (!createdAt) collector.skip(where, `expected a Date such as 2024-05-14 09:30:12; got "${cells.date ?? ''}"`);
+  return createdAt;
 }
 
 const decodeLink = (link: string): string => link.trim().replace(/%3A/gi, ':');
