@@ -161,4 +161,13 @@ describe('a share posted to the feed and to a group', () => {
     expect(result.posts.map((p) => p.id)).toEqual(['7170764044293853184', expect.stringMatching(/Shares\.csv:4$/)]);
     expect(result.excluded).toEqual({ 'copy of a share posted to a LinkedIn group': 2 });
   });
+
+  test('a link with a stray % is read as written, not an error', async () => {
+    const rows = [
+      'Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility',
+      '2024-03-05 12:56:14,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A1-2%ZZ,"Warm light, 100% of the time.","","",MEMBER_NETWORK',
+    ];
+    writeFileSync(path.join(dir, 'Shares.csv'), `${rows.join('\n')}\n`);
+    expect((await loadWith(linkedinCsv, dir)).posts.map((p) => p.text)).toEqual(['Warm light, 100% of the time.']);
+  });
 });
