@@ -1,12 +1,13 @@
 import { isUtf8 } from 'node:buffer';
 import { inputError, type Where } from '../errors.js';
 import { notUtf8 } from './input.js';
+import { jsonSyntaxError } from './json-syntax.js';
 
 const TRUNCATED = 'it ends too early: a truncated file?';
 
 /** The JSON value in `bytes` from `start` to `end`, parsed; a syntax error is located in the file. */
 export function jsonValue(bytes: Buffer, start: number, end: number, file: string): unknown {
-  return parseAt(bytes, skipSpace(bytes, start, end), end, file, false);
+  return parseAt(bytes, skipSpace(bytes, start, end), end, file);
 }
 
 /**
@@ -22,7 +23,7 @@ export function* jsonArrayElements(bytes: Buffer, start: number, end: number, fi
   for (;;) {
     const valueStop = valueEnd(bytes, at, end);
     if (valueStop > end) throw inputError({ file }, `not valid JSON (${TRUNCATED})`);
-    yield parseAt(bytes, at, valueStop, file, true);
+    yield parseAt(bytes, at, valueStop, file);
     at = skipSpace(bytes, valueStop, end);
     if (bytes[at] === 0x2c && at < end) at = skipSpace(bytes, at + 1, end);
     else if (bytes[at] === 0x5d && at < end) return ensureEnd(bytes, at + 1, end, file);
@@ -32,17 +33,17 @@ export function* jsonArrayElements(bytes: Buffer, start: number, end: number, fi
 
 /**
  * Parses the bytes from `start` to `end`. A syntax error names the file, line and column and
- * V8's reason, never its echo of the content: an export may hold e-mail addresses and
- * private messages. Where V8 gives no position, an element is still located by its start.
+ * what the grammar expected there, never the content: an export may hold e-mail addresses
+ * and private messages.
  */
-function parseAt(bytes: Buffer, start: number, end: number, file: string, element: boolean): unknown {
+function parseAt(bytes: Buffer, start: number, end: number, file: string): unknown {
   const slice = bytes.subarray(start, end);
   if (!isUtf8(slice)) throw notUtf8(locate(bytes, start, file));
   const text = slice.toString('utf8');
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw jsonError(error, text, file, () => locate(bytes, start, file), element);
+    throw jsonError(error, text, file, () => locate(bytes, start, file));
   }
 }
 
@@ -95,8 +96,15 @@ function unexpected(bytes: Buffer, at: number, end: number, file: string, expect
 }
 
 function describeByte(bytes: Buffer, at: number, end: number): string {
-  if (at >= end) return 'the end of the file';
-  return bytes[at]! < 0x80 ? `"${String.fromCharCode(bytes[at]!)}"` : 'a non-ASCII character';
+  return at >= end ? 'the end of the file' : describeChar(String.fromCharCode(bytes[at]!));
+}
+
+/** A character named without echoing content beyond it: an export may hold private messages. */
+function describeChar(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code >= 0x80) return 'a non-ASCII character';
+  if (char === '"') return 'a quotation mark';
+  return code < 0x20 ? `a control character (U+${code.toString(16).padStart(4, '0').toUpperCase()})` : `"${char}"`;
 }
 
 /** The line and column (in characters) of byte `at`. */
@@ -107,21 +115,16 @@ function locate(bytes: Buffer, at: number, file: string): Where & { line: number
   return { file, line, col: bytes.toString('utf8', lineStart, at).length + 1 };
 }
 
-/** V8's reason and, where it gives a position, the line and column; never its echo of the content. */
-function jsonError(error: unknown, text: string, file: string, where: () => { line: number; col: number }, element: boolean) {
-  const message = error instanceof Error ? error.message : String(error);
+/** The grammar's reason and position, found in the text itself: never the engine's wording nor its echo of the content. */
+function jsonError(error: unknown, text: string, file: string, where: () => { line: number; col: number }) {
   if (error instanceof RangeError) return inputError({ file }, 'not valid JSON (nested too deeply)');
-  if (/Unexpected end of JSON input/.test(message)) return inputError({ file }, `not valid JSON (${TRUNCATED})`);
-  const token = /^Unexpected token '(.+?)', /s.exec(message);
-  const position = /^(.*?) (?:in|after) JSON at position (\d+)/s.exec(message);
-  const reason = token ? `unexpected "${token[1]!.slice(0, 10)}"` : position ? position[1]!.charAt(0).toLowerCase() + position[1]!.slice(1) : 'a syntax error';
-  if (!position) return inputError(element ? { file, ...where() } : { file }, `not valid JSON (${reason})`);
-  const at = Number(position[2]);
-  if (at >= text.length) return inputError({ file }, `not valid JSON (${TRUNCATED})`);
+  const fault = jsonSyntaxError(text);
+  if (!fault) return inputError({ file, ...where() }, 'not valid JSON');
+  if (fault.at >= text.length) return inputError({ file }, `not valid JSON (${TRUNCATED})`);
   const offset = where();
   let line = offset.line;
   let lineStart = -1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i];
-  const col = lineStart === -1 ? offset.col + at : at - lineStart;
-  return inputError({ file, line, col }, `not valid JSON (${reason})`);
+  for (let i = text.indexOf('\n'); i !== -1 && i < fault.at; i = text.indexOf('\n', i + 1)) [line, lineStart] = [line + 1, i];
+  const col = lineStart === -1 ? offset.col + fault.at : fault.at - lineStart;
+  return inputError({ file, line, col }, `not valid JSON (expected ${fault.expected}, found ${describeChar(text[fault.at]!)})`);
 }

@@ -368,7 +368,7 @@ describe('X archive: other shapes and bad input', () => {
     const error = await loadWith(xArchive, root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PresenceError);
     expect(error).toMatchObject({ code: 'input', where: { file: path.join(root, 'data/tweets-part1.js'), line: 5, col: 7 } });
-    expect((error as PresenceError).render()).toBe(`${path.join(root, 'data/tweets-part1.js')}:5:7: not valid JSON (expected ',' or '}' after property value)`);
+    expect((error as PresenceError).render()).toBe(`${path.join(root, 'data/tweets-part1.js')}:5:7: not valid JSON (expected "," or "}", found a quotation mark)`);
     expect(() => parse('var tweets = []')).toThrow(/expected an X archive file starting with "window\.YTD/);
     expect(() => parse('window.YTD.tweets.part0 = [ {\n  "tweet" : { "id_str" : "1"')).toThrow(/\(it ends too early: a truncated file\?\)$/);
     expect(() => parse('window.YTD.tweets.part0 = { "tweet" : {} }')).toThrow(/^expected a JSON array, found "\{"$/);
@@ -390,7 +390,7 @@ describe('X archive: other shapes and bad input', () => {
     expect(() => parse('window.YTD.tweets.part0 = [ 1 2 ]')).toThrow('not valid JSON (expected "," or "]" after an element, found "2")');
     expect(() => parse('window.YTD.tweets.part0 = [ 1 ] x')).toThrow('not valid JSON (expected nothing after the array, found "x")');
     expect(() => parse('window.YTD.tweets.part0 = [ {"a": 1}')).toThrow('not valid JSON (it ends too early: a truncated file?)');
-    expect(() => parse('window.YTD.tweets.part0 = [\n  {"a": tru}\n]')).toThrow(expect.objectContaining({ message: 'not valid JSON (unexpected "}")', where: { file: 'tweets.js', line: 2, col: 3 } }));
+    expect(() => parse('window.YTD.tweets.part0 = [\n  {"a": tru}\n]')).toThrow(expect.objectContaining({ message: 'not valid JSON (expected a value, found "t")', where: { file: 'tweets.js', line: 2, col: 9 } }));
     expect(() => archiveElementsOf(Buffer.from([...Buffer.from('window.YTD.tweets.part0 = [ "caf'), 0xe9, ...Buffer.from('" ]')]))).toThrow(/not valid UTF-8/);
   });
 
