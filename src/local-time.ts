@@ -5,8 +5,11 @@ export interface LocalSlot {
   /** 0 for Monday … 6 for Sunday. */
   weekday: number;
   hour: number;
+  minute: number;
   /** The local calendar day, as days since 1970-01-01: posts on the same local day share it. */
   day: number;
+  /** The local calendar date, YYYY-MM-DD. */
+  date: string;
 }
 
 const DAY = 86_400_000;
@@ -32,6 +35,47 @@ export function localClock(timeZone: string): (ms: number) => LocalSlot {
     }
     const localMs = ms + (dayOffsets.get(day) ?? offsetAt(ms));
     const local = new Date(localMs);
-    return { weekday: (local.getUTCDay() + 6) % 7, hour: local.getUTCHours(), day: Math.floor(localMs / DAY) };
+    return { weekday: (local.getUTCDay() + 6) % 7, hour: local.getUTCHours(), minute: local.getUTCMinutes(), day: Math.floor(localMs / DAY), date: local.toISOString().slice(0, 10) };
   };
+}
+
+/** One clock per zone for the whole run: a report dates every finding. */
+const clocks = new Map<string, (ms: number) => LocalSlot>();
+
+function slotOf(iso: string, timeZone: string): LocalSlot {
+  let clock = clocks.get(timeZone);
+  if (!clock) clocks.set(timeZone, (clock = localClock(timeZone)));
+  return clock(Date.parse(iso));
+}
+
+/** The local calendar date (YYYY-MM-DD) of an ISO instant in a time zone. */
+export function localDate(iso: string, timeZone: string): string {
+  return slotOf(iso, timeZone).date;
+}
+
+/** "2024-06-24 09:05 Europe/Amsterdam": an instant as a reader in that zone would write it. */
+export function localStamp(iso: string, timeZone: string): string {
+  const { date, hour, minute } = slotOf(iso, timeZone);
+  return `${date} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} ${timeZone}`;
+}
+
+/** The months from the first to the last YYYY-MM, none skipped: a time axis must not jump over quiet months. */
+export function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  for (let key = first.slice(0, 7); key <= last; key = `${year}-${String(month).padStart(2, '0')}`) {
+    months.push(key);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return months;
+}
+
+const localeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date in the reader's locale (e.g. "Jun 24, 2024") and time zone. */
+export function formatLocalDate(iso: string, locale: string, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  let format = localeFormats.get(key);
+  if (!format) localeFormats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric' })));
+  return format.format(new Date(iso));
 }

@@ -1,16 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { localClock, WEEKDAYS } from '../src/local-time.js';
+import { formatLocalDate, localClock, localDate, localStamp, monthsBetween, WEEKDAYS } from '../src/local-time.js';
 
 /** What Intl says, one call per instant: the slow, plainly right answer. */
 const formats = new Map<string, Intl.DateTimeFormat>();
 function expected(ms: number, timeZone: string) {
-  if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric' }));
+  if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric' }));
   const parts = formats.get(timeZone)!.formatToParts(new Date(ms));
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   return {
     weekday: WEEKDAYS.indexOf(part('weekday') as (typeof WEEKDAYS)[number]),
     hour: Number(part('hour')) % 24,
+    minute: Number(part('minute')),
     day: Date.UTC(Number(part('year')), Number(part('month')) - 1, Number(part('day'))) / 86_400_000,
+    date: `${part('year')}-${part('month').padStart(2, '0')}-${part('day').padStart(2, '0')}`,
   };
 }
 
@@ -31,5 +33,19 @@ describe('local weekday, hour and calendar day', () => {
     const clock = localClock('UTC');
     expect(clock(Date.UTC(2024, 6, 1, 9))).toMatchObject({ weekday: 0, hour: 9 });
     expect(clock(Date.UTC(2024, 6, 7, 23, 59))).toMatchObject({ weekday: 6, hour: 23 });
+  });
+
+  test('dates and stamps read in the zone: 01:42 UTC is the evening before in Buenos Aires', () => {
+    expect(localDate('2024-06-25T01:42:00.000Z', 'UTC')).toBe('2024-06-25');
+    expect(localDate('2024-06-25T01:42:00.000Z', 'America/Argentina/Buenos_Aires')).toBe('2024-06-24');
+    expect(localStamp('2024-06-25T01:42:00.000Z', 'America/Argentina/Buenos_Aires')).toBe('2024-06-24 22:42 America/Argentina/Buenos_Aires');
+    expect(formatLocalDate('2024-06-25T01:42:00.000Z', 'en-US', 'Asia/Tokyo')).toBe('Jun 25, 2024');
+    expect(formatLocalDate('2024-06-25T01:42:00.000Z', 'en-US', 'America/Los_Angeles')).toBe('Jun 24, 2024');
+  });
+
+  test('months between two months, none skipped, across a year end', () => {
+    expect(monthsBetween('2023-11', '2024-02')).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
+    expect(monthsBetween('2024-05', '2024-05')).toEqual(['2024-05']);
+    expect(monthsBetween('2024-05', '2024-04')).toEqual([]);
   });
 });

@@ -83,15 +83,21 @@ export interface ReportOptions {
   timezone?: string;
 }
 
-export function addReportOptions(command: Command, formats: readonly string[]): Command {
+/** The options of every command that writes reports: where, in which formats, and how dates read. */
+export function addRenderOptions(command: Command, formats: readonly string[]): Command {
   return command
     .option('-f, --format <name[=path]>', `output format, repeatable; NAME=PATH writes to a file (${formats.join(', ')})`, collectFormats, [])
     .option('-o, --output <file>', 'write the (single) report to this file instead of standard output')
-    .addOption(new Option('--fail-on <level>', `exit ${EXIT.findings} when a finding is at or above this level`).choices(LEVELS).argParser(parseLevel('--fail-on')).default('error'))
-    .option('--max-warnings <n>', `exit ${EXIT.findings} when there are more warnings than this`, parseCount('--max-warnings'))
     .option('--brand-name <name>', "title reports with this name (default: the brand profile's name)")
-    .option('--locale <bcp47>', 'locale for dates in reports (default: the system locale)')
+    .option('--locale <bcp47>', 'locale for dates in reports, such as en-GB or de (default: the system locale)', parseLocale)
     .option('--timezone <iana>', 'time zone for dates, charts and best times to post (default: UTC)', parseTimeZone);
+}
+
+/** The render options and the gate: which findings fail the run. */
+export function addReportOptions(command: Command, formats: readonly string[]): Command {
+  return addRenderOptions(command, formats)
+    .addOption(new Option('--fail-on <level>', `exit ${EXIT.findings} when a finding is at or above this level`).choices(LEVELS).argParser(parseLevel('--fail-on')).default('error'))
+    .option('--max-warnings <n>', `exit ${EXIT.findings} when there are more warnings than this`, parseCount('--max-warnings'));
 }
 
 function parseTimeZone(value: string): string {
@@ -101,6 +107,16 @@ function parseTimeZone(value: string): string {
   } catch {
     throw usageError(`--timezone expects an IANA time zone such as Europe/Amsterdam; got "${value}"`);
   }
+}
+
+/** A locale this Node.js can format dates in; anything else would fall back silently. */
+function parseLocale(value: string): string {
+  try {
+    if (Intl.DateTimeFormat.supportedLocalesOf(value).length > 0) return value;
+  } catch {
+    // Not a BCP 47 tag at all: the same message below.
+  }
+  throw usageError(`--locale expects a BCP 47 locale such as en-GB or de; got "${value}"`);
 }
 
 export function reporterOptions(options: ReportOptions, io: Io, color: boolean): ReporterOptions {

@@ -1,5 +1,5 @@
 import type { Audit, PostSummary } from '../model/audit.js';
-import { localClock, WEEKDAYS } from '../local-time.js';
+import { localClock, localDate, monthsBetween, WEEKDAYS } from '../local-time.js';
 import { escapeHtml } from './escape.js';
 
 /** Inline SVG charts for the HTML report: no script, no remote asset, readable without colour. */
@@ -64,17 +64,20 @@ function mixOf(post: PostSummary): (typeof MIX)[number]['key'] {
   return 'other';
 }
 
-/** Content mix per month: promotional, conversation, links and other, stacked. */
-export function contentMix(posts: readonly PostSummary[]): Chart {
+/** Content mix per local month (the last 24 with posts at the end), promotional, conversation, links and other, stacked. */
+export function contentMix(posts: readonly PostSummary[], timeZone: string): Chart {
   const months = new Map<string, Record<string, number>>();
+  const empty = () => Object.fromEntries(MIX.map((m) => [m.key, 0]));
   for (const post of posts) {
     if (post.kind === 'repost') continue;
-    const month = post.createdAt.slice(0, 7);
-    const counts = months.get(month) ?? Object.fromEntries(MIX.map((m) => [m.key, 0]));
+    const month = localDate(post.createdAt, timeZone).slice(0, 7);
+    const counts = months.get(month) ?? empty();
     counts[mixOf(post)]!++;
     months.set(month, counts);
   }
-  const keys = [...months.keys()].sort().slice(-24);
+  const seen = [...months.keys()].sort();
+  const keys = seen.length ? monthsBetween(seen[0]!, seen.at(-1)!).slice(-24) : [];
+  for (const key of keys) if (!months.has(key)) months.set(key, empty());
   const barWidth = 28;
   const height = 180;
   const left = 30;
@@ -102,7 +105,8 @@ export function contentMix(posts: readonly PostSummary[]): Chart {
 }
 
 /** Engagement per post over time, where the source gave counts. */
-export function engagementOverTime(posts: readonly PostSummary[]): Chart | undefined {
+export function engagementOverTime(posts: readonly PostSummary[], timeZone: string): Chart | undefined {
+  const dateOf = (post: PostSummary) => localDate(post.createdAt, timeZone);
   const points = posts.filter((p) => p.engagement !== undefined).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   if (points.length < 2) return undefined;
   const width = 620;
@@ -112,18 +116,18 @@ export function engagementOverTime(posts: readonly PostSummary[]): Chart | undef
   const span = Math.max(1, Date.parse(points.at(-1)!.createdAt) - first);
   const max = Math.max(1, ...points.map((p) => p.engagement!));
   let body = `<line x1="${left}" y1="${height}" x2="${width - 10}" y2="${height}" stroke="#9ca3af"/><text x="${left - 6}" y="14" font-size="10" text-anchor="end">${max}</text><text x="${left - 6}" y="${height}" font-size="10" text-anchor="end">0</text>`;
-  body += `<text x="${left}" y="${height + 14}" font-size="10">${points[0]!.createdAt.slice(0, 10)}</text><text x="${width - 10}" y="${height + 14}" font-size="10" text-anchor="end">${points.at(-1)!.createdAt.slice(0, 10)}</text>`;
+  body += `<text x="${left}" y="${height + 14}" font-size="10">${dateOf(points[0]!)}</text><text x="${width - 10}" y="${height + 14}" font-size="10" text-anchor="end">${dateOf(points.at(-1)!)}</text>`;
   for (const p of points) {
     const x = left + ((Date.parse(p.createdAt) - first) / span) * (width - left - 20);
     const y = height - (p.engagement! / max) * (height - 10);
-    body += `<circle class="dot" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${p.classes.includes('promotional') ? '#c2410c' : '#1d4ed8'}"><title>${p.createdAt.slice(0, 10)} ${p.platform}: ${p.engagement}</title></circle>`;
+    body += `<circle class="dot" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${p.classes.includes('promotional') ? '#c2410c' : '#1d4ed8'}"><title>${dateOf(p)} ${p.platform}: ${p.engagement}</title></circle>`;
   }
   return {
     id: 'chart-engagement',
     title: 'Engagement per post',
     description: 'Likes, reposts, replies and quotes per post over time (promotional posts in orange).',
     svg: svg('chart-engagement', 'Engagement per post', `${points.length} posts with engagement counts, over time.`, width, height + 20, body),
-    table: { head: ['date', 'platform', 'engagement'], rows: points.slice(-50).map((p) => [p.createdAt.slice(0, 10), p.platform, p.engagement!]) },
+    table: { head: ['date', 'platform', 'engagement'], rows: points.slice(-50).map((p) => [dateOf(p), p.platform, p.engagement!]) },
   };
 }
 

@@ -1,18 +1,19 @@
 import type { Finding } from '../model/finding.js';
+import { localDate } from '../local-time.js';
 import { csvCell } from './escape.js';
 import type { Reporter } from './reporter.js';
 
 const COLUMNS = ['permalink', 'id', 'platform', 'date', 'post', 'reasons', 'rules', 'source'];
 
 /**
- * The delete list as a spreadsheet: one row per post to delete, every reason on it. Cells that
+ * The delete list as a spreadsheet: one row per post to delete, every reason on it, dated in the audit's time zone. Cells that
  * would start a formula are neutralised.
  */
 export const csv: Reporter = {
   name: 'csv',
   description: 'the delete list as CSV: one row per post, for a spreadsheet',
   extension: 'csv',
-  render(audit) {
+  render(audit, options) {
     const byPost = new Map<string, Finding[]>();
     for (const finding of audit.findings) {
       if (finding.bucket !== 'delete' || !finding.post) continue;
@@ -25,7 +26,7 @@ export const csv: Reporter = {
       .map((findings) => {
         const post = findings[0]!.post!;
         const source = `${post.source.file}${post.source.line !== undefined ? `:${post.source.line}` : post.source.record !== undefined ? `#${post.source.record}` : ''}`;
-        return [post.url, post.id, post.platform, post.createdAt.slice(0, 10), post.excerpt, findings.map((f) => f.message).join('; '), findings.map((f) => f.rule).join('; '), source].map(csvCell).join(',');
+        return [post.url, post.id, post.platform, localDate(post.createdAt, options.timeZone), post.excerpt, findings.map((f) => f.message).join('; '), findings.map((f) => f.rule).join('; '), source].map(csvCell).join(',');
       });
     return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
   },

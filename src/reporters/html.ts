@@ -34,7 +34,7 @@ export const html: Reporter = {
   extension: 'html',
   render(audit, options) {
     const title = reportTitle(audit, options);
-    const charts = [cadenceHeatmap(audit.posts, options.timeZone), contentMix(audit.posts), engagementOverTime(audit.posts), findingsByFamily(audit)].filter((c): c is Chart => c !== undefined);
+    const charts = [cadenceHeatmap(audit.posts, options.timeZone), contentMix(audit.posts, options.timeZone), engagementOverTime(audit.posts, options.timeZone), findingsByFamily(audit)].filter((c): c is Chart => c !== undefined);
     const body = [
       `<header><h1>${escapeHtml(title)}</h1>${overview(audit, options)}</header>`,
       scores(audit),

@@ -1,5 +1,6 @@
 import type { Audit, Habit } from '../model/audit.js';
 import type { Bucket, Finding } from '../model/finding.js';
+import { formatLocalDate, localDate } from '../local-time.js';
 import type { ReporterOptions } from './reporter.js';
 
 export { SCORE_METHOD } from '../model/scoring.js';
@@ -57,7 +58,7 @@ export function habitReach(habit: Habit): string {
 
 /** A finding's date as YYYY-MM-DD, in UTC unless a time zone is given. */
 export function shortDate(iso: string, timeZone = 'UTC'): string {
-  return dateFormat('en-CA', timeZone, '2-digit').format(new Date(iso));
+  return localDate(iso, timeZone);
 }
 
 /** The report's title: --brand-name, else the profile's brand name. */
@@ -68,16 +69,7 @@ export function reportTitle(audit: Pick<Audit, 'brand'>, options: Pick<ReporterO
 
 /** A date in the reader's locale and time zone. */
 export function formatDate(iso: string, options: Pick<ReporterOptions, 'locale' | 'timeZone'>): string {
-  return dateFormat(options.locale, options.timeZone, 'short').format(new Date(iso));
-}
-
-/** Building a DateTimeFormat costs far more than using one, and a report dates every finding. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, timeZone: string, month: '2-digit' | 'short'): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${month}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month, day: month === 'short' ? 'numeric' : '2-digit' })));
-  return format;
+  return formatLocalDate(iso, options.locale, options.timeZone);
 }
 
 /** One sentence on what drove a family's score. */

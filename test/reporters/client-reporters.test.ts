@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Audit } from '../../src/model/audit.js';
+import { contentMix } from '../../src/reporters/charts.js';
 import { csv } from '../../src/reporters/csv.js';
 import { html } from '../../src/reporters/html.js';
 import { markdown } from '../../src/reporters/markdown.js';
@@ -55,6 +56,24 @@ describe('csv delete list', () => {
       expect(text).not.toMatch(new RegExp(`(^|,|")${formula.replace(/[+]/g, '\\+')}`, 'm'));
     }
     expect(text).toContain("'=HYPERLINK");
+  });
+});
+
+describe('dates in the audit time zone', () => {
+  test('a post at 01:42 UTC is dated the evening before in the delete list of a Buenos Aires audit', () => {
+    const post = audit.findings.find((f) => f.bucket === 'delete' && f.post)!.post!;
+    const late = { ...audit, findings: audit.findings.map((f) => (f.post?.id === post.id ? { ...f, post: { ...f.post, createdAt: '2024-07-01T01:42:00.000Z' } } : f)) };
+    const row = (zone: string) => csv.render(late, { ...options, timeZone: zone }).split('\r\n').find((r) => r.includes(post.id));
+    expect(row('UTC')).toContain(`${post.id},x,2024-07-01,`);
+    expect(row('America/Argentina/Buenos_Aires')).toContain(`${post.id},x,2024-06-30,`);
+  });
+
+  test('the month chart runs through quiet months, in the audit time zone', () => {
+    const post = (createdAt: string) => ({ ...audit.posts[0]!, kind: 'original' as const, classes: [], createdAt });
+    const posts = [post('2024-01-15T12:00:00.000Z'), post('2024-04-01T01:00:00.000Z')];
+    const months = (zone: string) => contentMix(posts, zone).table.rows.map((r) => r[0]);
+    expect(months('UTC')).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+    expect(months('America/New_York')).toEqual(['2024-01', '2024-02', '2024-03']);
   });
 });
 

@@ -5,8 +5,8 @@ import { inputError } from '../../errors.js';
 import type { Audit } from '../../model/audit.js';
 import type { CommandContext } from '../command-context.js';
 import { wantsColor, type Io } from '../io.js';
-import { collectFormats, type FormatRequest } from '../options.js';
-import { reporterOptions } from '../command-options.js';
+import type { FormatRequest } from '../options.js';
+import { addRenderOptions, reporterOptions } from '../command-options.js';
 
 interface ReportCommandOptions {
   format: FormatRequest[];
@@ -18,45 +18,36 @@ interface ReportCommandOptions {
 }
 
 export function register(program: Command, { io, formats }: CommandContext): void {
-  program
+  const command = program
     .command('report')
     .summary('render a saved audit (--format json) as any report')
     .description('Render an audit saved with `presence audit --format json` in any format; with --compare, show what changed since an older audit.')
     .argument('<audit>', 'an audit saved as JSON')
-    .option('-f, --format <name[=path]>', `output format, repeatable; NAME=PATH writes to a file (${formats.join(', ')})`, collectFormats, [])
-    .option('-o, --output <file>', 'write the (single) report to this file instead of standard output')
-    .option('--compare <old>', 'an older audit: show score changes and the findings fixed, new and remaining')
-    .option('--brand-name <name>', 'title the report with this name')
-    .option('--locale <bcp47>', 'locale for dates (default: the system locale)')
-    .option('--timezone <iana>', 'time zone for dates and charts (default: UTC)')
-    .action(async (file: string, options: ReportCommandOptions) => {
-      const [{ resolveFormats, writeReports }, { reporters }, { compareAudits }] = await Promise.all([
-        import('../output.js'),
-        import('../../reporters/index.js'),
-        import('../../engine/compare.js'),
-      ]);
-      const targets = await resolveFormats(options.format, reporters, options.output);
-      const audit = await readAudit(file, io);
-      const rendered = options.compare ? { ...audit, comparison: compareAudits(audit, await readAudit(options.compare, io)) } : audit;
-      await writeReports(rendered, targets, reporterOptions({ ...options, failOn: 'error' }, io, wantsColor(io)), io);
-    });
+    .option('--compare <old>', 'an older audit: show score changes and the findings fixed, new and remaining');
+  addRenderOptions(command, formats).action(async (file: string, options: ReportCommandOptions) => {
+    const [{ resolveFormats, writeReports }, { reporters }, { compareAudits }] = await Promise.all([
+      import('../output.js'),
+      import('../../reporters/index.js'),
+      import('../../engine/compare.js'),
+    ]);
+    const targets = await resolveFormats(options.format, reporters, options.output);
+    const audit = await readAudit(file, io);
+    const rendered = options.compare ? { ...audit, comparison: compareAudits(audit, await readAudit(options.compare, io)) } : audit;
+    await writeReports(rendered, targets, reporterOptions({ ...options, failOn: 'error' }, io, wantsColor(io)), io);
+  });
 }
 
 /** Reads and validates a saved audit, naming the file and the first thing that is wrong with it. */
 export async function readAudit(file: string, io: Io): Promise<Audit> {
   const { Audit, AUDIT_VERSION } = await import('../../model/audit.js');
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path.resolve(io.cwd, file), 'utf8');
+    bytes = await readFile(path.resolve(io.cwd, file));
   } catch {
     throw inputError({ file }, 'cannot read the audit file');
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw inputError({ file }, `not valid JSON (${(error as Error).message})`, 'save audits with --format json');
-  }
+  const { jsonValue } = await import('../../sources/json-text.js');
+  const value = jsonValue(bytes, 0, bytes.length, file);
   const version = (value as { version?: unknown } | null)?.version;
   if (version !== AUDIT_VERSION) {
     throw inputError({ file }, `not a presence audit of version ${AUDIT_VERSION} (found version ${JSON.stringify(version)})`, 'save audits with `presence audit --format json`');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PostFacts } from '../../text/facts.js';
-import { localClock } from '../../local-time.js';
+import { localClock, localDate } from '../../local-time.js';
 import { Duration, Threshold, thresholdFor } from '../params.js';
 import { defineAccountKind, type AccountResult } from './define-kind.js';
 
@@ -25,7 +25,7 @@ export const cadence = defineAccountKind({
       // A self-thread is one unit of posting: its continuations are not more posts in a burst or a day.
       const posts = all.filter((f) => !f.post.replyTo?.isOwn);
       const sorted = [...posts].sort((a, b) => time(a) - time(b));
-      if (params.mode === 'dormant') return dormant(sorted, params.gap ?? 90 * DAY, window.exportedAt);
+      if (params.mode === 'dormant') return dormant(sorted, params.gap ?? 90 * DAY, window.exportedAt, window.timeZone);
       if (sorted.length < 2) return { hits: [], notEvaluated: 'fewer than two posts in the window' };
       const platform = window.platform ?? sorted[0]!.post.platform;
       if (params.mode === 'silence') {
@@ -56,12 +56,12 @@ export const cadence = defineAccountKind({
  * Silence measured to when the export was made: gaps between posts never show that an account
  * stopped, and an export can say nothing of what came after it.
  */
-function dormant(sorted: readonly PostFacts[], gap: number, exportedAt: number | undefined): AccountResult {
+function dormant(sorted: readonly PostFacts[], gap: number, exportedAt: number | undefined, timeZone: string): AccountResult {
   const last = sorted.at(-1);
   if (!last) return { hits: [], notEvaluated: 'no posts in the window' };
   if (exportedAt === undefined) return { hits: [], notEvaluated: 'the export does not say when it was made, so its newest post may be the last before the export' };
   const days = Math.floor((exportedAt - time(last)) / DAY);
-  const data = { days, last: last.post.createdAt.slice(0, 10), exportedAt: new Date(exportedAt).toISOString().slice(0, 10), limit: Math.round(gap / DAY) };
+  const data = { days, last: localDate(last.post.createdAt, timeZone), exportedAt: localDate(new Date(exportedAt).toISOString(), timeZone), limit: Math.round(gap / DAY) };
   return days * DAY > gap ? { hits: [{ data, postIds: [last.post.id] }] } : { hits: [], pass: data };
 }
 

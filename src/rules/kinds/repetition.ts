@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDate, localStamp } from '../../local-time.js';
 import type { PostFacts } from '../../text/facts.js';
 import { clusterSimilar, jaccard } from '../../text/similarity.js';
 import { Duration } from '../params.js';
@@ -6,7 +7,6 @@ import { defineAccountKind, type AccountHit } from './define-kind.js';
 
 const time = (f: PostFacts) => f.time;
 const HOUR = 3_600_000;
-const stamp = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * The same link, or the same (or nearly the same) text, posted again. Reported either on
@@ -31,7 +31,8 @@ export const repetition = defineAccountKind({
   thresholds: ['of', 'within', 'min-count', 'similarity', 'min-platforms'],
   compile(params) {
     const within = params.within ?? Number.POSITIVE_INFINITY;
-    return (posts) => {
+    return (posts, window) => {
+      const stamp = (iso: string) => localStamp(iso, window.timeZone);
       // No group spans more networks than the posts do: a one-network archive has no cross-posting to look for.
       if (platformCount(posts, params['min-platforms']) < params['min-platforms']) return { hits: [], pass: { groups: 0 } };
       const groups = params.of === 'link' ? linkGroups(posts, within) : textGroups(posts, within, params.similarity, params['min-words']);
@@ -45,8 +46,8 @@ export const repetition = defineAccountKind({
         const first = sorted[0]!.post;
         const platforms = [...new Set(sorted.map((f) => f.post.platform))].join(', ');
         if (params.report === 'groups') {
-          const from = first.createdAt.slice(0, 10);
-          const to = sorted.at(-1)!.post.createdAt.slice(0, 10);
+          const from = localDate(first.createdAt, window.timeZone);
+          const to = localDate(sorted.at(-1)!.post.createdAt, window.timeZone);
           const span = { from, to, when: from === to ? `on ${from}` : `between ${from} and ${to}` };
           hits.push({ data: { times: sorted.length, what: group.label, platforms, first: first.id, ...span }, postIds: sorted.map((f) => f.post.id) });
         } else {
