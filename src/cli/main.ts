@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { PresenceError } from '../errors.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerCheck } from './commands/check.js';
@@ -15,6 +15,12 @@ export { processIo } from './io.js';
 
 /** Output formats, listed here so `--help` needs no reporter loaded; a test keeps it equal to the registry. */
 export const FORMAT_NAMES = ['table', 'json', 'html', 'markdown', 'csv', 'sarif', 'junit', 'github', 'github-summary'] as const;
+
+/** A repeatable option starts as an empty list: "(default: [])" would tell the reader nothing. */
+function optionDescription(this: Help, option: Option): string {
+  const empty = Array.isArray(option.defaultValue) && option.defaultValue.length === 0;
+  return Help.prototype.optionDescription.call(this, empty ? Object.assign(Object.create(option) as Option, { defaultValue: undefined }) : option);
+}
 
 /**
  * The whole command line: parses argv, runs one command, and returns the exit code.
@@ -39,6 +45,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   registerInit(program, context);
   const configure = (command: Command): void => {
     command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
+    command.configureHelp({ optionDescription });
     command.commands.forEach(configure);
   };
   program.commands.forEach(configure);

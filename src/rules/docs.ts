@@ -42,7 +42,7 @@ export function catalogue(definitions: readonly RuleDefinition[]): string {
   const parts = [
     '# Built-in rules',
     '',
-    'Generated from the rule files in this folder by `presence rules docs --out rules/README.md`; a test keeps it current.',
+    'Generated from the rule files in this folder by `presence rules docs --output rules/README.md`; a test keeps it current.',
     'Every threshold names its source (grades A–C and H as in the audit practices: platform documentation, large vendor',
     'studies, practitioner consensus, or a cut-off chosen here and tuned on the labelled set).',
     '',

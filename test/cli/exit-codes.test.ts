@@ -45,6 +45,16 @@ describe('usage errors exit 2 with one line', () => {
     const version = await runCli(['--version']);
     expect(version).toMatchObject({ exitCode: EXIT.ok, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
   });
+
+  test('every command that writes a file spells it -o/--output, and help never shows an empty list as a default', async () => {
+    const commands = [['audit'], ['check'], ['fetch'], ['report'], ['rules', 'docs'], ['rules', 'schema'], ['rules', 'list'], ['init']];
+    for (const command of commands) {
+      const help = (await runCli([...command, '--help'])).stdout;
+      expect(help, command.join(' ')).not.toContain('default: []');
+      expect(help, command.join(' ')).not.toMatch(/--out\b(?!put)/);
+      if (!['rules list', 'init'].includes(command.join(' '))) expect(help, command.join(' ')).toMatch(/-o, --output </);
+    }
+  });
 });
 
 describe('an unexpected error', () => {

@@ -4,7 +4,7 @@ import { addSourceOptions, httpSettings, type SourceOptions } from '../command-o
 import type { CommandContext } from '../command-context.js';
 import { parseCount } from '../options.js';
 
-type FetchOptions = SourceOptions & { out: string; last: number };
+type FetchOptions = SourceOptions & { output: string; last: number };
 
 export function register(program: Command, { io }: CommandContext): void {
   const command = program
@@ -14,7 +14,7 @@ export function register(program: Command, { io }: CommandContext): void {
       'Read an account over its API (mastodon:@user@server, bluesky:handle, x:handle, feed:https://…) or any file SOURCE, and save the posts as a snapshot that `presence audit` reads back identically. Tokens come only from the environment (MASTODON_TOKEN, X_BEARER_TOKEN) and are never saved.',
     )
     .argument('<source>', 'an account or a file')
-    .requiredOption('-o, --out <file>', 'where to write the snapshot (JSON Lines)')
+    .requiredOption('-o, --output <file>', 'where to write the snapshot (JSON Lines)')
     .option('--last <n>', 'how many of the newest posts to read', parseCount('--last'), 200);
   addSourceOptions(command);
   command.action(async (source: string, options: FetchOptions) => {
@@ -30,7 +30,7 @@ export function register(program: Command, { io }: CommandContext): void {
       ...(summary.lacks && { lacks: summary.lacks }),
       ...(summary.sites && { sites: summary.sites }),
     };
-    await writeAtomically(path.resolve(io.cwd, options.out), writeSnapshot(loaded.posts, meta));
-    if (!options.quiet) io.stderr.write(`presence: ${loaded.posts.length} posts from ${source} saved to ${options.out}\n`);
+    await writeAtomically(path.resolve(io.cwd, options.output), writeSnapshot(loaded.posts, meta));
+    if (!options.quiet) io.stderr.write(`presence: ${loaded.posts.length} posts from ${source} saved to ${options.output}\n`);
   });
 }

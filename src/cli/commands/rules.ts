@@ -72,18 +72,18 @@ export function register(program: Command, { io, exit }: CommandContext): void {
   rules
     .command('docs')
     .description('write the rule catalogue (rules/README.md) from the rule files')
-    .requiredOption('--out <file>', 'where to write it')
-    .action(async (options: { out: string }) => {
+    .requiredOption('-o, --output <file>', 'where to write it')
+    .action(async (options: { output: string }) => {
       const [{ catalogue }, { builtinRuleFiles, readRuleDefinitions }, { writeAtomically }] = await Promise.all([import('../../rules/docs.js'), import('../../rules/load-rules.js'), import('../output.js')]);
-      await writeAtomically(path.resolve(io.cwd, options.out), catalogue(await readRuleDefinitions(await builtinRuleFiles(), io.cwd)));
+      await writeAtomically(path.resolve(io.cwd, options.output), catalogue(await readRuleDefinitions(await builtinRuleFiles(), io.cwd)));
     });
 
   rules
     .command('schema')
     .description('write JSON Schemas for rule files and presence.yaml, for editors')
-    .requiredOption('--out <dir>', 'the folder to write them to')
-    .action(async (options: { out: string }) => {
+    .requiredOption('-o, --output <dir>', 'the folder to write them to')
+    .action(async (options: { output: string }) => {
       const [{ jsonSchemas }, { writeAtomically }] = await Promise.all([import('../../config/json-schemas.js'), import('../output.js')]);
-      for (const [name, schema] of Object.entries(jsonSchemas())) await writeAtomically(path.resolve(io.cwd, options.out, name), `${JSON.stringify(schema, null, 2)}\n`);
+      for (const [name, schema] of Object.entries(jsonSchemas())) await writeAtomically(path.resolve(io.cwd, options.output, name), `${JSON.stringify(schema, null, 2)}\n`);
     });
 }

@@ -166,7 +166,7 @@ describe('the command line over HTTP', () => {
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toMatch(/refused the request \(HTTP 401\) \(the token was refused/);
     const snapshot = path.join(work, 'snap.jsonl');
-    const fetched = await runCli(['fetch', `mastodon:${server.url}/@northwindlamps`, '--out', snapshot, '--last', '50'], { env });
+    const fetched = await runCli(['fetch', `mastodon:${server.url}/@northwindlamps`, '--output', snapshot, '--last', '50'], { env });
     expect(fetched.exitCode).toBe(0);
     for (const text of [refused.stdout, refused.stderr, fetched.stdout, fetched.stderr, readFileSync(snapshot, 'utf8')]) expect(text).not.toContain(SECRET);
   });
@@ -175,7 +175,7 @@ describe('the command line over HTTP', () => {
     server = await startServer(mastodon(() => server!.url));
     const spec = `mastodon:${server.url}/@northwindlamps`;
     const snapshot = path.join(work, 'mastodon.jsonl');
-    await runCli(['fetch', spec, '--out', snapshot, '--last', '60']);
+    await runCli(['fetch', spec, '--output', snapshot, '--last', '60']);
     const live = Audit.parse(JSON.parse((await runCli(['audit', spec, '--last', '60', '--format', 'json'])).stdout));
     const offline = Audit.parse(JSON.parse((await runCli(['audit', snapshot, '--last', '60', '--format', 'json'])).stdout));
     expect(offline.sources[0]!.format).toBe('snapshot-jsonl');
