@@ -58,7 +58,7 @@ export function addWindowOptions(command: Command): Command {
     .option('--last <n>', 'audit the newest N posts of each account, no older than 12 months before its newest post', parseCount('--last'), 200)
     .option('--all', 'audit every post, however old (overrides --last and the 12-month bound)', false)
     .option('--since <date>', 'only posts from this date (YYYY-MM-DD or ISO time, UTC); replaces the 12-month bound', parseDate('--since'))
-    .option('--until <date>', 'only posts up to this date', parseDate('--until'))
+    .option('--until <date>', 'only posts up to this date (a date takes in the whole day, UTC)', parseDate('--until', true))
     .option('--platform <names>', 'only these platforms, comma-separated or repeated', collectPlatforms);
 }
 

@@ -10,9 +10,10 @@ export function parseCount(option: string) {
   };
 }
 
-export function parseDate(option: string) {
+/** A date or ISO time; a bare date starts at 00:00 UTC, or with `wholeDay` takes in that day to its last millisecond. */
+export function parseDate(option: string, wholeDay = false) {
   return (value: string): Date => {
-    const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${wholeDay ? '23:59:59.999' : '00:00:00'}Z` : value;
     const date = new Date(iso);
     if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
       throw usageError(`${option} expects a date such as 2024-05-01 or 2024-05-01T09:00:00Z; got "${value}"`);

@@ -90,7 +90,6 @@ describe('presence audit on the bundled X archive', () => {
   });
 
   test('--fail-on and --max-warnings decide the exit code', async () => {
-    expect((await runCli(['audit', 'fixtures/x/archive', '--platform', 'mastodon'])).exitCode).toBe(0);
     expect((await runCli(['audit', 'fixtures/x/archive', '--until', '2024-05-31'])).exitCode).toBe(0);
     expect((await runCli(['audit', 'fixtures/x/archive', '--until', '2024-05-31', '--fail-on', 'warning'])).exitCode).toBe(1);
     expect((await runCli(['audit', 'fixtures/x/archive', '--until', '2024-05-31', '--max-warnings', '3'])).exitCode).toBe(1);
@@ -101,6 +100,15 @@ describe('presence audit on the bundled X archive', () => {
     expect(last.stats).toMatchObject({ posts: 10, to: '2024-06-24T08:00:00.000Z' });
     const june = JSON.parse((await runCli(['audit', 'fixtures/x/archive', '--since', '2024-06-01', '--format', 'json'])).stdout) as Audit;
     expect(june.stats.from! >= '2024-06-01').toBe(true);
+    // A date given to --until takes in that whole day: the fixture's last post is at 08:00 on 24 June.
+    const toTheDay = JSON.parse((await runCli(['audit', 'fixtures/x/archive', '--until', '2024-06-24', '--format', 'json'])).stdout) as Audit;
+    expect(toTheDay.stats.to).toBe('2024-06-24T08:00:00.000Z');
+  });
+
+  test('a window with no posts is not a clean audit: exit 2, saying how to widen it', async () => {
+    const result = await runCli(['audit', 'fixtures/x/archive', '--platform', 'mastodon']);
+    expect(result).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(result.stderr).toBe('presence: none of the 37 posts loaded is in the window (widen it with --all, --since or --until)\n');
   });
 
   test('several formats at once; files written whole, nothing else written', async () => {

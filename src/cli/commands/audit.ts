@@ -3,7 +3,7 @@ import { EXIT, gate } from '../exit-codes.js';
 import { addReportOptions, addSourceOptions, addWindowOptions, selectionOf, httpSettings, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
 import { wantsColor } from '../io.js';
 import type { CommandContext } from '../command-context.js';
-import { usageError } from '../../errors.js';
+import { inputError, usageError } from '../../errors.js';
 
 type AuditOptions = SourceOptions & WindowOptions & ReportOptions;
 
@@ -38,6 +38,8 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     const prepared = await prepareRules(settings, io);
     const loaded = await loadPosts(sources, { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map), ...httpSettings(options) }, io);
     const audit = auditPosts(loaded, selectionOf(options), await withOwnSites(prepared, loaded, settings, io), new Date(), options.timezone);
+    // An empty window would score 100/100 and pass: that is no verdict at all.
+    if (audit.posts.length === 0) throw inputError(undefined, `none of the ${loaded.posts.length} posts loaded is in the window`, 'widen it with --all, --since or --until');
     await writeReports(audit, targets, reporterOptions(options, io, wantsColor(io)), io);
     const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
     if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);
