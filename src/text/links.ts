@@ -48,9 +48,26 @@ export function normalizeUrl(raw: string): string {
   return `${hostOf(url)}${url.port ? `:${url.port}` : ''}${pathname}${query}`;
 }
 
-/** URLs written in plain text (for sources that give no link entities). */
+/** URLs written in plain text (for sources that give no link entities), each once, in order. */
 export function findUrls(text: string): string[] {
-  return [...text.matchAll(URL_IN_TEXT)].map((match) => match[0].replace(/[.,;:!?)\]'"]+$/, ''));
+  const urls = new Set<string>();
+  for (const [match] of text.matchAll(URL_IN_TEXT)) {
+    // Markdown's [label](url) puts one URL straight after another: "…/x](https://…/x)".
+    for (const part of match.split('](')) {
+      const url = trimUrl(part);
+      if (/^https?:\/\/./i.test(url)) urls.add(url);
+    }
+  }
+  return [...urls];
+}
+
+const TRAILING_PUNCTUATION = /[.,;:!?'"\]]+$/;
+
+/** Punctuation after a URL is the sentence's; a `)` is the URL's only when it closes a `(` inside it (Chappie_(film)). */
+function trimUrl(raw: string): string {
+  let url = raw.replace(TRAILING_PUNCTUATION, '');
+  while (url.endsWith(')') && url.split('(').length < url.split(')').length) url = url.slice(0, -1).replace(TRAILING_PUNCTUATION, '');
+  return url;
 }
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;
 

@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { findUrls } from '../../src/text/links.js';
+
+describe('URLs found in plain text', () => {
+  test('the sentence keeps its punctuation; the URL keeps its own parentheses', () => {
+    expect(findUrls('New video: https://northwind.example/dimmer. Thoughts?')).toEqual(['https://northwind.example/dimmer']);
+    expect(findUrls('(see https://northwind.example/faq)')).toEqual(['https://northwind.example/faq']);
+    expect(findUrls('Loved https://en.wikipedia.org/wiki/Chappie_(film), and you?')).toEqual(['https://en.wikipedia.org/wiki/Chappie_(film)']);
+    expect(findUrls('(https://en.wikipedia.org/wiki/Chappie_(film))')).toEqual(['https://en.wikipedia.org/wiki/Chappie_(film)']);
+  });
+
+  test("a Markdown link pasted into a post is one link, not one URL glued to another", () => {
+    expect(findUrls('Part 2 is up [https://youtu.be/3YE1tUxSHEI](https://youtu.be/3YE1tUxSHEI) enjoy')).toEqual(['https://youtu.be/3YE1tUxSHEI']);
+    expect(findUrls('[the guide](https://northwind.example/guide) and [the shop](https://shop.northwind.example/)')).toEqual([
+      'https://northwind.example/guide',
+      'https://shop.northwind.example/',
+    ]);
+  });
+
+  test('the same URL twice is one link; a scheme alone is none', () => {
+    expect(findUrls('https://northwind.example/a and again https://northwind.example/a')).toEqual(['https://northwind.example/a']);
+    expect(findUrls('type https:// then the address')).toEqual([]);
+  });
+});
