@@ -242,9 +242,16 @@ export function postRef(post: Post): PostRef {
     platform: post.platform,
     ...(post.url && { url: post.url }),
     createdAt: post.createdAt,
-    excerpt: excerpt(post.text),
+    excerpt: excerpt(post.text || wordlessExcerpt(post)),
     source: post.source,
   };
+}
+
+/** A post without words is shown by what it shared, so a reader can tell which post is meant. */
+function wordlessExcerpt(post: Post): string {
+  const link = post.links[0]?.url;
+  if (link) return link;
+  return post.media.length ? `[${post.media.length === 1 ? post.media[0]!.type : `${post.media.length} media`}]` : '';
 }
 
 function excerpt(text: string): string {

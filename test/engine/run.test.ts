@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runAudit } from '../../src/engine/run.js';
+import { postRef, runAudit } from '../../src/engine/run.js';
 import { selectPosts } from '../../src/engine/select.js';
 import { Audit } from '../../src/model/audit.js';
 import type { Post } from '../../src/model/post.js';
@@ -37,6 +37,13 @@ describe('runAudit', async () => {
     const bare = audit.findings.find((f) => f.rule === 'link-blasting/bare-link')!;
     expect(bare).toMatchObject({ scope: 'post', bucket: 'fix', data: { value: 0, limit: 5 }, post: { id: 'bare', platform: 'x', excerpt: 'New post: https://northwind.example/blog/warm-light' } });
     expect(bare.message).toBe('Bare link: 0 words of your own beside the link. Say why it matters to the reader.');
+  });
+
+  test('a post without words is shown by what it shared, so the reader can find it', () => {
+    const link = { url: 'https://northwind.example/blog/warm-light', domain: 'northwind.example' };
+    expect(postRef(makePost({ text: '', links: [link] })).excerpt).toBe('https://northwind.example/blog/warm-light');
+    expect(postRef(makePost({ text: '', media: [{ type: 'image' }] })).excerpt).toBe('[image]');
+    expect(postRef(makePost({ text: '', media: [{ type: 'image' }, { type: 'video' }] })).excerpt).toBe('[2 media]');
   });
 
   test('conversation share is judged on replies among authored posts', () => {
