@@ -20,30 +20,31 @@ const URN = /urn:li:(share|ugcPost|activity):(\d+)/;
 
 /**
  * LinkedIn's data export: Shares.csv (or Shares_<memberId>.csv), alone or in the export folder or zip,
- * with Comments.csv beside it read as the account's replies. Both today's UTF-8 comma-separated files
+ * with Comments.csv beside it read as the account's replies (an export without shares is its comments alone). Both today's UTF-8 comma-separated files
  * and the 2018 UTF-16, tab-separated ones are read. Dates carry no zone; LinkedIn does not say which,
  * so they are read as UTC.
  */
 export const linkedinCsv: FileSource = {
   id: 'linkedin-csv',
-  description: 'LinkedIn data export: Shares.csv or the export zip',
+  description: 'LinkedIn data export: Shares.csv, or the export zip or folder (Shares.csv and Comments.csv)',
   async detect(input) {
     const entry = findEntries(input, SHARES)[0] ?? (input.container === 'file' ? input.entries[0] : undefined);
-    if (entry === undefined) return false;
-    const names = headerNames(headText(await input.head(entry, 2048)));
-    return SHARE_COLUMNS.every((column) => names.includes(column));
+    if (entry !== undefined) return hasColumns(input, entry, SHARE_COLUMNS);
+    // An account that never shared gets no Shares.csv: its export is its comments alone.
+    const comments = commentsEntry(input, '');
+    return comments !== undefined && hasColumns(input, comments, COMMENT_COLUMNS);
   },
   async load(input, options) {
     const collector = new LoadCollector(options);
-    const entry = findEntries(input, SHARES)[0] ?? input.entries[0]!;
-    const shares = readShares((await readTable(input, entry)).rows, input.describe(entry), collector);
+    const entry = findEntries(input, SHARES)[0] ?? (input.container === 'file' ? input.entries[0] : undefined);
+    const shares = entry === undefined ? [] : readShares((await readTable(input, entry)).rows, input.describe(entry), collector);
     for (const share of shares) {
       if (isGroupCopy(share, shares)) collector.exclude('copy of a share posted to a LinkedIn group');
       else collector.add(sharePost(share));
     }
     // A reshare with a comment of its own is a row like any original share: the export cannot tell them apart.
     const lacks: Evidence[] = ['engagement', 'alt-text', 'reshares'];
-    const replies = input.container === 'file' ? await repliesBeside(input, shares, collector) : await readReplies(input, commentsEntry(input, entry), shares, collector);
+    const replies = input.container === 'file' ? await repliesBeside(input, shares, collector) : await readReplies(input, commentsEntry(input, entry ?? ''), shares, collector);
     // Without the comments file nothing shows whether the account answers people: not "never".
     if (replies) for (const reply of replies) collector.add(reply);
     else lacks.push('replies');
@@ -268,6 +269,11 @@ function decodeExport(bytes: Buffer, file: string): string {
 }
 
 /** The first line of an entry's first bytes, in either era's encoding. */
+async function hasColumns(input: Input, entry: string, columns: readonly string[]): Promise<boolean> {
+  const names = headerNames(headText(await input.head(entry, 2048)));
+  return columns.every((column) => names.includes(column));
+}
+
 function headText(bytes: Buffer): string {
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
   const text = utf16 ? new TextDecoder('utf-16le').decode(bytes.subarray(0, bytes.length & ~1)) : bytes.toString('utf8');

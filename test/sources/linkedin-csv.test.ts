@@ -171,3 +171,30 @@ describe('a share posted to the feed and to a group', () => {
     expect((await loadWith(linkedinCsv, dir)).posts.map((p) => p.text)).toEqual(['Warm light, 100% of the time.']);
   });
 });
+
+describe('an export without Shares.csv', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'presence-linkedin-comments-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('is the account that only comments: its comments are its replies, and nothing says it lacks replies', async () => {
+    const rows = [
+      'Date,Link,Message',
+      '2023-05-02 10:11:12,https://www.linkedin.com/feed/update/urn:li:activity:7059000000000000001,"Camille Martin Thanks for sharing, the dimmer curve chart is very clear."',
+      '2023-04-28 17:40:03,https://www.linkedin.com/feed/update/urn:li:activity:7057000000000000002,Congratulations on the launch!',
+    ];
+    writeFileSync(path.join(dir, 'Comments.csv'), `${rows.join('\r\n')}\r\n`);
+    writeFileSync(path.join(dir, 'Reactions.csv'), 'Date,Type,Link\r\n2023-05-01 09:00:00,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:7058000000000000003\r\n');
+    expect(await detects(linkedinCsv, dir)).toBe(true);
+    const result = await loadWith(linkedinCsv, dir);
+    expect(kinds(result)).toEqual({ reply: 2 });
+    expect(result.posts.map((p) => p.replyTo?.isOwn)).toEqual([false, false]);
+    expect(result.lacks).not.toContain('replies');
+  });
+
+  test('a folder with neither shares nor comments is not a LinkedIn export', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'presence-linkedin-none-'));
+    writeFileSync(path.join(other, 'Reactions.csv'), 'Date,Type,Link\r\n');
+    expect(await detects(linkedinCsv, other)).toBe(false);
+    rmSync(other, { recursive: true, force: true });
+  });
+});
