@@ -1,5 +1,6 @@
 import { LEVELS, type LevelName as Level } from '../model/names.js';
 import type { Audit } from '../model/audit.js';
+import { count } from '../plural.js';
 
 const levelRank = (level: Level): number => LEVELS.indexOf(level);
 
@@ -32,10 +33,10 @@ export interface GateResult {
 export function gate(findings: Audit['findings'], policy: GatePolicy): GateResult {
   const problems = findings.filter((f) => f.bucket !== 'keep' && f.data.preexisting !== true);
   const failing = problems.filter((f) => levelRank(f.level) >= levelRank(policy.failOn)).length;
-  if (failing > 0) return { exitCode: EXIT.findings, reason: `${failing} finding${failing === 1 ? '' : 's'} at or above ${policy.failOn}` };
+  if (failing > 0) return { exitCode: EXIT.findings, reason: `${count(failing, 'finding')} at or above ${policy.failOn}` };
   const warnings = problems.filter((f) => f.level === 'warning').length;
   if (policy.maxWarnings !== undefined && warnings > policy.maxWarnings) {
-    return { exitCode: EXIT.findings, reason: `${warnings} warnings, more than --max-warnings ${policy.maxWarnings}` };
+    return { exitCode: EXIT.findings, reason: `${count(warnings, 'warning')}, more than --max-warnings ${policy.maxWarnings}` };
   }
   return { exitCode: EXIT.ok };
 }

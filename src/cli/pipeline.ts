@@ -8,6 +8,7 @@ import { loadSource } from '../sources/index.js';
 import type { Io } from './io.js';
 import { createProgress } from './progress.js';
 import { VERSION } from './version.js';
+import { count } from '../plural.js';
 
 export interface LoadOptionsFromCli {
   strict: boolean;
@@ -41,7 +42,7 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
         services: options.services,
         limit: options.limit,
         userAgent: `presence/${VERSION} (social presence auditor)`,
-        progress: (done, total) => progress.update(`Reading ${spec}… ${done.toLocaleString('en')}${total ? ` of ${total.toLocaleString('en')}` : ''} posts`),
+        progress: (done, total) => progress.update(`Reading ${spec}… ${done.toLocaleString('en')}${total ? ` of ${total.toLocaleString('en')}` : ''} post${(total ?? done) === 1 ? '' : 's'}`),
       });
       for (const post of loaded.posts) posts.push(post);
       sources.push({

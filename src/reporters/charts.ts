@@ -1,6 +1,7 @@
 import type { Audit, PostSummary } from '../model/audit.js';
 import { localClock, localDate, monthsBetween, WEEKDAYS } from '../local-time.js';
 import { escapeHtml } from './escape.js';
+import { count } from '../plural.js';
 
 /** Inline SVG charts for the HTML report: no script, no remote asset, readable without colour. */
 
@@ -43,7 +44,7 @@ export function cadenceHeatmap(posts: readonly PostSummary[], timeZone: string):
     body += `<text x="${left - 6}" y="${top + d * cell + 15}" font-size="11" text-anchor="end">${WEEKDAYS[d]}</text>`;
     row.forEach((n, h) => {
       const alpha = n === 0 ? 0.04 : 0.15 + (0.85 * n) / max;
-      body += `<rect class="heat" x="${left + h * cell}" y="${top + d * cell}" width="${cell - 2}" height="${cell - 2}" fill="#1d4ed8" fill-opacity="${alpha.toFixed(2)}"><title>${WEEKDAYS[d]} ${h}:00: ${n} post${n === 1 ? '' : 's'}</title></rect>`;
+      body += `<rect class="heat" x="${left + h * cell}" y="${top + d * cell}" width="${cell - 2}" height="${cell - 2}" fill="#1d4ed8" fill-opacity="${alpha.toFixed(2)}"><title>${WEEKDAYS[d]} ${h}:00: ${count(n, 'post')}</title></rect>`;
     });
   });
   const title = `When posts go out (${timeZone})`;
@@ -51,8 +52,8 @@ export function cadenceHeatmap(posts: readonly PostSummary[], timeZone: string):
   return {
     id: 'chart-cadence',
     title,
-    description: `Posts by weekday and hour; darker is more. ${total} posts in all.`,
-    svg: svg('chart-cadence', title, `Heatmap of ${total} posts by weekday and hour.`, left + 24 * cell + 10, top + 7 * cell + 10, body),
+    description: `Posts by weekday and hour; darker is more. ${count(total, 'post')} in all.`,
+    svg: svg('chart-cadence', title, `Heatmap of ${count(total, 'post')} by weekday and hour.`, left + 24 * cell + 10, top + 7 * cell + 10, body),
     table: { head: ['weekday', ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: counts.map((row, d) => [WEEKDAYS[d]!, ...row]) },
   };
 }
@@ -126,7 +127,7 @@ export function engagementOverTime(posts: readonly PostSummary[], timeZone: stri
     id: 'chart-engagement',
     title: 'Engagement per post',
     description: 'Likes, reposts, replies and quotes per post over time (promotional posts in orange).',
-    svg: svg('chart-engagement', 'Engagement per post', `${points.length} posts with engagement counts, over time.`, width, height + 20, body),
+    svg: svg('chart-engagement', 'Engagement per post', `${count(points.length, 'post')} with engagement counts, over time.`, width, height + 20, body),
     table: { head: ['date', 'platform', 'engagement'], rows: points.slice(-50).map((p) => [dateOf(p), p.platform, p.engagement!]) },
   };
 }

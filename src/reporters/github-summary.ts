@@ -3,6 +3,7 @@ import { escapeMarkdown } from './escape.js';
 import { ANNOTATIONS_PER_LEVEL } from './github.js';
 import { locateFindings } from './locations.js';
 import type { Reporter } from './reporter.js';
+import { count } from '../plural.js';
 
 /** GitHub refuses a job summary over 1 MiB; stay well under it. */
 export const SUMMARY_MAX_BYTES = 1024 * 1024 - 64 * 1024;
@@ -14,13 +15,13 @@ export const githubSummary: Reporter = {
   extension: 'md',
   render(audit) {
     const located = locateFindings(audit);
-    const count = (level: Level) => located.filter((l) => l.finding.level === level).length;
-    const annotated = (['error', 'warning', 'suggestion'] as const).reduce((sum, level) => sum + Math.min(ANNOTATIONS_PER_LEVEL, count(level)), 0);
+    const level = (wanted: Level) => located.filter((l) => l.finding.level === wanted).length;
+    const annotated = (['error', 'warning', 'suggestion'] as const).reduce((sum, wanted) => sum + Math.min(ANNOTATIONS_PER_LEVEL, level(wanted)), 0);
     const head = [
       '## presence',
       '',
-      `${count('error')} errors, ${count('warning')} warnings, ${count('suggestion')} suggestions in ${audit.stats.posts} posts (score ${audit.scores.overall}/100).`,
-      ...(located.length > annotated ? ['', `${located.length - annotated} findings are not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); all are listed below.`] : []),
+      `${count(level('error'), 'error')}, ${count(level('warning'), 'warning')}, ${count(level('suggestion'), 'suggestion')} in ${count(audit.stats.posts, 'post')} (score ${audit.scores.overall}/100).`,
+      ...(located.length > annotated ? ['', `${count(located.length - annotated, 'finding')} ${located.length - annotated === 1 ? 'is' : 'are'} not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); all are listed below.`] : []),
       '',
       '| level | where | rule | finding |',
       '| --- | --- | --- | --- |',

@@ -2,6 +2,7 @@ import type { Level } from '../model/finding.js';
 import { escapeCommandData, escapeCommandProperty } from './escape.js';
 import { locateFindings } from './locations.js';
 import type { Reporter } from './reporter.js';
+import { count } from '../plural.js';
 
 /** GitHub shows at most this many annotations of each level per step. */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -34,7 +35,7 @@ export const github: Reporter = {
       const text = finding.post ? `${finding.message} Post: “${finding.post.excerpt}”` : finding.message;
       lines.push(`::${COMMAND[finding.level]} ${properties}::${escapeCommandData(text)}`);
     }
-    if (hidden > 0) lines.push(`presence: ${hidden} more finding${hidden === 1 ? '' : 's'} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); see the job summary or the SARIF report.`);
+    if (hidden > 0) lines.push(`presence: ${count(hidden, 'more finding')} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); see the job summary or the SARIF report.`);
     return lines.length ? `${lines.join('\n')}\n` : '';
   },
 };

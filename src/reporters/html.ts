@@ -4,6 +4,7 @@ import { cadenceHeatmap, contentMix, engagementOverTime, findingsByFamily, type 
 import { escapeHtml, safeHref } from './escape.js';
 import { familyScoreNote, formatDate, habitReach, reportSections, reportTitle, SCORE_METHOD, windowNote, type HabitView } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
+import { count } from '../plural.js';
 
 const STYLE = `
 :root { --ink: #111827; --muted: #6b7280; --line: #e5e7eb; --error: #b91c1c; --warning: #b45309; --suggestion: #0369a1; --keep: #15803d; }
@@ -70,7 +71,7 @@ function overview(audit: Audit, options: ReporterOptions): string {
   const { stats } = audit;
   const period = stats.from && stats.to ? `${formatDate(stats.from, options)} – ${formatDate(stats.to, options)}` : 'no posts';
   const platforms = Object.entries(stats.byPlatform).map(([p, n]) => `${escapeHtml(p)} ${n}`).join(', ');
-  const sources = audit.sources.map((s) => `<li>${escapeHtml(s.spec)} <span class="muted">(${escapeHtml(s.format)}${s.account ? `, ${escapeHtml(s.account)}` : ''}: ${s.posts} posts${s.skipped ? `, ${s.skipped} malformed records skipped` : ''})</span></li>`).join('');
+  const sources = audit.sources.map((s) => `<li>${escapeHtml(s.spec)} <span class="muted">(${escapeHtml(s.format)}${s.account ? `, ${escapeHtml(s.account)}` : ''}: ${count(s.posts, 'post')}${s.skipped ? `, ${count(s.skipped, 'malformed record')} skipped` : ''})</span></li>`).join('');
   const window = windowNote(audit);
   return `<p><b>${stats.posts}</b> posts from ${escapeHtml(period)} · ${platforms}</p>${window ? `<p class="small">${escapeHtml(window)}</p>` : ''}${sources ? `<ul class="small">${sources}</ul>` : ''}`;
 }
@@ -89,7 +90,7 @@ function comparison(audit: Audit, options: ReporterOptions): string {
     .join('');
   const list = (title: string, findings: readonly Finding[]) =>
     findings.length ? `<h3>${title}</h3><ul>${findings.slice(0, 100).map((f) => `<li>${escapeHtml(f.rule)}: ${escapeHtml(f.post?.excerpt ?? f.message)}</li>`).join('')}</ul>` : '';
-  return `<h2>Since ${escapeHtml(formatDate(change.previous.generatedAt, options))}</h2><p>${change.fixed.length} findings fixed, ${change.new.length} new, ${change.remaining} remaining.</p><table><thead><tr><th>family</th><th>before</th><th>after</th></tr></thead><tbody>${rows}</tbody></table>${list('Fixed', change.fixed)}${list('New', change.new)}`;
+  return `<h2>Since ${escapeHtml(formatDate(change.previous.generatedAt, options))}</h2><p>${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.</p><table><thead><tr><th>family</th><th>before</th><th>after</th></tr></thead><tbody>${rows}</tbody></table>${list('Fixed', change.fixed)}${list('New', change.new)}`;
 }
 
 function chart(c: Chart): string {
@@ -117,7 +118,7 @@ function habitCard({ habit, findings }: HabitView, options: ReporterOptions): st
   const newestFirst = [...findings].sort((a, b) => b.post!.createdAt.localeCompare(a.post!.createdAt));
   const rest = newestFirst.slice(EXAMPLES_PER_HABIT);
   const folded = rest.length
-    ? `<details><summary>${rest.length} more post${rest.length === 1 ? '' : 's'}</summary>${rest.map((f) => finding(f, options)).join('')}</details>`
+    ? `<details><summary>${count(rest.length, 'more post')}</summary>${rest.map((f) => finding(f, options)).join('')}</details>`
     : '';
   return `<div class="habit"><div class="finding ${habit.level}"><span class="level">${habit.level}</span> <span class="muted small">${escapeHtml(habit.rule)} · ${escapeHtml(habitReach(habit))}</span><div>${escapeHtml(habit.summary)}</div></div>${newestFirst.slice(0, EXAMPLES_PER_HABIT).map((f) => finding(f, options)).join('')}${folded}</div>`;
 }

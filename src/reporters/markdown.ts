@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.js';
 import { escapeMarkdown, safeHref } from './escape.js';
 import { familyScoreNote, formatDate, habitReach, reportSections, reportTitle, SCORE_METHOD, windowNote } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
+import { count } from '../plural.js';
 
 /** The client report as Markdown, for a document or a pull request. Post text is always escaped. */
 export const markdown: Reporter = {
@@ -46,7 +47,7 @@ function overview(audit: Audit, options: ReporterOptions): string[] {
     `**Period:** ${period} · **Posts:** ${stats.posts} (${Object.entries(stats.byPlatform).map(([p, n]) => `${p} ${n}`).join(', ')})`,
     '',
     ...(windowNote(audit) ? [escapeMarkdown(windowNote(audit)), ''] : []),
-    `**Sources:** ${audit.sources.map((s) => `${escapeMarkdown(s.spec)} (${s.format}, ${s.posts} posts${s.skipped ? `, ${s.skipped} skipped` : ''})`).join('; ') || 'none'}`,
+    `**Sources:** ${audit.sources.map((s) => `${escapeMarkdown(s.spec)} (${s.format}, ${count(s.posts, 'post')}${s.skipped ? `, ${s.skipped} skipped` : ''})`).join('; ') || 'none'}`,
   ];
 }
 
@@ -67,7 +68,7 @@ function comparison(audit: Audit, options: ReporterOptions): string[] {
   return [
     `## Since ${formatDate(change.previous.generatedAt, options)}`,
     '',
-    `${change.fixed.length} findings fixed, ${change.new.length} new, ${change.remaining} remaining.`,
+    `${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.`,
     '',
     '| family | before | after |',
     '| --- | --- | --- |',

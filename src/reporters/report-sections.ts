@@ -2,6 +2,7 @@ import type { Audit, Habit } from '../model/audit.js';
 import type { Bucket, Finding } from '../model/finding.js';
 import { formatLocalDate, localDate } from '../local-time.js';
 import type { ReporterOptions } from './reporter.js';
+import { count } from '../plural.js';
 
 export { SCORE_METHOD } from '../model/scoring.js';
 
@@ -47,13 +48,13 @@ export function windowNote(audit: Pick<Audit, 'window'>): string {
   if (w.since) parts.push(`from ${w.since.slice(0, 10)}`);
   if (w.until) parts.push(`up to ${w.until.slice(0, 10)}`);
   const scope = parts.length ? `Audited: ${parts.join(', ')}` : 'Audited: every post';
-  const left = w.olderLeftOut ? `; ${w.olderLeftOut} older post${w.olderLeftOut === 1 ? '' : 's'} left out (--all or --since to widen)` : '';
+  const left = w.olderLeftOut ? `; ${count(w.olderLeftOut, 'older post')} left out (--all or --since to widen)` : '';
   return `${scope}${left}.`;
 }
 
 /** "12 posts (8% of x)" for a habit of post findings. */
 export function habitReach(habit: Habit): string {
-  return `${habit.posts} post${habit.posts === 1 ? '' : 's'}${habit.platform ? ` (${habit.share}% of ${habit.platform})` : ''}`;
+  return `${count(habit.posts, 'post')}${habit.platform ? ` (${habit.share}% of ${habit.platform})` : ''}`;
 }
 
 /** A finding's date as YYYY-MM-DD, in UTC unless a time zone is given. */
@@ -78,5 +79,5 @@ export function familyScoreNote(audit: Pick<Audit, 'habits'>, family: string): s
   if (mine.length === 0) return 'No findings: full marks.';
   const account = mine.filter((h) => h.scope === 'account').length;
   const posts = new Set(mine.filter((h) => h.scope === 'post').flatMap((h) => h.postIds)).size;
-  return `${account} account-level habit${account === 1 ? '' : 's'}; ${mine.length - account} habit${mine.length - account === 1 ? '' : 's'} of post findings touching ${posts} post${posts === 1 ? '' : 's'}.`;
+  return `${count(account, 'account-level habit')}; ${count(mine.length - account, 'habit')} of post findings touching ${count(posts, 'post')}.`;
 }

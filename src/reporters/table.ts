@@ -5,6 +5,7 @@ import type { Finding, Level } from '../model/finding.js';
 import { terminalText } from './escape.js';
 import { habitReach, reportSections, shortDate, windowNote, type HabitView } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
+import { count } from '../plural.js';
 
 /** No rule between body rows: a score table reads as a list. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
@@ -49,15 +50,15 @@ function header(audit: Audit, options: ReporterOptions, c: ChalkInstance): strin
   const kinds = Object.entries(stats.byKind).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}${n === 1 ? '' : k === 'reply' ? '' : 's'}`.replace(/replys?$/, n === 1 ? 'reply' : 'replies')).join(', ');
   const lines = [
     c.bold(`${name ? `${terminalText(name)} — ` : ''}social presence audit`),
-    `${stats.posts} posts${period}${platforms ? ` · ${platforms}` : ''}${kinds ? ` · ${kinds}` : ''}`,
+    `${count(stats.posts, 'post')}${period}${platforms ? ` · ${platforms}` : ''}${kinds ? ` · ${kinds}` : ''}`,
   ];
   const window = windowNote(audit);
   if (window) lines.push(c.dim(`  ${window}`));
   for (const source of audit.sources) {
     const excluded = Object.entries(source.excluded).map(([why, n]) => `${n} ${why} left out`);
-    const skipped = source.skipped ? [`${source.skipped} malformed record${source.skipped === 1 ? '' : 's'} skipped`] : [];
+    const skipped = source.skipped ? [`${count(source.skipped, 'malformed record')} skipped`] : [];
     const notes = [...excluded, ...skipped];
-    lines.push(c.dim(`  ${terminalText(source.spec)} (${source.format}${source.account ? `, ${terminalText(source.account)}` : ''}): ${source.posts} posts${notes.length ? `; ${notes.join(', ')}` : ''}`));
+    lines.push(c.dim(`  ${terminalText(source.spec)} (${source.format}${source.account ? `, ${terminalText(source.account)}` : ''}): ${count(source.posts, 'post')}${notes.length ? `; ${notes.join(', ')}` : ''}`));
   }
   return lines;
 }

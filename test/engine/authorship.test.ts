@@ -51,7 +51,7 @@ describe('posts with nothing to judge', () => {
       makePost({ kind: 'reply', replyTo: { isOwn: false }, text: '@ana thanks!' }),
     ];
     // Of the photos and the reply only the reply has something to judge: too few posts for a share.
-    expect(audit(posts).notEvaluated).toContainEqual({ rule: 'test/replies', platform: 'x', reason: '1 posts in the window, fewer than the 2 needed' });
+    expect(audit(posts).notEvaluated).toContainEqual({ rule: 'test/replies', platform: 'x', reason: '1 post in the window, fewer than the 2 needed' });
     const share = audit([...posts, makePost({ text: 'A post of our own.' }), makePost({ text: 'Another of our own.' })]).findings.find((f) => f.rule === 'test/replies')!;
     expect(share.data).toMatchObject({ count: 1, total: 3 });
   });

@@ -8,6 +8,7 @@ import type { CommandContext } from '../command-context.js';
 import { EXIT, gate } from '../exit-codes.js';
 import { wantsColor } from '../io.js';
 import { collect } from '../options.js';
+import { count } from '../../plural.js';
 
 type CheckOptions = SourceOptions &
   WindowOptions &
@@ -80,7 +81,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
       const baseline = await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline, Baseline);
       const applied = applyBaseline(audit.findings, baseline);
       audit = withHabits({ ...audit, findings: applied.findings });
-      if (!options.quiet && applied.suppressed) io.stderr.write(`presence: ${applied.suppressed} finding${applied.suppressed === 1 ? '' : 's'} accepted by the baseline ${options.baseline}\n`);
+      if (!options.quiet && applied.suppressed) io.stderr.write(`presence: ${count(applied.suppressed, 'finding')} accepted by the baseline ${options.baseline}\n`);
     }
     if (options.writeBaseline) await writeAtomically(path.resolve(io.cwd, options.writeBaseline), `${JSON.stringify(makeBaseline(audit.findings), null, 2)}\n`);
     const style = reporterOptions(options, io, wantsColor(io));

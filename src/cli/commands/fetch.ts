@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { addSourceOptions, httpSettings, type SourceOptions } from '../command-options.js';
 import type { CommandContext } from '../command-context.js';
 import { parseCount } from '../options.js';
+import { count } from '../../plural.js';
 
 type FetchOptions = SourceOptions & { output: string; last: number };
 
@@ -31,6 +32,6 @@ export function register(program: Command, { io }: CommandContext): void {
       ...(summary.sites && { sites: summary.sites }),
     };
     await writeAtomically(path.resolve(io.cwd, options.output), writeSnapshot(loaded.posts, meta));
-    if (!options.quiet) io.stderr.write(`presence: ${loaded.posts.length} posts from ${source} saved to ${options.output}\n`);
+    if (!options.quiet) io.stderr.write(`presence: ${count(loaded.posts.length, 'post')} from ${source} saved to ${options.output}\n`);
   });
 }

@@ -6,6 +6,7 @@ import type { Post } from '../../model/post.js';
 import type { CommandContext } from '../command-context.js';
 import { collect } from '../options.js';
 import { isNeverOwn } from '../../text/links.js';
+import { count } from '../../plural.js';
 
 interface InitOptions {
   force: boolean;
@@ -26,7 +27,7 @@ export function register(program: Command, { io }: CommandContext): void {
       const loaded = options.from.length ? await loadPosts(options.from, { strict: false, quiet: true }, io) : undefined;
       const schema = path.relative(io.cwd, path.join(BUILTIN_RULES_DIR, 'schema', 'presence.schema.json')).split(path.sep).join('/');
       await writeAtomically(file, starterProfile(schema, loaded ? propose(loaded.posts, loaded.sources.map((s) => s.account)) : undefined));
-      io.stdout.write(`wrote presence.yaml${loaded ? ` with proposals from ${loaded.posts.length} posts` : ''}; check it, then run presence audit\n`);
+      io.stdout.write(`wrote presence.yaml${loaded ? ` with proposals from ${count(loaded.posts.length, 'post')}` : ''}; check it, then run presence audit\n`);
     });
 }
 

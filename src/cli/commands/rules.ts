@@ -4,6 +4,7 @@ import { closest, usageError } from '../../errors.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { collect } from '../options.js';
+import { count } from '../../plural.js';
 
 interface RulesOptions {
   config?: string;
@@ -34,7 +35,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
       const { default: Table } = await import('cli-table3');
       const table = new Table({ head: ['id', 'family', 'level', 'kind', 'from'], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
       for (const row of rows) table.push([row.id, row.family, row.level, row.kind, row.origin]);
-      io.stdout.write(`${table.toString()}\n${rows.length} rules\n`);
+      io.stdout.write(`${table.toString()}\n${count(rows.length, 'rule')}\n`);
     });
 
   common(rules.command('show').description('what a rule checks, why, its threshold and source, and its examples').argument('<id>', 'a rule id, e.g. link-blasting/bare-link')).action(async (id: string, options: RulesOptions) => {
@@ -65,7 +66,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
           io.stdout.write(`${where}: ${definition.header.id}: ${result.expected} example ${result.index + 1} ${wanted}: ${JSON.stringify(result.text.slice(0, 80))}\n`);
         }
       }
-      io.stdout.write(failures ? `${all.length} rules, ${examples} examples: ${failures} mismatched\n` : `${all.length} rules, ${examples} examples: all pass\n`);
+      io.stdout.write(failures ? `${count(all.length, 'rule')}, ${count(examples, 'example')}: ${failures} mismatched\n` : `${count(all.length, 'rule')}, ${count(examples, 'example')}: all pass\n`);
       exit(failures ? EXIT.findings : EXIT.ok);
     });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PostFacts } from '../../text/facts.js';
 import { Duration } from '../params.js';
 import { defineAccountKind, type AccountHit } from './define-kind.js';
+import { count } from '../../plural.js';
 
 /** Likes, reposts, replies and quotes added up; undefined when the source gave none (absent is not zero). */
 export function engagementOf(f: PostFacts): number | undefined {
@@ -54,7 +55,7 @@ export const engagement = defineAccountKind({
     return (posts, window) => {
       const scored = posts.map((f) => ({ f, value: engagementOf(f) })).filter((s): s is { f: PostFacts; value: number } => s.value !== undefined && window.now - s.f.time >= params.settle);
       if (scored.length < params['min-posts']) {
-        return { hits: [], notEvaluated: `${scored.length} posts with engagement counts older than the settling time, fewer than the ${params['min-posts']} needed` };
+        return { hits: [], notEvaluated: `${count(scored.length, 'post')} with engagement counts older than the settling time, fewer than the ${params['min-posts']} needed` };
       }
       const typical = median(scored.map((s) => s.value));
       if (typical < params['min-median']) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FindingData } from '../../model/finding.js';
 import { defineAccountKind } from './define-kind.js';
+import { count } from '../../plural.js';
 
 const percent = (part: number, whole: number) => Math.round((1000 * part) / whole) / 10;
 
@@ -24,7 +25,7 @@ export const ratio = defineAccountKind({
       // A post with neither words nor a link (a photo alone, an app share the export left empty) says nothing a class can judge.
       const posts = all.filter((f) => f.post.kind === 'repost' || f.post.text.trim() !== '' || f.post.links.length > 0);
       if (posts.length < params['min-posts']) {
-        return { hits: [], notEvaluated: `${posts.length} posts in the window, fewer than the ${params['min-posts']} needed` };
+        return { hits: [], notEvaluated: `${count(posts.length, 'post')} in the window, fewer than the ${params['min-posts']} needed` };
       }
       const inClass = posts.filter((f) => f.classes.has(params.class));
       const value = percent(inClass.length, posts.length);
