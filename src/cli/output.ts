@@ -31,12 +31,16 @@ export async function resolveFormats(requests: readonly FormatRequest[], reporte
 }
 
 /** Renders each report and writes it to stdout or, atomically, to its file. */
-export async function writeReports(audit: Audit, targets: readonly { reporter: Reporter; path?: string }[], options: ReporterOptions, io: Io): Promise<void> {
+/** Writes each report to its file or standard output; a file written is named on stderr unless `quiet`. */
+export async function writeReports(audit: Audit, targets: readonly { reporter: Reporter; path?: string }[], options: ReporterOptions, io: Io, quiet = false): Promise<void> {
   for (const { reporter, path: file } of targets) {
     const style = { ...options, color: file === undefined && options.color };
     const text = reporter.pieces ? reporter.pieces(audit, style) : [reporter.render(audit, style)];
     if (file === undefined) for (const piece of text) io.stdout.write(piece);
-    else await writeAtomically(path.resolve(io.cwd, file), text);
+    else {
+      await writeAtomically(path.resolve(io.cwd, file), text);
+      if (!quiet) io.stderr.write(`presence: wrote the ${reporter.name} report to ${file}\n`);
+    }
   }
 }
 

@@ -116,6 +116,10 @@ describe('presence audit on the bundled X archive', () => {
     expect(result.stdout).toContain('STOP — ');
     expect(Audit.parse(JSON.parse(readFileSync(path.join(out, 'a.json'), 'utf8'))).stats.posts).toBe(37);
     expect(readdirSync(out)).toEqual(['a.json']);
+    // Each file written is named on stderr, so a user knows where the report went; --quiet keeps it silent.
+    expect(result.stderr).toContain(`presence: wrote the json report to ${path.join(out, 'a.json')}\n`);
+    const quiet = await runCli(['audit', 'fixtures/x/archive.zip', '--format', `json=${path.join(out, 'a.json')}`, '--quiet']);
+    expect(quiet.stderr).not.toContain('wrote');
   });
 
   test('inputs are never modified', async () => {

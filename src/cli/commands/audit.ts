@@ -41,7 +41,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     const audit = auditPosts(loaded, selectionOf(options), await withOwnSites(prepared, loaded, settings, io), new Date(), options.timezone);
     // An empty window would score 100/100 and pass: that is no verdict at all.
     if (audit.posts.length === 0) throw inputError(undefined, loaded.posts.length === 1 ? 'the one post loaded is not in the window' : `none of the ${loaded.posts.length} posts loaded is in the window`, 'widen it with --all, --since or --until');
-    await writeReports(audit, targets, reporterOptions(options, io, wantsColor(io)), io);
+    await writeReports(audit, targets, reporterOptions(options, io, wantsColor(io)), io, options.quiet);
     const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
     if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);
     exit(result.exitCode);

@@ -85,7 +85,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     }
     if (options.writeBaseline) await writeAtomically(path.resolve(io.cwd, options.writeBaseline), `${JSON.stringify(makeBaseline(audit.findings), null, 2)}\n`);
     const style = reporterOptions(options, io, wantsColor(io));
-    await writeReports(audit, targets, style, io);
+    await writeReports(audit, targets, style, io, options.quiet);
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) await appendFile(summaryFile, (await reporters['github-summary']!()).render(audit, { ...style, color: false }));
     const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
