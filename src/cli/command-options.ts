@@ -11,7 +11,7 @@ import type { Selection } from '../engine/select.js';
 /** Option groups shared by `audit` and `check`, declared once so their help and parsing agree. */
 
 export interface SourceOptions {
-  config?: string;
+  config?: string | false;
   rules: string[];
   strict: boolean;
   map?: string;
@@ -23,7 +23,8 @@ export interface SourceOptions {
 
 export function addSourceOptions(command: Command): Command {
   return command
-    .option('--config <file>', 'brand profile (default: presence.yaml in the working directory)')
+    .option('--config <file>', 'brand profile (default: the nearest presence.yaml, from here up to the repository root)')
+    .option('--no-config', 'use no brand profile, even if a presence.yaml is found')
     .option('--rules <file>', 'extra rule file (repeatable)', collect, [])
     .option('--strict', 'fail (exit 2) on a malformed record instead of skipping and counting it', false)
     .option('--map <fields>', 'column mapping for generic CSV/JSON, e.g. text=Message,createdAt=Date')

@@ -65,7 +65,7 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
 }
 
 export interface AuditSettings {
-  configPath?: string;
+  configPath?: string | false;
   ruleFiles: readonly string[];
   selection: Selection;
 }

@@ -21,15 +21,19 @@ export interface LoadedConfig {
   source?: YamlSource;
 }
 
-/** Reads `--config FILE`, or presence.yaml in the working directory, or nothing (defaults). */
-export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
-  const file = explicit ? path.resolve(cwd, explicit) : await findConfig(cwd);
+/**
+ * Reads `--config FILE`; or the nearest presence.yaml from the working directory up to the
+ * repository's root (the folder holding `.git`), as linters find theirs; or, with `--no-config`
+ * (`false`) or none found, nothing: the defaults.
+ */
+export async function loadConfig(explicit: string | false | undefined, cwd: string): Promise<LoadedConfig> {
+  const file = explicit === false ? undefined : explicit ? path.resolve(cwd, explicit) : await findConfig(cwd);
   if (!file) return fromProfile(BrandProfile.parse({}));
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw configError({ file: explicit ?? file }, 'cannot read the brand profile');
+    throw configError({ file: explicit || file }, 'cannot read the brand profile');
   }
   const display = path.relative(cwd, file) || file;
   const source = parseYaml(text, display);
@@ -38,11 +42,11 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
 }
 
 async function findConfig(cwd: string): Promise<string | undefined> {
-  for (const name of CONFIG_NAMES) {
-    const candidate = path.join(cwd, name);
-    if (await access(candidate).then(() => true, () => false)) return candidate;
+  const exists = (file: string) => access(file).then(() => true, () => false);
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_NAMES) if (await exists(path.join(dir, name))) return path.join(dir, name);
+    if ((await exists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return undefined;
   }
-  return undefined;
 }
 
 function fromProfile(profile: BrandProfile, dir = '.'): LoadedConfig {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -75,5 +75,19 @@ describe('rule files', () => {
   ])('%s is refused with file:line:column', async (_label, files, expected) => {
     const dir = workspace({ ...files, 'presence.yaml': 'builtin: false\nrule-files: [r.yaml]\n' });
     expect(await errorOf(rulesFor(dir))).toMatch(expected);
+  });
+});
+
+describe('finding presence.yaml', () => {
+  test('the nearest one from the working directory up to the repository root; --no-config uses none', async () => {
+    const outside = workspace({ 'presence.yaml': 'brand:\n  name: Someone Else\n' });
+    const repo = path.join(outside, 'repo');
+    mkdirSync(path.join(repo, '.git'), { recursive: true });
+    mkdirSync(path.join(repo, 'queue', 'june'), { recursive: true });
+    expect((await loadConfig(undefined, path.join(repo, 'queue', 'june'))).brand.name).toBeUndefined();
+    writeFileSync(path.join(repo, 'presence.yaml'), 'brand:\n  name: Northwind Lamps\n');
+    const found = await loadConfig(undefined, path.join(repo, 'queue', 'june'));
+    expect(found).toMatchObject({ brand: { name: 'Northwind Lamps' }, file: path.join('..', '..', 'presence.yaml') });
+    expect((await loadConfig(false, repo)).brand.name).toBeUndefined();
   });
 });

@@ -7,13 +7,17 @@ import { collect } from '../options.js';
 import { count } from '../../plural.js';
 
 interface RulesOptions {
-  config?: string;
+  config?: string | false;
   rules: string[];
 }
 
 export function register(program: Command, { io, exit }: CommandContext): void {
   const rules = program.command('rules').summary('list, show, test and document rules').description('Browse the rules that would run (built-in, the brand profile’s and --rules files), test their examples, and write their docs and JSON Schemas.');
-  const common = (command: Command) => command.option('--config <file>', 'brand profile (default: presence.yaml in the working directory)').option('--rules <file>', 'extra rule file (repeatable)', collect, []);
+  const common = (command: Command) =>
+    command
+      .option('--config <file>', 'brand profile (default: the nearest presence.yaml, from here up to the repository root)')
+      .option('--no-config', 'use no brand profile, even if a presence.yaml is found')
+      .option('--rules <file>', 'extra rule file (repeatable)', collect, []);
 
   /** Every rule definition that would run, with the brand's overrides applied, in file order. */
   const definitions = async (options: RulesOptions, extraFiles: readonly string[] = []) => {
