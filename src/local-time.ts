@@ -42,15 +42,15 @@ export function localClock(timeZone: string): (ms: number) => LocalSlot {
 /** One clock per zone for the whole run: a report dates every finding. */
 const clocks = new Map<string, (ms: number) => LocalSlot>();
 
-function slotOf(iso: string, timeZone: string): LocalSlot {
+function slotOf(instant: string | number, timeZone: string): LocalSlot {
   let clock = clocks.get(timeZone);
   if (!clock) clocks.set(timeZone, (clock = localClock(timeZone)));
-  return clock(Date.parse(iso));
+  return clock(typeof instant === 'number' ? instant : Date.parse(instant));
 }
 
-/** The local calendar date (YYYY-MM-DD) of an ISO instant in a time zone. */
-export function localDate(iso: string, timeZone: string): string {
-  return slotOf(iso, timeZone).date;
+/** The local calendar date (YYYY-MM-DD) of an instant (ISO text or epoch milliseconds) in a time zone. */
+export function localDate(instant: string | number, timeZone: string): string {
+  return slotOf(instant, timeZone).date;
 }
 
 /** "2024-06-24 09:05 Europe/Amsterdam": an instant as a reader in that zone would write it. */

@@ -61,7 +61,7 @@ function dormant(sorted: readonly PostFacts[], gap: number, exportedAt: number |
   if (!last) return { hits: [], notEvaluated: 'no posts in the window' };
   if (exportedAt === undefined) return { hits: [], notEvaluated: 'the export does not say when it was made, so its newest post may be the last before the export' };
   const days = Math.floor((exportedAt - time(last)) / DAY);
-  const data = { days, last: localDate(last.post.createdAt, timeZone), exportedAt: localDate(new Date(exportedAt).toISOString(), timeZone), limit: Math.round(gap / DAY) };
+  const data = { days, last: localDate(last.post.createdAt, timeZone), exportedAt: localDate(exportedAt, timeZone), limit: Math.round(gap / DAY) };
   return days * DAY > gap ? { hits: [{ data, postIds: [last.post.id] }] } : { hits: [], pass: data };
 }
 
