@@ -1,5 +1,5 @@
 import type { Post } from '../model/post.js';
-import { platformLength } from './length.js';
+import { platformLength, replyAddressees } from './length.js';
 import { normalizeUrl } from './links.js';
 import { fingerprint, type Fingerprint } from './similarity.js';
 import { countWords, emojiStats, forEachWord, stripEmoji, utf8Length, words, type EmojiStats } from './unicode.js';
@@ -200,7 +200,8 @@ export const measures = {
   },
   // The same tag twice in a sentence is one tag to the reader and to the platform's search.
   hashtags: { description: 'distinct hashtags in the post (letter case ignored)', measure: (f) => new Set(f.post.hashtags.map((tag) => tag.toLowerCase())).size },
-  mentions: { description: 'accounts mentioned', measure: (f) => f.post.mentions.length },
+  // A reply's opening @handles are the conversation's people, carried from part to part of a thread: not tagging.
+  mentions: { description: 'accounts mentioned (a reply’s opening @handles left out)', measure: (f) => Math.max(0, f.post.mentions.length - handleCount(replyAddressees(f.post))) },
   emoji: { description: 'emoji (a ZWJ sequence or flag counts once)', measure: (f) => f.emoji.count },
   'emoji-run': { description: 'longest run of consecutive emoji', measure: (f) => f.emoji.longestRun },
   exclamations: { description: 'exclamation marks in the brand’s own voice (quotations and code left out)', measure: (f) => countChar(f.voice, '!') + countChar(f.voice, '！') },
@@ -228,4 +229,8 @@ function countChar(text: string, char: string): number {
   let count = 0;
   for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) count++;
   return count;
+}
+
+function handleCount(addressees: string): number {
+  return addressees.split(/\s+/).filter(Boolean).length;
 }

@@ -62,11 +62,20 @@ const COUNTERS: Partial<Record<Platform, (text: string) => number>> = {
   threads: threadsLength,
 };
 
-/** The @handles a reply opens with, which X has not counted toward the limit since 2017. */
-const LEADING_MENTIONS = /^(?:\.?@\w{1,15}\s+)+/;
+/** X handles are 15 word characters; fediverse handles may carry their server (`@ana@mastodon.nl`). */
+const LEADING_MENTIONS = { x: /^(?:\.?@\w{1,15}\s+)+/, other: /^(?:\.?@[\w.-]+(?:@[\w.-]+\w)?\s+)+/ };
+
+/**
+ * The @handles a reply opens with: the people of the conversation it answers, which the client
+ * fills in and X has not counted toward the limit since 2017. Empty for a post that is no reply.
+ */
+export function replyAddressees(post: Pick<Post, 'platform' | 'text' | 'replyTo'>): string {
+  if (!post.replyTo) return '';
+  return LEADING_MENTIONS[post.platform === 'x' ? 'x' : 'other'].exec(post.text)?.[0] ?? '';
+}
 
 /** The post's length counted the way its platform counts it (code points where it says "characters"). */
 export function platformLength(post: Pick<Post, 'platform' | 'text' | 'replyTo'>): number {
-  const text = post.platform === 'x' && post.replyTo ? post.text.replace(LEADING_MENTIONS, '') : post.text;
+  const text = post.platform === 'x' ? post.text.slice(replyAddressees(post).length) : post.text;
   return (COUNTERS[post.platform] ?? ((t: string) => [...t].length))(text);
 }
