@@ -14,10 +14,12 @@ import { mastodonOutbox } from './mastodon-outbox.js';
 import { snapshotJsonl } from './snapshot-jsonl.js';
 import { threadsJson } from './threads-json.js';
 import { xArchive } from './x-archive.js';
+import { xLegacyArchive } from './x-legacy-archive.js';
 
 /** Every file format, in detection order: the most specific first. */
 export const fileSources: readonly FileSource[] = [
   xArchive,
+  xLegacyArchive,
   mastodonOutbox,
   blueskyFeedJson,
   blueskyCar,

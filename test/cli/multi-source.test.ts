@@ -56,7 +56,7 @@ describe('one brand across every network', async () => {
   test('a format can be forced; an unknown one names the formats; --strict turns a malformed record into exit 2', async () => {
     expect((await runCli(['audit', 'linkedin-csv:fixtures/linkedin/Shares.csv', '--format', 'json'])).exitCode).not.toBe(2);
     const unknown = await runCli(['audit', 'README.md']);
-    expect(unknown).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^presence: README\.md: unknown format; tried x-archive, mastodon-outbox, bluesky-feed-json, bluesky-car, linkedin-csv, facebook-json, instagram-json, threads-json, feed, hootsuite-csv, buffer-json, snapshot-jsonl, generic \(force one as FORMAT:PATH\)\n$/) });
+    expect(unknown).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^presence: README\.md: unknown format; tried x-archive, x-legacy-archive, mastodon-outbox, bluesky-feed-json, bluesky-car, linkedin-csv, facebook-json, instagram-json, threads-json, feed, hootsuite-csv, buffer-json, snapshot-jsonl, generic \(force one as FORMAT:PATH\)\n$/) });
     const strict = await runCli(['audit', 'fixtures/linkedin/Shares.csv', '--strict']);
     expect(strict).toMatchObject({ exitCode: 2, stderr: 'presence: fixtures/linkedin/Shares.csv:12: malformed record: expected a Date such as 2024-05-14 09:30:12; got "not a date" (drop --strict to skip such records)\n' });
   });

@@ -15,6 +15,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** One real single-file fixture per format, to mutate. */
 const SEEDS: Record<string, string> = {
   'x-archive': 'fixtures/x/archive/data/tweets.js',
+  'x-legacy-archive': 'fixtures/x/legacy-archive/data/js/tweets/2013_11.js',
   'mastodon-outbox': 'fixtures/mastodon/export/outbox.json',
   'bluesky-feed-json': 'fixtures/bluesky/author-feed.json',
   'bluesky-car': 'fixtures/bluesky/repo.car',

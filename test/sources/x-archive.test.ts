@@ -5,7 +5,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { PresenceError } from '../../src/errors.js';
 import { Post } from '../../src/model/post.js';
 import type { LoadResult } from '../../src/sources/source.js';
-import { appName, archiveElements, archiveFile, parseCreatedAt, xArchive } from '../../src/sources/x-archive.js';
+import { assignedElements } from '../../src/sources/js-assignment.js';
+import { archiveFile, xArchive } from '../../src/sources/x-archive.js';
+import { appName, parseCreatedAt } from '../../src/sources/x-tweet.js';
 import { ownSites } from '../../src/text/links.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 
@@ -30,7 +32,7 @@ function archive(name: string, files: Record<string, string>): string {
 }
 
 const tweet = (fields: Record<string, unknown>) => ({ tweet: { created_at: 'Tue May 14 09:30:12 +0000 2024', full_text: 'Hello', entities: {}, ...fields } });
-const archiveElementsOf = (bytes: Buffer) => [...archiveElements(archiveFile(bytes, 'tweets.js'))];
+const archiveElementsOf = (bytes: Buffer) => [...assignedElements(archiveFile(bytes, 'tweets.js'))];
 const parse = (text: string) => archiveElementsOf(Buffer.from(text));
 const tweetsJs = (elements: unknown[], part = 0) => `window.YTD.tweets.part${part} = ${JSON.stringify(elements, null, 2)}`;
 

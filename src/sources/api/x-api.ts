@@ -2,6 +2,7 @@ import { networkError, usageError } from '../../errors.js';
 import type { Media, Post } from '../../model/post.js';
 import { toLink } from '../../text/links.js';
 import { LoadCollector, type AccountSource } from '../source.js';
+import { snowflakeTime } from '../x-tweet.js';
 import { getJson } from './http.js';
 
 export const X_API_BASE = 'https://api.x.com';
@@ -86,7 +87,7 @@ function toPost(tweet: Tweet, userId: string, handle: string, media: Map<string,
       return { type: item?.type === 'photo' ? 'image' : item?.type === 'animated_gif' ? 'gif' : item?.type === 'video' ? 'video' : 'other', altText: item?.alt_text ?? '' };
     }),
     kind,
-    ...(repliedTo && { replyTo: { id: repliedTo, isOwn, createdAt: new Date(Number((BigInt(repliedTo) >> 22n) + 1288834974657n)).toISOString() } }),
+    ...(repliedTo && { replyTo: { id: repliedTo, isOwn, createdAt: snowflakeTime(repliedTo) } }),
     url: `https://x.com/${handle}/status/${tweet.id}`,
     ...(m && kind !== 'repost' && { metrics: { likes: m.like_count ?? 0, reposts: m.retweet_count ?? 0, replies: m.reply_count ?? 0, quotes: m.quote_count ?? 0, ...(m.impression_count !== undefined && { impressions: m.impression_count }) } }),
     scheduled: false,

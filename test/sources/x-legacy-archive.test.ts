@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { fileSources } from '../../src/sources/index.js';
+import { legacyCreatedAt, xLegacyArchive } from '../../src/sources/x-legacy-archive.js';
+import { detects, kinds, loadWith } from '../helpers/sources.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const FOLDER = 'fixtures/x/legacy-archive';
+const archive = await loadWith(xLegacyArchive, FOLDER);
+const byId = (id: string) => archive.posts.find((p) => p.id === id)!;
+
+describe('X archive in the Grailbird layout (before 2019)', () => {
+  test('the folder is this format and no other, though it also holds tweets.csv', async () => {
+    expect(await detects(xLegacyArchive, FOLDER)).toBe(true);
+    const others = [];
+    for (const source of fileSources) if (source !== xLegacyArchive && !source.fallback && (await detects(source, FOLDER))) others.push(source.id);
+    expect(others).toEqual([]);
+    expect(await detects(xLegacyArchive, `${FOLDER}/data/js/tweets/2013_12.js`)).toBe(true);
+    expect(await detects(xLegacyArchive, 'fixtures/x/archive')).toBe(false);
+  });
+
+  test('every month is read, as posts, replies and one retweet', () => {
+    expect(archive.posts).toHaveLength(12);
+    expect(kinds(archive)).toEqual({ post: 9, reply: 2, repost: 1 });
+    const times = archive.posts.map((p) => p.createdAt).sort();
+    expect([times[0], times.at(-1)]).toEqual(['2013-11-15T08:02:55.000Z', '2014-01-20T08:15:03.000Z']);
+  });
+
+  test('the account, its own site and the export date come from user_details.js and payload_details.js', () => {
+    expect(archive.account).toBe('harborstbakery');
+    expect(archive.sites).toEqual(['harborstreetbakery.com']);
+    expect(archive.exportedAt).toBe('2014-01-21T11:03:27.000Z');
+    expect(archive.lacks).toEqual(['alt-text']);
+  });
+
+  test('a tweet without id_str is skipped: its numeric id is rounded past 2^53 and names no tweet', () => {
+    expect(archive.skipped.count).toBe(1);
+    expect(archive.skipped.examples[0]!.where).toEqual({ file: `${FOLDER}/data/js/tweets/2013_12.js`, record: 4 });
+  });
+
+  test("a retweet is a repost; its text is someone else's", () => {
+    const retweet = byId('403199988877766144');
+    expect(retweet.kind).toBe('repost');
+    expect(retweet.metrics).toBeUndefined();
+  });
+
+  test('t.co links become the address pasted, the photo link leaves the text, the app is named', () => {
+    expect(byId('405771122334455616').text).toBe('New on the blog: Thanksgiving pie schedule & how to pre-order http://harborstreetbakery.com/blog/2013/11/pie-schedule');
+    expect(byId('405771122334455616').app).toBe('twitterfeed');
+    const photo = byId('401234567890123456');
+    expect(photo.text).toBe('Rye is back.');
+    expect(photo.media).toEqual([{ type: 'image' }]);
+  });
+
+  test('a reply to a customer, a reply with no status id, and a thread reply to itself', () => {
+    expect(byId('402100200300400500')).toMatchObject({ kind: 'reply', replyTo: { id: '402090000000000000', author: 'jenna_bakes', isOwn: false } });
+    expect(byId('413555666777888999')).toMatchObject({ kind: 'reply', replyTo: { author: 'PDXMonthly', isOwn: false } });
+    expect(byId('402100200300400777')).toMatchObject({ kind: 'post', replyTo: { isOwn: true } });
+  });
+
+  test('both date forms of these archives are read, and nonsense is not', () => {
+    expect(legacyCreatedAt('2013-02-27 18:05:44 +0000')).toBe('2013-02-27T18:05:44.000Z');
+    expect(legacyCreatedAt('2013-02-27 18:05:44 -0500')).toBe('2013-02-27T23:05:44.000Z');
+    expect(legacyCreatedAt('Wed Feb 27 18:05:44 +0000 2013')).toBe('2013-02-27T18:05:44.000Z');
+    expect(legacyCreatedAt('2013-02-30 18:05:44')).toBeUndefined();
+  });
+
+  test("the default window is the year before the export was made, not before today", async () => {
+    const doc = JSON.parse((await runCli(['audit', FOLDER, '--format', 'json'])).stdout);
+    expect(doc.sources[0]).toMatchObject({ format: 'x-legacy-archive', account: 'harborstbakery', exportedAt: '2014-01-21T11:03:27.000Z' });
+    expect(doc.window).toMatchObject({ maxAgeDays: 365, olderLeftOut: 0 });
+    expect(doc.posts).toHaveLength(12);
+  });
+});
