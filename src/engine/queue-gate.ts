@@ -1,5 +1,5 @@
 import type { Audit } from '../model/audit.js';
-import type { Finding } from '../model/finding.js';
+import { levelRank, type Finding, type Level } from '../model/finding.js';
 import type { Post } from '../model/post.js';
 import { fingerprint } from '../model/fingerprint.js';
 import type { PostFacts } from '../text/facts.js';
@@ -12,8 +12,9 @@ export interface QueueGateInput extends Omit<AuditInput, 'posts' | 'judged' | 'm
 
 /**
  * Judges a scheduled queue: each queued post by the per-post rules, and the account-level rules
- * over history plus queue. An account finding that history alone already has is not the queue's
- * doing: it is kept as a warning at most, marked `preexisting`, so it never fails an error gate.
+ * over history plus queue. An account finding that history alone already has, at the same level or
+ * higher, is not the queue's doing: it is kept as a warning at most, marked `preexisting`, so it never
+ * fails a gate. One the queue raises in level (a warning before, an error with the queue) is the queue's.
  */
 export function gateQueue(input: QueueGateInput): Audit {
   const measured = new Map<Post, PostFacts>();
@@ -23,9 +24,21 @@ export function gateQueue(input: QueueGateInput): Audit {
   const fired = new Set(problems.filter((f) => f.scope === 'account').map((f) => f.rule));
   const accountRules = { ...input.ruleSet, rules: input.ruleSet.rules.filter((rule) => rule.kind.scope === 'account' && fired.has(rule.id)) };
   const before = fired.size ? runAudit({ ...input, measured, ruleSet: accountRules, posts: input.history, judged: new Set() }) : undefined;
-  const preexisting = new Set(before?.findings.filter((f) => f.scope === 'account' && f.bucket !== 'keep').map(fingerprint));
-  const findings = problems.map((f): Finding => (f.scope === 'account' && preexisting.has(fingerprint(f)) ? downgrade(f) : f)).sort(byFileAndLine);
-  return withHabits({ ...after, findings });
+  const levelBefore = new Map(before?.findings.filter((f) => f.scope === 'account' && f.bucket !== 'keep').map((f) => [fingerprint(f), f.level]));
+  const findings = problems.map((f): Finding => {
+    const was = f.scope === 'account' ? levelBefore.get(fingerprint(f)) : undefined;
+    if (was === undefined) return f;
+    return levelRank(was) >= levelRank(f.level) ? downgrade(f) : raised(f, was);
+  });
+  return withHabits({ ...after, findings: findings.sort(byFileAndLine) });
+}
+
+function raised(finding: Finding, was: Level): Finding {
+  return { ...finding, data: { ...finding.data, levelBefore: was }, message: `${finding.message} (${article(was)} before this queue: the queue makes it ${article(finding.level)})` };
+}
+
+function article(level: Level): string {
+  return `${level === 'error' ? 'an' : 'a'} ${level}`;
 }
 
 function downgrade(finding: Finding): Finding {

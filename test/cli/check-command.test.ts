@@ -54,6 +54,23 @@ describe('presence check', () => {
     expect(share.message).toMatch(/already so before this queue/);
   });
 
+  test('a habit the queue raises in level is the queue\'s doing: a warning in history, an error with the queue, fails', async () => {
+    const day = (n: number) => new Date(Date.UTC(2024, 4, 1 + n, 9)).toISOString().slice(0, 16).replace('T', ' ');
+    const tips = Array.from({ length: 15 }, (_, i) => `Lamp tip number ${i + 1}: where the light should fall when you read.`);
+    const sales = Array.from({ length: 5 }, (_, i) => `Spring sale: ${20 + i}% off every desk lamp this week, shop now.`);
+    // 5 of 20 promotional (25%: a warning); four more sales in the queue make 9 of 24 (37.5%: over the 33% error maximum).
+    const history = [...tips, ...sales].map((text, i) => `${day(i)},X,"${text}"`);
+    writeFileSync(path.join(out, 'history.csv'), `Publish Date,Network,Message\n${history.join('\n')}\n`);
+    const queue = [0, 1, 2, 3].map((i) => `0${i + 1}/07/2024 09:00,"Summer sale: ${30 + i}% off every floor lamp until Sunday, shop now.",`);
+    writeFileSync(path.join(out, 'queue.csv'), `${queue.join('\n')}\n`);
+    const result = await check(path.join(out, 'queue.csv'), '--history', path.join(out, 'history.csv'), '--queue-platform', 'x', '--all');
+    expect(result.exitCode).toBe(1);
+    const share = result.audit!.findings.find((f) => f.rule === 'self-promotion/promotional-share')!;
+    expect(share).toMatchObject({ level: 'error', data: { count: 9, total: 24, levelBefore: 'warning' } });
+    expect(share.data.preexisting).toBeUndefined();
+    expect(share.message).toMatch(/\(a warning before this queue: the queue makes it an error\)$/);
+  });
+
   test('history posts are never judged one by one', async () => {
     const result = await check('fixtures/queue/clean.csv', ...HISTORY);
     expect(result.audit!.findings.filter((f) => f.scope === 'post')).toEqual([]);

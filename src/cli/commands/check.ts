@@ -26,7 +26,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     .description(
       'Check scheduled posts before they go out. Each queued post is judged by the per-post rules; account-level rules ' +
         '(promotional share, cadence, repeated links, cross-posting) are judged over the queue together with recent history, ' +
-        'and fail the gate only where the queue itself tips the account over a threshold.',
+        'and fail the gate only where the queue itself tips the account over a threshold or raises a habit to a higher level.',
     )
     .argument('<queue...>', 'queue files: Hootsuite bulk-upload CSV, a Buffer queue JSON, or any format presence reads')
     .option('--history <source>', 'recent posts to judge the queue against (repeatable; any SOURCE presence audits)', collect, [])
