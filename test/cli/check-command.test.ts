@@ -71,6 +71,16 @@ describe('presence check', () => {
     expect(share.message).toMatch(/\(a warning before this queue: the queue makes it an error\)$/);
   });
 
+  test("a queue that names no network is judged as the history's one network, or refused", async () => {
+    const inferred = await check('fixtures/queue/over-limit.csv', '--history', 'fixtures/x/archive.zip');
+    expect(inferred.stderr).toMatch(/^presence: the queue names no network for 4 posts; judging them as x, the history's network \(--queue-platform to choose\)$/m);
+    expect(inferred.audit!.findings).toContainEqual(expect.objectContaining({ rule: 'platform-fit/over-length', level: 'error' }));
+    const alone = await runCli(['check', 'fixtures/queue/over-limit.csv']);
+    expect(alone).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^presence: the queue names no network for 4 posts and no history names one \(give --queue-platform \(x, /) });
+    const mixed = await runCli(['check', 'fixtures/queue/over-limit.csv', '--history', 'fixtures/x/archive.zip', '--history', 'fixtures/linkedin/Shares.csv']);
+    expect(mixed).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('the history has linkedin and x') });
+  });
+
   test('history posts are never judged one by one', async () => {
     const result = await check('fixtures/queue/clean.csv', ...HISTORY);
     expect(result.audit!.findings.filter((f) => f.scope === 'post')).toEqual([]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { configError, usageError } from '../../errors.js';
 import { PLATFORMS, type PlatformName } from '../../model/names.js';
+import type { Post } from '../../model/post.js';
 import { addReportOptions, addSourceOptions, addWindowOptions, selectionOf, httpSettings, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT, gate } from '../exit-codes.js';
@@ -30,7 +31,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     )
     .argument('<queue...>', 'queue files: Hootsuite bulk-upload CSV, a Buffer queue JSON, or any format presence reads')
     .option('--history <source>', 'recent posts to judge the queue against (repeatable; any SOURCE presence audits)', collect, [])
-    .option('--queue-platform <name>', `the network of queued posts whose file does not say (${PLATFORMS.join(', ')})`)
+    .option('--queue-platform <name>', `the network of queued posts whose file does not say (${PLATFORMS.join(', ')}); default: the history's one network`)
     .option('--baseline <file>', 'accepted findings (from --write-baseline): only new problems fail')
     .option('--write-baseline <file>', 'write the current findings as the accepted baseline');
   addWindowOptions(command);
@@ -64,7 +65,8 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     const queue = await loadPosts(queueFiles, { ...loadOptions, strict: true }, io);
     const history = await loadPosts(options.history, loadOptions, io);
     const prepared = await withOwnSites(preparedFromProfile, history, settings, io);
-    const queuedPosts = queue.posts.map((post) => ({ ...post, scheduled: true, ...(post.platform === 'other' && options.queuePlatform && { platform: options.queuePlatform }) }));
+    const platform = queuePlatform(queue.posts, history.posts, options.queuePlatform, options.quiet ? undefined : io.stderr);
+    const queuedPosts = queue.posts.map((post) => ({ ...post, scheduled: true, ...(post.platform === 'other' && platform && { platform }) }));
     const { posts: recent, window } = selectPosts(history.posts, selectionOf(options));
     let audit = gateQueue({
       history: recent,
@@ -92,6 +94,22 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);
     exit(result.exitCode);
   });
+}
+
+/**
+ * The network of queued posts whose file does not say: --queue-platform, else the history's one
+ * network (said on stderr). Judging them as "other" would silently drop every platform limit.
+ */
+function queuePlatform(queue: readonly Post[], history: readonly Post[], given: PlatformName | undefined, notes: { write(text: string): unknown } | undefined): PlatformName | undefined {
+  const unnamed = queue.filter((post) => post.platform === 'other').length;
+  if (given || unnamed === 0) return given;
+  const networks = [...new Set(history.map((post) => post.platform).filter((p) => p !== 'other'))].sort();
+  if (networks.length === 1) {
+    notes?.write(`presence: the queue names no network for ${count(unnamed, 'post')}; judging them as ${networks[0]}, the history's network (--queue-platform to choose)\n`);
+    return networks[0];
+  }
+  const known = networks.length ? `the history has ${networks.join(' and ')}` : 'no history names one';
+  throw usageError(`the queue names no network for ${count(unnamed, 'post')} and ${known}`, `give --queue-platform (${PLATFORMS.join(', ')})`);
 }
 
 async function readBaseline(file: string, label: string, schema: typeof import('../../engine/baseline.js').Baseline) {
