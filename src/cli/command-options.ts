@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { LEVELS, type LevelName as Level } from '../model/names.js';
+import { repositoryRoot } from './repository-root.js';
 import type { PlatformName as Platform } from '../model/names.js';
 import { usageError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
@@ -126,6 +127,8 @@ export function reporterOptions(options: ReportOptions, io: Io, color: boolean):
     locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     timeZone: options.timezone ?? 'UTC',
     ...(options.brandName && { brandName: options.brandName }),
+    ...(options.failOn && { failOn: options.failOn }),
     ...(io.stdout.columns && { width: io.stdout.columns }),
+    paths: { cwd: io.cwd, root: repositoryRoot(io.cwd) },
   };
 }

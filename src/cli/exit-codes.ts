@@ -1,8 +1,7 @@
 import { LEVELS, type LevelName as Level } from '../model/names.js';
 import type { Audit } from '../model/audit.js';
+import { failsGate } from '../model/finding.js';
 import { count } from '../plural.js';
-
-const levelRank = (level: Level): number => LEVELS.indexOf(level);
 
 /** The one place exit codes are defined; README and --help quote these. */
 export const EXIT = {
@@ -26,13 +25,10 @@ export interface GateResult {
   reason?: string;
 }
 
-/**
- * Decides the exit code from the findings. "Keep doing" lines never count, nor do habits a
- * queue check found already present in history: they are reported, not blamed on the queue.
- */
+/** Decides the exit code from the findings, as failsGate counts them. */
 export function gate(findings: Audit['findings'], policy: GatePolicy): GateResult {
   const problems = findings.filter((f) => f.bucket !== 'keep' && f.data.preexisting !== true);
-  const failing = problems.filter((f) => levelRank(f.level) >= levelRank(policy.failOn)).length;
+  const failing = findings.filter((f) => failsGate(f, policy.failOn)).length;
   if (failing > 0) return { exitCode: EXIT.findings, reason: `${count(failing, 'finding')} at or above ${policy.failOn}` };
   const warnings = problems.filter((f) => f.level === 'warning').length;
   if (policy.maxWarnings !== undefined && warnings > policy.maxWarnings) {

@@ -10,11 +10,10 @@ import type { CommandContext } from './command-context.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
+import { FORMAT_NAMES } from '../reporters/index.js';
 
 export { processIo } from './io.js';
 
-/** Output formats, listed here so `--help` needs no reporter loaded; a test keeps it equal to the registry. */
-export const FORMAT_NAMES = ['table', 'json', 'html', 'markdown', 'csv', 'sarif', 'junit', 'github', 'github-summary'] as const;
 
 /** A repeatable option starts as an empty list: "(default: [])" would tell the reader nothing. */
 function optionDescription(this: Help, option: Option): string {

@@ -119,6 +119,7 @@ export function runAudit(input: AuditInput): Audit {
       why: rule.header.why,
       source: rule.header.source,
       threshold: rule.threshold,
+      ...(rule.builtin && { builtin: true }),
     })),
     posts: facts.map(summarise),
   };

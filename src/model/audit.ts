@@ -69,6 +69,8 @@ export const RuleSummary = z.object({
   source: z.string(),
   /** The rule's thresholds, as written (`max: 280`). */
   threshold: z.string(),
+  /** Shipped with presence, so documented in its rules/README.md. */
+  builtin: z.boolean().optional(),
 });
 export type RuleSummary = z.infer<typeof RuleSummary>;
 

@@ -8,6 +8,13 @@ export type Level = z.infer<typeof Level>;
 export const levelRank = (level: Level): number => LEVELS.indexOf(level);
 
 /**
+ * Whether a finding fails a gate set at `failOn`. "Keep doing" lines never do, nor do habits a
+ * queue check found already present in history: they are reported, not blamed on the queue.
+ */
+export const failsGate = (finding: Pick<Finding, 'bucket' | 'level' | 'data'>, failOn: Level): boolean =>
+  finding.bucket !== 'keep' && finding.data.preexisting !== true && levelRank(finding.level) >= levelRank(failOn);
+
+/**
  * Where a finding sends the reader: Stop a habit (account level), Fix a post,
  * Delete a post, or Keep doing what works.
  */

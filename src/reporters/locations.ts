@@ -1,6 +1,7 @@
 import type { Audit } from '../model/audit.js';
 import type { Finding } from '../model/finding.js';
 import { LEVELS } from '../model/names.js';
+import { isAccountSpec } from '../model/source-spec.js';
 
 export interface Located {
   finding: Finding;
@@ -11,17 +12,23 @@ export interface Located {
 
 /**
  * Where each finding points in the input files: a post finding at its post's file and line; an
- * account finding at the first queued post it is based on (a queue check), else nowhere.
- * Most severe first, then by file and line.
+ * account finding at the first queued post it is based on (a queue check), else at the file of
+ * the first post it is based on, else at the first input file of its network: code scanning
+ * keeps only results that have a place. Most severe first, then by file and line.
  */
 export function locateFindings(audit: Audit): Located[] {
   const queued = new Map(audit.posts.filter((p) => p.scheduled).map((p) => [p.id, p.source]));
+  // A post read over an API (`mastodon:@brand@example.social`) sits in no file to point at.
+  const inFile = audit.posts.filter((p) => !isAccountSpec(p.source.file));
+  const fileOfPost = new Map(inFile.map((p) => [p.id, p.source.file]));
+  const fileOf = (platform: string | undefined) => inFile.find((p) => !platform || p.platform === platform)?.source.file;
   return audit.findings
     .filter((f) => f.bucket !== 'keep')
-    .map((finding) => {
-      const source = finding.post?.source ?? finding.postIds?.map((id) => queued.get(id)).find(Boolean);
-      const file = source && artifactOf(source.file);
-      return { finding, ...(file && { file }), ...(source?.line !== undefined && { line: source.line }) };
+    .map((finding): Located => {
+      const source = finding.post ? finding.post.source : finding.postIds?.map((id) => queued.get(id)).find(Boolean);
+      if (source && !isAccountSpec(source.file)) return { finding, file: artifactOf(source.file), ...(source.line !== undefined && { line: source.line }) };
+      const file = finding.post ? undefined : (finding.postIds?.map((id) => fileOfPost.get(id)).find(Boolean) ?? fileOf(finding.platform));
+      return { finding, ...(file && { file: artifactOf(file) }) };
     })
     .sort(
       (a, b) =>
@@ -32,7 +39,7 @@ export function locateFindings(audit: Audit): Located[] {
     );
 }
 
-/** The file itself for `archive.zip:data/tweets.js` (an entry inside an archive), forward slashes. */
+/** The zip itself for `archive.zip:data/tweets.js` (an entry inside it), forward slashes; a `:` elsewhere in a name stays. */
 function artifactOf(file: string): string {
-  return file.replace(/^((?:[A-Za-z]:)?[^:]*):.*$/, '$1').replace(/\\/g, '/');
+  return file.replace(/^(.+?\.zip):.*$/is, '$1').replace(/\\/g, '/');
 }

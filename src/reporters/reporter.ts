@@ -1,4 +1,5 @@
 import type { Audit } from '../model/audit.js';
+import type { Level } from '../model/finding.js';
 
 export interface ReporterOptions {
   /** Colour and other terminal styling; false for files, pipes and NO_COLOR. */
@@ -11,6 +12,10 @@ export interface ReporterOptions {
   brandName?: string;
   /** Terminal width, where known. */
   width?: number;
+  /** The gate's level (--fail-on): JUnit marks only findings that fail it as failures. */
+  failOn?: Level;
+  /** Where input paths are relative to, and the repository root, for formats that locate files from the root (SARIF). */
+  paths?: { cwd: string; root?: string };
 }
 
 /** A reporter turns an Audit into text and computes nothing new. */

@@ -26,6 +26,8 @@ export interface RuleDefinition {
   origin: Where;
   /** Written or changed by a user rather than shipped with presence: its patterns are proven safe first. */
   untrusted: boolean;
+  /** Shipped with presence (perhaps with a user's override): documented in rules/README.md. */
+  builtin: boolean;
 }
 
 /** A rule ready to run: compiled once against the brand. */
@@ -110,7 +112,7 @@ export async function readRuleDefinitions(files: readonly string[], cwd: string)
     const ruleFile = validate(RuleFile, source.value, source);
     for (const include of ruleFile.include ?? []) await visit(path.resolve(path.dirname(file), include), [...chain, file]);
     ruleFile.rules.forEach((raw, index) => {
-      const definition = { ...parseRule(raw, source, ['rules', index], ruleFile.family), untrusted: !file.startsWith(BUILTIN_RULES_DIR) };
+      const definition = { ...parseRule(raw, source, ['rules', index], ruleFile.family), untrusted: !file.startsWith(BUILTIN_RULES_DIR), builtin: file.startsWith(BUILTIN_RULES_DIR) };
       const earlier = seen.get(definition.header.id);
       if (earlier) {
         throw configError(source.locate(['rules', index, 'id']), `duplicate rule id "${definition.header.id}"`, `first defined at ${earlier.file}:${earlier.line}`);
@@ -143,7 +145,7 @@ function parseRule(raw: Record<string, unknown>, source: YamlSource, at: readonl
   if (!header.id.startsWith(`${family}/`)) {
     throw configError(source.locate([...at, 'id']), `rule id "${header.id}" must start with its family "${family}/"`);
   }
-  return { header: { ...header, family }, kind, params, written, origin: source.locate(at), untrusted: true };
+  return { header: { ...header, family }, kind, params, written, origin: source.locate(at), untrusted: true, builtin: false };
 }
 
 const schemas = new Map<RuleKind, z.ZodType>();

@@ -1,4 +1,5 @@
 import { inputError, usageError } from '../errors.js';
+import { isAccountSpec } from '../model/source-spec.js';
 import { openInput, type Input, type InputLimits } from './input.js';
 import type { AccountLoadOptions, FileSource, LoadOptions, LoadResult } from './source.js';
 import { blueskyCar } from './bluesky-car.js';
@@ -46,8 +47,6 @@ export interface SourceContext extends LoadOptions, Partial<Omit<AccountLoadOpti
 
 const DEFAULT_ACCOUNT_LIMIT = 200;
 
-/** `mastodon:…`, `bluesky:…`, `x:…` and `feed:http…` name accounts read over HTTP. */
-const isAccountSpec = (spec: string) => /^(?:mastodon|bluesky|x):|^feed:https?:\/\//.test(spec);
 
 /**
  * Loads one SOURCE as the user wrote it: a path whose format is detected, or
