@@ -4,7 +4,7 @@ import { repositoryRoot } from './repository-root.js';
 import type { PlatformName as Platform } from '../model/names.js';
 import { usageError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
-import type { Io } from './io.js';
+import { wantsColor, type Io } from './io.js';
 import { collect, collectFormats, collectPlatforms, parseCount, parseDate, parseLevel, type FormatRequest } from './options.js';
 import type { ReporterOptions } from '../reporters/reporter.js';
 import type { Selection } from '../engine/select.js';
@@ -83,6 +83,8 @@ export interface ReportOptions {
   brandName?: string;
   locale?: string;
   timezone?: string;
+  /** --color or --no-color; unset, the terminal and NO_COLOR/FORCE_COLOR decide. */
+  color?: boolean;
 }
 
 /** The options of every command that writes reports: where, in which formats, and how dates read. */
@@ -92,7 +94,9 @@ export function addRenderOptions(command: Command, formats: readonly string[]): 
     .option('-o, --output <file>', 'write the (single) report to this file instead of standard output')
     .option('--brand-name <name>', "title reports with this name (default: the brand profile's name)")
     .option('--locale <bcp47>', 'locale for dates in reports, such as en-GB or de (default: the system locale)', parseLocale)
-    .option('--timezone <iana>', 'time zone for dates, charts and best times to post (default: UTC)', parseTimeZone);
+    .option('--timezone <iana>', 'time zone for dates, charts and best times to post (default: UTC)', parseTimeZone)
+    .option('--color', 'colour the terminal report even when not a terminal (as FORCE_COLOR does)')
+    .option('--no-color', 'never colour it (as NO_COLOR does); default: colour on a terminal only');
 }
 
 /** The render options and the gate: which findings fail the run. */
@@ -121,9 +125,9 @@ function parseLocale(value: string): string {
   throw usageError(`--locale expects a BCP 47 locale such as en-GB or de; got "${value}"`);
 }
 
-export function reporterOptions(options: ReportOptions, io: Io, color: boolean): ReporterOptions {
+export function reporterOptions(options: ReportOptions, io: Io): ReporterOptions {
   return {
-    color,
+    color: options.color ?? wantsColor(io),
     locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     timeZone: options.timezone ?? 'UTC',
     ...(options.brandName && { brandName: options.brandName }),

@@ -87,6 +87,13 @@ describe('presence audit on the bundled X archive', () => {
   test('colour only on a terminal, and never with NO_COLOR', async () => {
     expect((await runCli(['audit', 'fixtures/x/archive.zip'], { tty: true })).stdout).toMatch(/\u001b\[/);
     expect((await runCli(['audit', 'fixtures/x/archive.zip'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await runCli(['audit', 'fixtures/x/archive.zip'], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
+  });
+
+  test('--color and --no-color overrule the terminal and the environment', async () => {
+    expect((await runCli(['audit', 'fixtures/x/archive.zip', '--color'])).stdout).toMatch(/\u001b\[/);
+    expect((await runCli(['audit', 'fixtures/x/archive.zip', '--color'], { env: { NO_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
+    expect((await runCli(['audit', 'fixtures/x/archive.zip', '--no-color'], { tty: true, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
   });
 
   test('--fail-on and --max-warnings decide the exit code', async () => {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT, gate } from '../exit-codes.js';
 import { addReportOptions, addSourceOptions, addWindowOptions, selectionOf, httpSettings, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
-import { wantsColor } from '../io.js';
 import type { CommandContext } from '../command-context.js';
 import { inputError, usageError } from '../../errors.js';
 import { count } from '../../plural.js';
@@ -41,7 +40,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     const audit = auditPosts(loaded, selectionOf(options), await withOwnSites(prepared, loaded, settings, io), new Date(), options.timezone);
     // An empty window would score 100/100 and pass: that is no verdict at all.
     if (audit.posts.length === 0) throw inputError(undefined, loaded.posts.length === 1 ? 'the one post loaded is not in the window' : `none of the ${loaded.posts.length} posts loaded is in the window`, 'widen it with --all, --since or --until');
-    await writeReports(audit, targets, reporterOptions(options, io, wantsColor(io)), io, options.quiet);
+    await writeReports(audit, targets, reporterOptions(options, io), io, options.quiet);
     const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
     if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);
     exit(result.exitCode);

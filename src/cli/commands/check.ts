@@ -7,7 +7,6 @@ import type { Post } from '../../model/post.js';
 import { addReportOptions, addSourceOptions, addWindowOptions, selectionOf, httpSettings, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT, gate } from '../exit-codes.js';
-import { wantsColor } from '../io.js';
 import { collect } from '../options.js';
 import { count } from '../../plural.js';
 
@@ -86,7 +85,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
       if (!options.quiet && applied.suppressed) io.stderr.write(`presence: ${count(applied.suppressed, 'finding')} accepted by the baseline ${options.baseline}\n`);
     }
     if (options.writeBaseline) await writeAtomically(path.resolve(io.cwd, options.writeBaseline), `${JSON.stringify(makeBaseline(audit.findings), null, 2)}\n`);
-    const style = reporterOptions(options, io, wantsColor(io));
+    const style = reporterOptions(options, io);
     await writeReports(audit, targets, style, io, options.quiet);
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) await appendFile(summaryFile, (await reporters['github-summary']!()).render(audit, { ...style, color: false }));

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { inputError } from '../../errors.js';
 import type { Audit } from '../../model/audit.js';
 import type { CommandContext } from '../command-context.js';
-import { wantsColor, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import type { FormatRequest } from '../options.js';
 import { addRenderOptions, reporterOptions } from '../command-options.js';
 
@@ -33,7 +33,7 @@ export function register(program: Command, { io, formats }: CommandContext): voi
     const targets = await resolveFormats(options.format, reporters, options.output);
     const audit = await readAudit(file, io);
     const rendered = options.compare ? { ...audit, comparison: compareAudits(audit, await readAudit(options.compare, io)) } : audit;
-    await writeReports(rendered, targets, reporterOptions({ ...options, failOn: 'error' }, io, wantsColor(io)), io);
+    await writeReports(rendered, targets, reporterOptions({ ...options, failOn: 'error' }, io), io);
   });
 }
 
