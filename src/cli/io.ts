@@ -4,6 +4,8 @@ export interface Io {
   stderr: Output;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Everything piped in, for the SOURCE `-`; read at most once. */
+  stdin?: () => Promise<Buffer>;
 }
 
 export interface Output {
@@ -20,7 +22,15 @@ export function processIo(): Io {
       throw error;
     });
   }
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  let piped: Promise<Buffer> | undefined;
+  const stdin = () => (piped ??= readAll(process.stdin));
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdin };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (no-color.org). */

@@ -1,3 +1,4 @@
+import { usageError } from '../errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { selectPosts, type Selection } from '../engine/select.js';
 import { runAudit } from '../engine/run.js';
@@ -30,11 +31,13 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
   const progress = createProgress(io, options.quiet);
   const posts: Post[] = [];
   const sources: SourceSummary[] = [];
+  if (specs.filter((spec) => spec === '-' || spec.endsWith(':-')).length > 1) throw usageError('standard input (-) can be read only once');
   try {
     for (const spec of specs) {
       progress.update(`Reading ${spec}…`);
       const loaded = await loadSource(spec, {
         cwd: io.cwd,
+        ...(io.stdin && { stdin: io.stdin }),
         strict: options.strict,
         map: options.map,
         env: io.env,

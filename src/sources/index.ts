@@ -1,6 +1,6 @@
 import { inputError, usageError } from '../errors.js';
 import { isAccountSpec } from '../model/source-spec.js';
-import { openInput, type Input, type InputLimits } from './input.js';
+import { openBytes, openInput, type Input, type InputLimits } from './input.js';
 import type { AccountLoadOptions, FileSource, LoadOptions, LoadResult } from './source.js';
 import { blueskyCar } from './bluesky-car.js';
 import { blueskyFeedJson } from './bluesky-feed-json.js';
@@ -43,7 +43,12 @@ export interface LoadedSource extends LoadResult {
 export interface SourceContext extends LoadOptions, Partial<Omit<AccountLoadOptions, keyof LoadOptions>> {
   cwd: string;
   limits?: InputLimits;
+  /** Standard input, for the SOURCE `-` (or `FORMAT:-`). */
+  stdin?: () => Promise<Buffer>;
 }
+
+/** How posts read from standard input are named in findings and errors. */
+export const STDIN_LABEL = 'stdin';
 
 const DEFAULT_ACCOUNT_LIMIT = 200;
 
@@ -73,7 +78,7 @@ export async function loadSource(spec: string, context: SourceContext): Promise<
     throw usageError(`unknown source format "${forced[1]}"`, `known formats: ${fileSources.map((s) => s.id).join(', ')}`);
   }
   const path = named ? forced![2]! : spec;
-  const input = await openInput(path, context.cwd, context.limits);
+  const input = path === '-' ? openBytes(STDIN_LABEL, await readStdin(context)) : await openInput(path, context.cwd, context.limits);
   try {
     let source = named;
     if (!source) {
@@ -99,4 +104,9 @@ async function detectFormat(input: Input, path: string): Promise<FileSource> {
     }
   }
   throw inputError({ file: path }, `unknown format; tried ${tried}`, 'force one as FORMAT:PATH');
+}
+
+async function readStdin(context: SourceContext): Promise<Buffer> {
+  if (!context.stdin) throw usageError('standard input cannot be read here');
+  return context.stdin();
 }

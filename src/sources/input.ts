@@ -73,6 +73,22 @@ export async function openInput(label: string, cwd: string, limits: InputLimits 
   };
 }
 
+/** What was piped in (`presence audit -`), read whole: it can be read only once, and has no name or folder. */
+export function openBytes(label: string, bytes: Buffer): Input {
+  if (bytes.length === 0) throw inputError({ file: label }, 'nothing was read from standard input');
+  const signature = bytes.length >= 4 ? bytes.readUInt32LE(0) : 0;
+  if (signature === 0x04034b50 || signature === 0x06054b50) throw inputError({ file: label }, 'a zip cannot be read from standard input', 'give its path instead');
+  return {
+    label,
+    container: 'file',
+    entries: [label],
+    read: async () => bytes,
+    head: async (_entry, count = 4096) => bytes.subarray(0, count),
+    describe: () => label,
+    close: async () => {},
+  };
+}
+
 /**
  * An entry as text. The bytes live only in this call: once decoded they can be freed, so a
  * large export is never held as bytes and text at once while it is parsed.

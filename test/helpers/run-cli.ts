@@ -26,7 +26,7 @@ export async function runCli(args: readonly string[], options: { cwd?: string; e
 }
 
 /** Runs the built bin/presence.js as a real process (the smoke path a user takes). */
-export function spawnCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export function spawnCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string | Buffer } = {}): CliResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/presence.js'), ...args], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH, ...options.env },

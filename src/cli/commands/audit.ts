@@ -17,7 +17,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
         'Only the brand’s own words are judged: a repost (retweet, boost, reshare) counts as amplifying others and is never judged on its text, ' +
         'a quote only on the words added. By default the newest 200 posts of each account, none older than 12 months before its newest post.',
     )
-    .argument('<source...>', 'export files, folders or zips, e.g. fixtures/x/archive.zip or linkedin-csv:Shares.csv');
+    .argument('<source...>', 'export files, folders or zips, e.g. fixtures/x/archive.zip or linkedin-csv:Shares.csv; - reads standard input');
   addWindowOptions(command);
   addSourceOptions(command);
   addReportOptions(command, formats);

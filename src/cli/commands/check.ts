@@ -28,7 +28,7 @@ export function register(program: Command, { io, formats, exit }: CommandContext
         '(promotional share, cadence, repeated links, cross-posting) are judged over the queue together with recent history, ' +
         'and fail the gate only where the queue itself tips the account over a threshold or raises a habit to a higher level.',
     )
-    .argument('<queue...>', 'queue files: Hootsuite bulk-upload CSV, a Buffer queue JSON, or any format presence reads')
+    .argument('<queue...>', 'queue files: Hootsuite bulk-upload CSV, a Buffer queue JSON, or any format presence reads; - reads standard input')
     .option('--history <source>', 'recent posts to judge the queue against (repeatable; any SOURCE presence audits)', collect, [])
     .option('--queue-platform <name>', `the network of queued posts whose file does not say (${PLATFORMS.join(', ')}); default: the history's one network`)
     .option('--baseline <file>', 'accepted findings (from --write-baseline): only new problems fail')
