@@ -27,10 +27,9 @@ export interface GateResult {
 
 /** Decides the exit code from the findings, as failsGate counts them. */
 export function gate(findings: Audit['findings'], policy: GatePolicy): GateResult {
-  const problems = findings.filter((f) => f.bucket !== 'keep' && f.data.preexisting !== true);
   const failing = findings.filter((f) => failsGate(f, policy.failOn)).length;
   if (failing > 0) return { exitCode: EXIT.findings, reason: `${count(failing, 'finding')} at or above ${policy.failOn}` };
-  const warnings = problems.filter((f) => f.level === 'warning').length;
+  const warnings = findings.filter((f) => f.level === 'warning' && failsGate(f, 'warning')).length;
   if (policy.maxWarnings !== undefined && warnings > policy.maxWarnings) {
     return { exitCode: EXIT.findings, reason: `${count(warnings, 'warning')}, more than --max-warnings ${policy.maxWarnings}` };
   }

@@ -1,6 +1,6 @@
 import type { Level } from '../model/finding.js';
 import { escapeCommandData, escapeCommandProperty } from './escape.js';
-import { locateFindings } from './locations.js';
+import { findingText, locateFindings } from './locations.js';
 import type { Reporter } from './reporter.js';
 import { count } from '../plural.js';
 
@@ -32,8 +32,7 @@ export const github: Reporter = {
         ...(line !== undefined ? [`line=${line}`] : []),
         `title=${escapeCommandProperty(`presence ${finding.rule}`)}`,
       ].join(',');
-      const text = finding.post ? `${finding.message} Post: “${finding.post.excerpt}”` : finding.message;
-      lines.push(`::${COMMAND[finding.level]} ${properties}::${escapeCommandData(text)}`);
+      lines.push(`::${COMMAND[finding.level]} ${properties}::${escapeCommandData(findingText(finding))}`);
     }
     if (hidden > 0) lines.push(`presence: ${count(hidden, 'more finding')} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); see the job summary or the SARIF report.`);
     return lines.length ? `${lines.join('\n')}\n` : '';

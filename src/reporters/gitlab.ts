@@ -1,6 +1,6 @@
 import { fingerprint, hash } from '../model/fingerprint.js';
 import type { Level } from '../model/finding.js';
-import { locateFindings } from './locations.js';
+import { findingText, locateFindings } from './locations.js';
 import type { Reporter } from './reporter.js';
 
 /** GitLab's severities: info, minor, major, critical, blocker. */
@@ -24,9 +24,9 @@ export const gitlab: Reporter = {
       seen.set(identity, occurrence + 1);
       return {
         type: 'issue',
-        description: finding.post ? `${finding.message} Post: “${finding.post.excerpt}”` : finding.message,
+        description: findingText(finding),
         check_name: finding.rule,
-        fingerprint: hash(`${identity}|${occurrence}`) + hash(`${occurrence}|${identity}`),
+        fingerprint: hash(`${identity}|${occurrence}`),
         severity: SEVERITY[finding.level],
         categories: ['Style'],
         location: { path: file ?? '', lines: { begin: line ?? 1 } },

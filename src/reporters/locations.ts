@@ -3,6 +3,11 @@ import type { Finding } from '../model/finding.js';
 import { LEVELS } from '../model/names.js';
 import { isAccountSpec } from '../model/source-spec.js';
 
+/** A finding as one line of text for CI tools: its message, and for a post finding the post it is about. */
+export function findingText(finding: Finding): string {
+  return finding.post ? `${finding.message} Post: “${finding.post.excerpt}”` : finding.message;
+}
+
 export interface Located {
   finding: Finding;
   /** Forward-slash path of the file the finding points into, relative as given. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fingerprint } from '../model/fingerprint.js';
 import type { Level } from '../model/finding.js';
-import { locateFindings } from './locations.js';
+import { findingText, locateFindings } from './locations.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 
 const HOME = 'https://github.com/presence-audit/presence';
@@ -58,7 +58,7 @@ export const sarif: Reporter = {
             ruleId: finding.rule,
             ...(ruleIndex.has(finding.rule) && { ruleIndex: ruleIndex.get(finding.rule) }),
             level: SARIF_LEVEL[finding.level],
-            message: { text: finding.post ? `${finding.message} Post: “${finding.post.excerpt}”` : finding.message },
+            message: { text: findingText(finding) },
             ...(file && { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(file) }, region: { startLine: line ?? 1 } } }] }),
             partialFingerprints: { 'presenceFinding/v1': fingerprint(finding) },
             properties: { bucket: finding.bucket, scope: finding.scope, ...(finding.platform && { platform: finding.platform }), ...(finding.post?.url && { permalink: finding.post.url }) },

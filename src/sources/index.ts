@@ -47,8 +47,6 @@ export interface SourceContext extends LoadOptions, Partial<Omit<AccountLoadOpti
   stdin?: () => Promise<Buffer>;
 }
 
-/** How posts read from standard input are named in findings and errors. */
-export const STDIN_LABEL = 'stdin';
 
 const DEFAULT_ACCOUNT_LIMIT = 200;
 
@@ -78,7 +76,7 @@ export async function loadSource(spec: string, context: SourceContext): Promise<
     throw usageError(`unknown source format "${forced[1]}"`, `known formats: ${fileSources.map((s) => s.id).join(', ')}`);
   }
   const path = named ? forced![2]! : spec;
-  const input = path === '-' ? openBytes(STDIN_LABEL, await readStdin(context)) : await openInput(path, context.cwd, context.limits);
+  const input = path === '-' ? openBytes('stdin', await readStdin(context)) : await openInput(path, context.cwd, context.limits);
   try {
     let source = named;
     if (!source) {
