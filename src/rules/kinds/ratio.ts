@@ -18,12 +18,14 @@ export const ratio = defineAccountKind({
     'error-min': z.number().min(0).max(100).optional(),
     /** Fewer posts than this in the window: not evaluated, since a share of three posts says little. */
     'min-posts': z.number().int().min(1).default(10),
+    /** The class is told by the post's shape, not its words (a link post), so a photo alone counts: it has no link. */
+    'counts-wordless': z.boolean().default(false),
   }),
   thresholds: ['class', 'max', 'min', 'error-max', 'error-min', 'min-posts'],
   compile(params) {
     return (all) => {
       // A post with neither words nor a link (a photo alone, an app share the export left empty) says nothing a class can judge.
-      const posts = all.filter((f) => f.post.kind === 'repost' || f.post.text.trim() !== '' || f.post.links.length > 0);
+      const posts = params['counts-wordless'] ? all : all.filter((f) => f.post.kind === 'repost' || f.post.text.trim() !== '' || f.post.links.length > 0);
       if (posts.length < params['min-posts']) {
         return { hits: [], notEvaluated: `${count(posts.length, 'post')} in the window, fewer than the ${params['min-posts']} needed` };
       }
