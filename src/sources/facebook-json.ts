@@ -17,20 +17,32 @@ const COMMENTS = /(?:^|\/)comments(?:_and_reactions)?\/comments(?:_\d+)?\.json$/
 /**
  * Titles of entries Facebook wrote about the account rather than posts the account wrote. They count
  * as generated only when the entry has no typed `data[].post`: a check-in with a comment is the brand's
- * words. English exports only (the title is the export's language); matched after mojibake repair.
+ * words. The title is in the export's language: English and Spanish here, matched after mojibake repair.
  */
 export const GENERATED_TITLES: readonly RegExp[] = [
-  /\brecommends\b/,
-  /\b(?:was|were) at\b|\bchecked in (?:at|to)\b/,
-  /\b(?:updated|changed)\b.*\b(?:profile|cover photo|cover video)\b/,
-  /\bshared a memory\b/,
-  /\bis (?:feeling|with|celebrating)\b/,
-  /\badded (?:a|\d+) new (?:photos?|videos?)\b/,
-  /\bis (?:attending|interested in|going to)\b/,
+  /\brecommends\b|\brecomienda\b/,
+  /\b(?:was|were) at\b|\bchecked in (?:at|to)\b|\bestaba en\b|\bha estado en\b/,
+  /\b(?:updated|changed)\b.*\b(?:profile|cover photo|cover video)\b|\bha (?:actualizado|cambiado) su foto (?:del perfil|de portada)\b/,
+  /\bshared a memory\b|\bha compartido un recuerdo\b/,
+  /\bis (?:feeling|with|celebrating)\b|\bse siente\b/,
+  /\badded (?:a|\d+) new (?:photos?|videos?)\b|\bha añadido (?:una|\d+) fotos? nuevas?\b/,
+  /\bis (?:attending|interested in|going to)\b|\bha añadido .+ a (?:libros|películas)\b/,
 ];
 
+/**
+ * Someone else's post, photo or video shared on: the export keeps only the title (and the account's
+ * comment, if it wrote one), never the shared words. A shared link is the account's own link post.
+ */
+const RESHARE_TITLES: readonly RegExp[] = [
+  /\bshared (?:a|an|.+?[’']s?) (?:post|photo|video|reel|memory)\b/,
+  /\b(?:ha compartido|compartió) (?:una publicación|una foto|un vídeo|un video|la publicación|la foto|el vídeo|un recuerdo)\b/,
+];
+
+/** Posted by an app on the account's behalf: "… ha publicado algo a través de YouTube." / "… posted something via Spotify." */
+const VIA_APP = /\b(?:posted something via|ha publicado algo a través de|ha hecho una publicación a través de) (.+?)\.?$/;
+
 /** A post on someone else's timeline is conversation with them. Either apostrophe, as repaired titles may carry ’. */
-const ON_TIMELINE = /\b(?:wrote|posted) on (.+?)[’'](?:s\b)? timeline\b/;
+const ON_TIMELINE = /\b(?:wrote|posted) on (.+?)[’'](?:s\b)? timeline\b|\bha escrito en la biografía de (.+?)\.?$/;
 /** "… commented on Studio Lumen's post." / "… replied to Ana's comment." */
 const COMMENTED_ON = /\b(?:commented on|replied to) (.+?)[’'](?:s\b)? /;
 const ON_OWN = /\b(?:commented on|replied to) (?:his|her|their|its|your) own\b/;
@@ -109,10 +121,13 @@ function postOf(post: z.infer<typeof FacebookPost>, source: Place): Post {
   const title = post.title ?? '';
   const { links, media } = attached(post.attachments);
   const createdAt = new Date(post.timestamp * 1000).toISOString();
-  const generated = !text && GENERATED_TITLES.some((phrase) => phrase.test(title));
-  const timeline = ON_TIMELINE.exec(title)?.[1];
-  // The title is the only hint of a reshare ("… shared a post."); in English exports at least.
-  const kind = timeline ? 'reply' : !text && /shared a (?:post|memory)/.test(title) ? 'repost' : 'post';
+  const app = VIA_APP.exec(title)?.[1];
+  const generated = !text && (Boolean(app) || GENERATED_TITLES.some((phrase) => phrase.test(title)));
+  const onTimeline = ON_TIMELINE.exec(title);
+  const timeline = onTimeline?.[1] ?? onTimeline?.[2];
+  // The title is the only hint of a reshare; with a comment of its own it is a quote of the shared post.
+  const reshare = RESHARE_TITLES.some((phrase) => phrase.test(title));
+  const kind = timeline ? 'reply' : reshare ? (text ? 'quote' : 'repost') : 'post';
   // Entries without words of their own (a batch of recommendations seconds apart) differ only by their title.
   const identity = text + links.join(' ') + (text ? '' : title);
   return textPost({
@@ -126,6 +141,7 @@ function postOf(post: z.infer<typeof FacebookPost>, source: Place): Post {
     kind,
     ...(timeline && { replyTo: { isOwn: false, author: timeline } }),
     ...(generated && { generated }),
+    ...(app && { app }),
     source,
   });
 }

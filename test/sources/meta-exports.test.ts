@@ -107,6 +107,24 @@ describe('Meta exports', () => {
     });
   });
 
+  test('a Spanish export: reshares, app posts and generated entries told apart by their titles', async () => {
+    const es = await loadWith(facebookJson, 'fixtures/facebook/spanish/your_posts_1.json');
+    const shape = es.posts.map((p) => [p.kind, p.generated ?? false, p.app ?? null, p.text.slice(0, 12)]);
+    expect(shape).toEqual([
+      ['repost', false, null, ''],
+      ['repost', false, null, ''],
+      ['quote', false, null, '¡Qué vendimi'],
+      ['post', false, null, 'Nuestra guía'],
+      ['repost', true, null, ''],
+      ['post', true, null, ''],
+      ['post', true, 'YouTube', ''],
+      ['post', true, null, ''],
+      ['reply', false, null, '¡Feliz cumpl'],
+      ['post', false, null, 'Mañana abrim'],
+    ]);
+    expect(es.posts[8]!.replyTo).toEqual({ isOwn: false, author: 'Marta Gil' });
+  });
+
   test('what each export cannot show', async () => {
     const lacks = async (source: typeof facebookJson, spec: string) => (await loadWith(source, spec)).lacks;
     expect(await lacks(facebookJson, 'fixtures/facebook/your_posts__check_ins__photos_and_videos_1.json')).toEqual(['replies', 'engagement', 'alt-text']);
