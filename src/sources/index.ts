@@ -16,6 +16,7 @@ import { snapshotJsonl } from './snapshot-jsonl.js';
 import { threadsJson } from './threads-json.js';
 import { xArchive } from './x-archive.js';
 import { xLegacyArchive } from './x-legacy-archive.js';
+import { addressedThreadParts } from './self-threads.js';
 
 /** Every file format, in detection order: the most specific first. */
 export const fileSources: readonly FileSource[] = [
@@ -68,7 +69,7 @@ export async function loadSource(spec: string, context: SourceContext): Promise<
       userAgent: context.userAgent ?? 'presence',
     });
     // An account read over its API is as of now: its silence is measured to today.
-    return { exportedAt: new Date().toISOString(), ...result, spec, format: `${account.source.id}-api` };
+    return { exportedAt: new Date().toISOString(), ...result, posts: addressedThreadParts(result.posts), spec, format: `${account.source.id}-api` };
   }
   const forced = /^([a-z][a-z0-9-]*):(.+)$/.exec(spec);
   const named = forced ? fileSources.find((source) => source.id === forced[1]) : undefined;
@@ -83,7 +84,7 @@ export async function loadSource(spec: string, context: SourceContext): Promise<
       source = await detectFormat(input, path);
     }
     const result = await source.load(input, context);
-    return { ...result, spec, format: source.id };
+    return { ...result, posts: addressedThreadParts(result.posts), spec, format: source.id };
   } finally {
     await input.close();
   }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, spawnCli } from '../helpers/run-cli.js';
@@ -8,7 +9,10 @@ const fixture = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 describe('- reads standard input', () => {
   test('a piped export is audited like the file, and named stdin in findings', () => {
     const piped = spawnCli(['audit', '-', '--all', '--format', 'json'], { input: fixture('fixtures/mastodon/export/outbox.json') });
-    const file = spawnCli(['audit', 'fixtures/mastodon/export/outbox.json', '--all', '--format', 'json']);
+    // The same file alone, as a pipe has no actor.json beside it.
+    const alone = path.join(mkdtempSync(path.join(tmpdir(), 'presence-stdin-')), 'outbox.json');
+    copyFileSync(path.join(ROOT, 'fixtures/mastodon/export/outbox.json'), alone);
+    const file = spawnCli(['audit', alone, '--all', '--format', 'json']);
     const rules = (stdout: string) => JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule);
     expect(piped.exitCode).toBe(file.exitCode);
     expect(rules(piped.stdout)).toEqual(rules(file.stdout));

@@ -29,7 +29,8 @@ export const responseTime = defineAccountKind({
       const first = new Map<string, PostFacts>();
       for (const f of posts) {
         const parent = f.post.replyTo;
-        if (f.post.kind !== 'reply' || !parent?.createdAt) continue;
+        // An answer under the brand's own post is timed from that post, not from the comment it answers.
+        if (f.post.kind !== 'reply' || !parent?.createdAt || parent.isOwn) continue;
         const key = parent.id ?? parent.createdAt;
         const earlier = first.get(key);
         if (!earlier || f.time < earlier.time) first.set(key, f);
