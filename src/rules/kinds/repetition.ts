@@ -27,15 +27,21 @@ export const repetition = defineAccountKind({
     'min-words': z.number().int().min(1).default(4),
     /** A group must span at least this many platforms (cross-posting). */
     'min-platforms': z.number().int().min(1).default(1),
+    /**
+     * For `of: link`: a post with at least this many words of its own carries its links as asides (a booking
+     * link signing off an essay), so they are not counted; a post repeated whole is the duplicate-text rule's.
+     */
+    'aside-words': z.number().int().min(1).optional(),
   }),
-  thresholds: ['of', 'within', 'min-count', 'similarity', 'min-platforms'],
+  thresholds: ['of', 'within', 'min-count', 'similarity', 'min-platforms', 'aside-words'],
   compile(params) {
     const within = params.within ?? Number.POSITIVE_INFINITY;
     return (posts, window) => {
       const stamp = (iso: string) => localStamp(iso, window.timeZone);
       // No group spans more networks than the posts do: a one-network archive has no cross-posting to look for.
       if (platformCount(posts, params['min-platforms']) < params['min-platforms']) return { hits: [], pass: { groups: 0 } };
-      const groups = params.of === 'link' ? linkGroups(posts, within) : textGroups(posts, within, params.similarity, params['min-words']);
+      const aside = params['aside-words'] ?? Number.POSITIVE_INFINITY;
+      const groups = params.of === 'link' ? linkGroups(posts.filter((f) => f.wordCount < aside), within) : textGroups(posts, within, params.similarity, params['min-words']);
       const kept = groups.filter(
         (g) => g.posts.length >= params['min-count'] && new Set(g.posts.map((f) => f.post.platform)).size >= params['min-platforms'],
       );
