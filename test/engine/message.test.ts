@@ -13,4 +13,11 @@ describe('renderMessage', () => {
     expect(renderMessage('Post less often.', {}, 'x')).toBe('Post less often.');
     expect(renderMessage('Use {} or { spaced } braces freely.', {}, 'x')).toBe('Use {} or { spaced } braces freely.');
   });
+
+  test('{key|word|words} agrees the noun with the number, and stays as written when the key is unknown', () => {
+    const template = 'Bare link: {value|word|words} of your own; {missing|day|days}.';
+    expect(renderMessage(template, { value: 1 }, 'x')).toBe('Bare link: 1 word of your own; {missing|day|days}.');
+    expect(renderMessage(template, { value: 0 }, 'x')).toBe('Bare link: 0 words of your own; {missing|day|days}.');
+    expect(renderMessage(template, { value: 2.5 }, 'x')).toBe('Bare link: 2.5 words of your own; {missing|day|days}.');
+  });
 });
