@@ -18,6 +18,8 @@ export interface MatcherSpec {
   /** Phrases that, where they match, hide a match inside them ("free shipping" vs "free"). */
   exceptions?: readonly string[];
   matchCase?: boolean;
+  /** A capitalised match followed by another capitalised word is part of a name ("The Synergy Zone"), not a use of the word. */
+  skipNames?: boolean;
   /** Patterns written by a user, not shipped with presence: proven safe before use. */
   untrusted?: boolean;
 }
@@ -88,23 +90,29 @@ export function compileMatcher(spec: MatcherSpec): TextMatcher {
   const exceptions = spec.exceptions?.length ? compileRegex(phrasePattern(spec.exceptions), flags) : undefined;
   const hide = (text: string) => (exceptions ? text.replace(exceptions, (m) => ' '.repeat(m.length)) : text);
   const quick = quickTest(spec, parts, flags);
+  const counts = (match: RegExpMatchArray, visible: string) => match[0] !== '' && !(spec.skipNames && inName(match, visible));
   return {
     find(text) {
       if (quick && !quick.test(text)) return undefined;
       const visible = hide(text);
       regex.lastIndex = 0;
       for (let match = regex.exec(visible); match; match = regex.exec(visible)) {
-        if (match[0] !== '') return match[0];
-        regex.lastIndex++;
+        if (counts(match, visible)) return match[0];
+        if (match[0] === '') regex.lastIndex++;
       }
       return undefined;
     },
     count(text) {
       if (quick && !quick.test(text)) return 0;
       regex.lastIndex = 0;
-      return [...hide(text).matchAll(regex)].filter((m) => m[0] !== '').length;
+      const visible = hide(text);
+      return [...visible.matchAll(regex)].filter((m) => counts(m, visible)).length;
     },
   };
+}
+
+function inName(match: RegExpMatchArray, text: string): boolean {
+  return /^\p{Lu}/u.test(match[0]) && /^[^\S\n]+\p{Lu}\p{Ll}/u.test(text.slice(match.index! + match[0].length));
 }
 
 /**

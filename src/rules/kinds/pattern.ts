@@ -14,11 +14,13 @@ export const pattern = definePostKind({
     in: z.enum(['prose', 'voice', 'text']).default('prose'),
     /** Match letter case exactly (for checks about case, such as lower-case hashtags). */
     'match-case': z.boolean().default(false),
+    /** Leave out matches that are part of a capitalised name ("The Synergy Zone", "Rockstar Games"). */
+    'skip-names': z.boolean().default(false),
   }),
   thresholds: ['phrases', 'patterns'],
   compile(params, { untrusted }) {
     if (params.phrases.length === 0 && params.patterns.length === 0) return { notEvaluated: 'no phrases or patterns are configured' };
-    const matcher = compileMatcher({ ...params, matchCase: params['match-case'], untrusted });
+    const matcher = compileMatcher({ ...params, matchCase: params['match-case'], skipNames: params['skip-names'], untrusted });
     return (facts) => {
       const text = params.in === 'prose' ? facts.prose : params.in === 'voice' ? facts.voice : facts.post.text;
       const match = matcher.find(text);
