@@ -50,6 +50,8 @@ export interface SourceContext extends LoadOptions, Partial<Omit<AccountLoadOpti
 
 
 const DEFAULT_ACCOUNT_LIMIT = 200;
+/** An account read over its API holds at most this many posts: 250 pages of 40, bounded in time and memory. */
+export const MAX_ACCOUNT_POSTS = 10_000;
 
 
 /**
@@ -60,6 +62,9 @@ export async function loadSource(spec: string, context: SourceContext): Promise<
   // The HTTP client and API sources load only when an account is named, not for every file audit.
   const account = isAccountSpec(spec) ? (await import('./api/index.js')).accountSourceFor(spec) : undefined;
   if (account) {
+    if ((context.limit ?? 0) > MAX_ACCOUNT_POSTS) {
+      throw usageError(`--last ${context.limit}: an account is read over its API ${MAX_ACCOUNT_POSTS} posts at most`, "for more, audit the platform's own export");
+    }
     const result = await account.source.load(account.target, {
       ...context,
       env: context.env ?? {},

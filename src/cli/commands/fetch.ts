@@ -16,7 +16,7 @@ export function register(program: Command, { io }: CommandContext): void {
     )
     .argument('<source>', 'an account or a file')
     .requiredOption('-o, --output <file>', 'where to write the snapshot (JSON Lines)')
-    .option('--last <n>', 'how many of the newest posts to read', parseCount('--last'), 200);
+    .option('--last <n>', 'how many of the newest posts to read (an account over its API: 10000 at most)', parseCount('--last'), 200);
   addSourceOptions(command);
   command.action(async (source: string, options: FetchOptions) => {
     const [{ loadPosts }, { writeAtomically }, { writeSnapshot }] = await Promise.all([import('../pipeline.js'), import('../output.js'), import('../../sources/snapshot-jsonl.js')]);

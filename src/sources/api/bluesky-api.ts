@@ -1,7 +1,7 @@
 import { networkError } from '../../errors.js';
 import { postFromFeedViewPost, type FeedViewPost } from '../bluesky-feed-json.js';
 import { LoadCollector, type AccountSource } from '../source.js';
-import { getJson } from './http.js';
+import { getJson, PageCursors } from './http.js';
 
 export const BLUESKY_SERVICE = 'https://public.api.bsky.app';
 
@@ -17,6 +17,7 @@ export const blueskyApi: AccountSource = {
     collector.account = handle;
     let cursor: string | undefined;
     let read = 0;
+    const pages = new PageCursors(spec);
     do {
       const limit = Math.min(100, options.limit - read);
       const url = `${service}/xrpc/app.bsky.feed.getAuthorFeed?actor=${encodeURIComponent(handle)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
@@ -31,7 +32,7 @@ export const blueskyApi: AccountSource = {
         else collector.add(post);
       }
       options.progress?.(read, options.limit);
-      cursor = page.feed.length ? page.cursor : undefined;
+      cursor = pages.next(page.feed.length && typeof page.cursor === 'string' ? page.cursor : undefined);
     } while (cursor && read < options.limit);
     return collector.result();
   },

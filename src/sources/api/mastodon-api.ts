@@ -3,7 +3,7 @@ import type { Media, Post } from '../../model/post.js';
 import { htmlToText } from '../../text/html-to-text.js';
 import { toLink } from '../../text/links.js';
 import { LoadCollector, type AccountSource } from '../source.js';
-import { getJson, type HttpOptions } from './http.js';
+import { getJson, PageCursors, samePageOrigin, type HttpOptions } from './http.js';
 
 interface Status {
   id: string;
@@ -41,7 +41,7 @@ export const mastodonApi: AccountSource = {
   async load(target, options) {
     const spec = `mastodon:${target}`;
     const { origin, acct } = parseMastodonTarget(target);
-    const http: HttpOptions = { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, token: options.env.MASTODON_TOKEN, ...options.http };
+    const http: HttpOptions = { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, token: options.env.MASTODON_TOKEN, tokenOrigin: origin, ...options.http };
     const account = (await getJson(`${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`, http)).body as { id?: string; acct?: string };
     if (!account?.id) throw networkError(spec, 'unexpected answer to the account lookup (no id)');
     const handle = `${acct}@${new URL(origin).host}`;
@@ -49,6 +49,7 @@ export const mastodonApi: AccountSource = {
     collector.account = handle;
     let next: string | undefined = `${origin}/api/v1/accounts/${account.id}/statuses?limit=${Math.min(40, options.limit)}`;
     let read = 0;
+    const pages = new PageCursors(spec);
     while (next && read < options.limit) {
       const { body, headers } = await getJson(next, http);
       if (!Array.isArray(body)) throw networkError(spec, 'unexpected answer: expected a list of statuses');
@@ -60,7 +61,7 @@ export const mastodonApi: AccountSource = {
         else collector.add(post);
       }
       options.progress?.(read, options.limit);
-      next = body.length ? /<([^>]+)>;\s*rel="next"/.exec(headers.link ?? '')?.[1] : undefined;
+      next = pages.next(samePageOrigin(body.length ? /<([^>]+)>;\s*rel="next"/.exec(headers.link ?? '')?.[1] : undefined, origin, spec));
     }
     return collector.result();
   },

@@ -3,7 +3,7 @@ import type { Media, Post } from '../../model/post.js';
 import { toLink } from '../../text/links.js';
 import { LoadCollector, type AccountSource } from '../source.js';
 import { snowflakeTime } from '../x-tweet.js';
-import { getJson } from './http.js';
+import { getJson, PageCursors } from './http.js';
 
 export const X_API_BASE = 'https://api.x.com';
 
@@ -30,17 +30,18 @@ export const xApi: AccountSource = {
     const token = options.env.X_BEARER_TOKEN;
     if (!token) throw usageError(`${spec}: reading X needs an API bearer token`, 'set X_BEARER_TOKEN in the environment');
     const base = (options.services.xApi ?? options.env.PRESENCE_X_API_BASE ?? X_API_BASE).replace(/\/+$/, '');
-    const http = { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, token, ...options.http };
+    const http = { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, token, tokenOrigin: base, ...options.http };
     const handle = target.replace(/^@/, '');
     const user = ((await getJson(`${base}/2/users/by/username/${encodeURIComponent(handle)}`, http)).body as { data?: { id?: string } }).data;
     if (!user?.id) throw networkError(spec, 'X did not return the account (no data.id)', 'check the handle');
     const collector = new LoadCollector(options);
     collector.account = handle;
-    let token_: string | undefined;
+    let nextPage: string | undefined;
     let read = 0;
+    const pages = new PageCursors(spec);
     do {
       const max = Math.max(5, Math.min(100, options.limit - read));
-      const { body } = await getJson(`${base}/2/users/${user.id}/tweets?max_results=${max}&${FIELDS}${token_ ? `&pagination_token=${encodeURIComponent(token_)}` : ''}`, http);
+      const { body } = await getJson(`${base}/2/users/${user.id}/tweets?max_results=${max}&${FIELDS}${nextPage ? `&pagination_token=${encodeURIComponent(nextPage)}` : ''}`, http);
       const page = body as { data?: Tweet[]; includes?: { media?: { media_key: string; type?: string; alt_text?: string }[] }; meta?: { next_token?: string } };
       if (page?.data !== undefined && !Array.isArray(page.data)) throw networkError(spec, 'unexpected answer: expected { data: [...] }');
       const media = new Map((page.includes?.media ?? []).map((m) => [m.media_key, m]));
@@ -54,8 +55,8 @@ export const xApi: AccountSource = {
         collector.add(toPost(tweet, user.id, handle, media, { file: spec, record: read }));
       }
       options.progress?.(read, options.limit);
-      token_ = page.data?.length ? page.meta?.next_token : undefined;
-    } while (token_ && read < options.limit);
+      nextPage = pages.next(page.data?.length && typeof page.meta?.next_token === 'string' ? page.meta.next_token : undefined);
+    } while (nextPage && read < options.limit);
     return collector.result();
   },
 };
