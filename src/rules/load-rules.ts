@@ -170,6 +170,8 @@ function applyOverride(definition: RuleDefinition, override: Exclude<RuleOverrid
     params: Object.fromEntries(Object.entries(parsed).filter(([k]) => !headerKeys.includes(k))),
     written: { ...definition.written, ...Object.fromEntries(Object.entries(change).filter(([k]) => !headerKeys.includes(k))) },
     untrusted: true,
+    // A pattern or class the profile brings in is the profile's to fix: errors point there.
+    origin: source.locate(at),
   };
 }
 

@@ -54,6 +54,14 @@ describe('presence rules', () => {
     expect(result.stderr).toMatch(/redos\.yaml:3:5: rule custom\/no-synergy: regular expression .* can backtrack catastrophically \(exponential time/);
   });
 
+  test('a polynomial pattern brought in by presence.yaml is refused there, not in the built-in rule it overrides', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'presence-profile-redos-'));
+    writeFileSync(path.join(dir, 'presence.yaml'), 'brand:\n  name: Acme\nrules:\n  brand-voice/avoid-words:\n    patterns: ["\\\\w*\\\\w*\\\\w*!"]\n');
+    const result = await runCli(['rules', 'test'], { cwd: dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^presence: presence\.yaml:5:5: rule brand-voice\/avoid-words: regular expression .* can backtrack catastrophically \(\d\w+ degree polynomial time/);
+  });
+
   test('the catalogue rules/README.md is current', async () => {
     const definitions = await readRuleDefinitions(await builtinRuleFiles(), ROOT);
     expect(readFileSync(path.join(ROOT, 'rules/README.md'), 'utf8')).toBe(catalogue(definitions));

@@ -23,7 +23,9 @@ describe('pattern', () => {
     expect(kinds.pattern!.compile(kinds.pattern!.params.parse({}) as never, { brand: { domains: [], products: [], handles: {} }, untrusted: true })).toHaveProperty('notEvaluated');
   });
 
-  test('a catastrophic user pattern is refused', () => {
-    expect(() => compileKind('pattern', { patterns: ['(a+)+$'] })).toThrow(/backtrack catastrophically/);
+  test('a catastrophic user pattern is refused: exponential, or polynomial of degree 3 and more', () => {
+    expect(() => compileKind('pattern', { patterns: ['(a+)+$'] })).toThrow(/backtrack catastrophically \(exponential time/);
+    expect(() => compileKind('pattern', { patterns: ['\\w*\\w*\\w*\\w*\\w*\\w*!'] })).toThrow(/7th degree polynomial time/);
+    expect(() => compileKind('pattern', { patterns: ['(?:a|b)*(?:a|b)*(?:a|b)*c'] })).toThrow(/4th degree polynomial time/);
   });
 });
