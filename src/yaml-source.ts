@@ -31,16 +31,31 @@ export function parseYaml(text: string, file: string): YamlSource {
   return sourceOf(snapshotYaml(text, file));
 }
 
+/** A rule file or profile is hand-written configuration: 1 MB is fifty times the built-in rules together. */
+export const MAX_YAML_BYTES = 1024 * 1024;
+/** No phrase, pattern or message needs more; longer ones are pasted data, and slow every post. */
+export const MAX_YAML_STRING = 2000;
+/** A list of phrases or domains past this is a word dump: 70,000 phrases made one audit take three minutes. */
+export const MAX_YAML_LIST = 1000;
+
 export function snapshotYaml(text: string, file: string): YamlSnapshot {
+  if (text.length > MAX_YAML_BYTES) throw configError({ file }, `the file is larger than ${MAX_YAML_BYTES / 1024 / 1024} MB; rule files and profiles are written by hand`);
   const { LineCounter, parseDocument, isMap, isSeq, isScalar } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    throw configError({ file, line, col }, `invalid YAML: ${error.message.split('\n')[0]}`);
+    throw configError({ file, line, col }, `invalid YAML: ${error.message.split('\n')[0]!.slice(0, 200)}`);
   }
-  const snapshot: YamlSnapshot = { file, value: doc.toJS({ maxAliasCount: 100 }), values: {}, keys: {} };
+  let value: unknown;
+  try {
+    // Aliases that expand into millions of nodes (a "billion laughs" file) stop here.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (failure) {
+    throw configError({ file }, `invalid YAML: ${String((failure as Error).message).slice(0, 200)}`);
+  }
+  const snapshot: YamlSnapshot = { file, value, values: {}, keys: {} };
   const at = (offset: number): [number, number] => {
     const { line, col } = lineCounter.linePos(offset);
     return [line, col];
@@ -55,7 +70,16 @@ export function snapshotYaml(text: string, file: string): YamlSnapshot {
         if (pair.key.range) snapshot.keys[JSON.stringify(child)] = at(pair.key.range[0]);
         walk(pair.value, child);
       }
-    } else if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index]));
+    } else if (isSeq(node)) {
+      if (node.items.length > MAX_YAML_LIST) {
+        const [line, col] = at(range![0]);
+        throw configError({ file, line, col }, `a list of ${node.items.length} items; at most ${MAX_YAML_LIST} are accepted`);
+      }
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+    } else if (isScalar(node) && typeof node.value === 'string' && node.value.length > MAX_YAML_STRING) {
+      const [line, col] = at(range![0]);
+      throw configError({ file, line, col }, `a text of ${node.value.length} characters; at most ${MAX_YAML_STRING} are accepted`);
+    }
   };
   walk(doc.contents, []);
   return snapshot;

@@ -72,6 +72,10 @@ describe('rule files', () => {
     ['an unknown kind', { 'r.yaml': 'family: custom\nrules:\n  - id: custom/a\n    kind: patern\n' }, /^r\.yaml:4:11: kind must be one of .* \(did you mean "pattern"\?\)$/],
     ['an unknown class in when', { 'r.yaml': `family: custom\nrules:\n${rule('custom/a', '    when: [promo]\n')}` }, /unknown class "promo"/],
     ['a wrong level', { 'r.yaml': 'family: custom\nrules:\n  - id: custom/a\n    level: warn\n    kind: pattern\n' }, /^r\.yaml:4:12: level must be one of suggestion, warning, error; got "warn" \(did you mean "warning"\?\)$/],
+    ['aliases that expand a billion times', { 'r.yaml': `a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`).join('\n')}\nfamily: custom\nrules: []\n` }, /^r\.yaml: invalid YAML: Excessive alias count/],
+    ['a phrase of 3000 characters', { 'r.yaml': `family: custom\nrules:\n${rule('custom/a').replace('[spam]', `[${'a'.repeat(3000)}]`)}` }, /^r\.yaml:6:15: a text of 3000 characters; at most 2000 are accepted$/],
+    ['a list of 5000 phrases', { 'r.yaml': `family: custom\nrules:\n${rule('custom/a').replace('[spam]', `[${Array.from({ length: 5000 }, (_, i) => `p${i}`).join(', ')}]`)}` }, /^r\.yaml:6:14: a list of 5000 items; at most 1000 are accepted$/],
+    ['a file over 1 MB', { 'r.yaml': `family: custom\nrules: []\n# ${'x'.repeat(1024 * 1024)}\n` }, /^r\.yaml: the file is larger than 1 MB/],
   ])('%s is refused with file:line:column', async (_label, files, expected) => {
     const dir = workspace({ ...files, 'presence.yaml': 'builtin: false\nrule-files: [r.yaml]\n' });
     expect(await errorOf(rulesFor(dir))).toMatch(expected);
