@@ -23,11 +23,22 @@ export class PresenceError extends Error {
     this.name = 'PresenceError';
   }
 
-  /** `file:line:col: message (hint)`, the one line the CLI prints. */
+  /**
+   * `file:line:col: message (hint)`, the one line the CLI prints: control characters shown as
+   * escapes, and any part that quotes a huge input (a 400 KB attribute, a 10 MB phrase) cut short.
+   */
   render(): string {
-    const place = this.where ? `${formatWhere(this.where)}: ` : '';
-    return `${place}${this.message}${this.hint ? ` (${this.hint})` : ''}`;
+    const place = this.where ? `${clip(formatWhere(this.where), 200)}: ` : '';
+    return `${place}${clip(this.message, 300)}${this.hint ? ` (${clip(this.hint, 200)})` : ''}`;
   }
+}
+
+/** One printable line of at most `max` characters, keeping the start and the end of what it quotes. */
+export function clip(text: string, max: number): string {
+  const printable = text.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (printable.length <= max) return printable;
+  const tail = Math.floor(max / 4);
+  return `${printable.slice(0, max - tail - 1)}…${printable.slice(-tail)}`;
 }
 
 export function formatWhere(where: Where): string {

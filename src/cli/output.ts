@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { chmod, lstat, mkdir, open, readlink, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { closest, usageError } from '../errors.js';
+import { closest, PresenceError, usageError } from '../errors.js';
 import type { Audit } from '../model/audit.js';
 import type { Reporter, ReporterOptions } from '../reporters/reporter.js';
 import type { Io } from './io.js';
@@ -44,23 +45,80 @@ export async function writeReports(audit: Audit, targets: readonly { reporter: R
   }
 }
 
-/** A temporary file then a rename, so an interrupted run never leaves half a report. */
+/** Temporary files being written, removed if the run is interrupted before their rename. */
+const pending = new Set<string>();
+let cleanupInstalled = false;
+
+function removePendingOnSignal(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const file of pending) rmSync(file, { force: true });
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+/**
+ * Writes a report or snapshot to `file`. A regular file (or a new one) is written to a temporary
+ * file beside it, then renamed over it with the old file's mode, so an interrupted run never leaves
+ * half a report. A symlink is followed and its target written; a device or FIFO (`/dev/null`,
+ * `/dev/stdout`, a named pipe) is written in place, never replaced.
+ */
 export async function writeAtomically(file: string, text: string | Iterable<string>): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  const target = await resolveTarget(file);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) throw usageError(`cannot write ${file}: it is a folder`, 'name a file inside it');
+  if (existing && !existing.isFile()) return writeInPlace(target, text, file);
+  await mkdir(path.dirname(target), { recursive: true }).catch((error: unknown) => {
+    throw outputError(file, error);
+  });
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  removePendingOnSignal();
+  pending.add(temporary);
   try {
-    if (typeof text === 'string') await writeFile(temporary, text);
-    else {
-      const handle = await open(temporary, 'w');
-      try {
-        for (const piece of text) await handle.write(piece);
-      } finally {
-        await handle.close();
-      }
-    }
-    await rename(temporary, file);
+    await writeInPlace(temporary, text, file);
+    if (existing) await chmod(temporary, existing.mode & 0o7777);
+    await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw error;
+    throw error instanceof PresenceError ? error : outputError(file, error);
+  } finally {
+    pending.delete(temporary);
   }
+}
+
+/** The file a path finally names: symlinks followed, even to a target that does not exist yet. */
+async function resolveTarget(file: string): Promise<string> {
+  for (let hops = 0, current = file; hops < 40; hops++) {
+    const link = await lstat(current).catch(() => undefined);
+    if (!link?.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), await readlink(current));
+  }
+  throw usageError(`cannot write ${file}: too many symbolic links`);
+}
+
+async function writeInPlace(target: string, text: string | Iterable<string>, shown: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(target, 'w');
+    for (const piece of typeof text === 'string' ? [text] : text) await handle.write(piece);
+  } catch (error) {
+    throw outputError(shown, error);
+  } finally {
+    await handle?.close();
+  }
+}
+
+function outputError(file: string, error: unknown): PresenceError {
+  const code = (error as { code?: string }).code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of its path is a file, not a folder'
+    : code === 'EISDIR' ? 'it is a folder'
+    : code === 'ENOSPC' ? 'the disk is full'
+    : code === 'EROFS' ? 'the file system is read-only'
+    : String((error as Error).message ?? error).slice(0, 120);
+  return usageError(`cannot write ${file}: ${reason}`);
 }

@@ -50,3 +50,12 @@ describe('bad input: exit 2, one line naming the file, no stack trace', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
+
+describe('error lines stay one short line', () => {
+  test('a huge or hostile quoted input is cut and its control characters shown as escapes', async () => {
+    const { PresenceError } = await import('../../src/errors.js');
+    const line = new PresenceError('input', `unknown column "${'9'.repeat(400)}"\u001b[2J\u202e`, { file: 'queue.csv', line: 1 }, 'name the text column').render();
+    expect(line.length).toBeLessThan(400);
+    expect(line).toMatch(/^queue\.csv:1: unknown column "9{100,}…9+"\\u001b\[2J\\u202e \(name the text column\)$/);
+  });
+});
