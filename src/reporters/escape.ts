@@ -2,9 +2,19 @@
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/**
+ * Control characters no report should carry from a post: C0 (but tab, line feed and carriage
+ * return), DEL, C1, and the bidi overrides that make text read backwards (U+202E).
+ */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
 /** HTML text and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+  return withoutControls(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
 }
 
 /** A link taken from a post may become an href only when it is plain http(s). */
@@ -22,7 +32,7 @@ export function escapeXml(text: string): string {
  * neutralised, so a post can never become a link, an image, a heading or a table cell break.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return withoutControls(text)
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
     .replace(/</g, '&lt;')
@@ -31,7 +41,7 @@ export function escapeMarkdown(text: string): string {
 
 /** GitHub workflow-command data (the message), as actions/toolkit escapes it. */
 export function escapeCommandData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return withoutControls(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** GitHub workflow-command property values (file, title…): also `:` and `,`. */
@@ -41,7 +51,7 @@ export function escapeCommandProperty(text: string): string {
 
 /** A CSV cell (RFC 4180), with a leading = + - @ tab or CR neutralised so a spreadsheet never runs it. */
 export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
+  let text = value === undefined ? '' : withoutControls(String(value));
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -53,5 +63,6 @@ export function csvCell(value: string | number | undefined): string {
 export function terminalText(text: string): string {
   return text
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g, '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+    .replace(CONTROLS, '')
+    .replace(/\r/g, '');
 }

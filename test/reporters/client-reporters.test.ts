@@ -106,3 +106,14 @@ describe('terminal', () => {
     expect(out).toContain('red and link');
   });
 });
+
+describe('control characters from posts', () => {
+  test('ESC, BEL and bidi overrides reach no Markdown, CSV, HTML or GitHub output', async () => {
+    const { github } = await import('../../src/reporters/github.js');
+    for (const reporter of [markdown, csv, html, github]) {
+      const out = reporter.render(hostile, options);
+      expect(out, reporter.name).toContain('red');
+      expect(out, reporter.name).not.toMatch(/[\u0007\u001b\u202e\u202c]/);
+    }
+  });
+});
