@@ -38,13 +38,13 @@ export const cadence = defineAccountKind({
       const max = thresholdFor(params.max, platform);
       if (max === undefined) return { hits: [], notEvaluated: `no limit set for ${platform}` };
       const groups = params.mode === 'daily' ? byDay(sorted, localClock(window.timeZone)) : bursts(sorted, params.within ?? 3_600_000, max);
-      const over = groups.filter((g) => g.length > max);
-      if (over.length === 0) return { hits: [], pass: { limit: max, largest: Math.max(0, ...groups.map((g) => g.length)) } };
+      const over = groups.filter((g) => g.peak > max);
+      if (over.length === 0) return { hits: [], pass: { limit: max, largest: Math.max(0, ...groups.map((g) => g.peak)) } };
       return {
         hits: [
           {
-            data: { times: over.length, largest: Math.max(...over.map((g) => g.length)), limit: max },
-            postIds: over.flatMap((g) => g.map((f) => f.post.id)),
+            data: { times: over.length, largest: Math.max(...over.map((g) => g.peak)), limit: max },
+            postIds: over.flatMap((g) => g.posts.map((f) => f.post.id)),
           },
         ],
       };
@@ -66,7 +66,13 @@ function dormant(sorted: readonly PostFacts[], gap: number, exportedAt: number |
 }
 
 /** Posts by calendar day in the audit's time zone (--timezone): a post at 01:42 UTC is the evening before in Buenos Aires. */
-function byDay(sorted: readonly PostFacts[], clock: ReturnType<typeof localClock>): PostFacts[][] {
+/** Posts that count as one excess, and the most of them inside one day or one `within` window. */
+interface Group {
+  posts: PostFacts[];
+  peak: number;
+}
+
+function byDay(sorted: readonly PostFacts[], clock: ReturnType<typeof localClock>): Group[] {
   const days = new Map<number, PostFacts[]>();
   for (const f of sorted) {
     const day = clock(f.time).day;
@@ -74,21 +80,25 @@ function byDay(sorted: readonly PostFacts[], clock: ReturnType<typeof localClock
     if (posts) posts.push(f);
     else days.set(day, [f]);
   }
-  return [...days.values()];
+  return [...days.values()].map((posts) => ({ posts, peak: posts.length }));
 }
 
-/** Maximal runs in which every post lies within `within` of the run's first: a two-pointer sweep. */
-function bursts(sorted: readonly PostFacts[], within: number, max: number): PostFacts[][] {
-  const result: PostFacts[][] = [];
+/**
+ * Windows of `within` holding more than `max` posts, a two-pointer sweep; overlapping windows are
+ * one burst (listed once), whose peak is the most posts any one window held, never the chain's length.
+ */
+function bursts(sorted: readonly PostFacts[], within: number, max: number): Group[] {
+  const result: Group[] = [];
   let start = 0;
   for (let end = 0; end < sorted.length; end++) {
     while (time(sorted[end]!) - time(sorted[start]!) > within) start++;
-    if (end - start + 1 > max) {
+    const size = end - start + 1;
+    if (size > max) {
       const last = result.at(-1);
-      // Extend the burst already reported rather than reporting overlapping windows again.
-      if (last && time(sorted[start]!) <= time(last.at(-1)!)) {
-        for (const f of sorted.slice(start, end + 1)) if (!last.includes(f)) last.push(f);
-      } else result.push(sorted.slice(start, end + 1));
+      if (last && time(sorted[start]!) <= time(last.posts.at(-1)!)) {
+        for (const f of sorted.slice(start, end + 1)) if (!last.posts.includes(f)) last.posts.push(f);
+        last.peak = Math.max(last.peak, size);
+      } else result.push({ posts: sorted.slice(start, end + 1), peak: size });
     }
   }
   return result;

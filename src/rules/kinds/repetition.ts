@@ -60,8 +60,7 @@ export const repetition = defineAccountKind({
           for (const copy of sorted.slice(1)) {
             // A copy of the whole post is the near-duplicate finding's; one post is one copy however many links it repeats.
             if (params.of === 'link' && nearCopy(copy, sorted[0]!, params.similarity)) continue;
-            // Posted again within the hour, the copy is usually the corrected one: the earlier post is the one to delete.
-            const doomed = params.of === 'text' && copy.time - sorted[0]!.time < HOUR ? sorted[0]! : copy;
+            const doomed = toDelete(sorted[0]!, copy, params.of);
             if (reported.has(doomed)) continue;
             reported.add(doomed);
             const data = { times: sorted.length, what: group.label, first: first.id, firstAt: stamp(first.createdAt), copyAt: stamp(copy.post.createdAt) };
@@ -73,6 +72,16 @@ export const repetition = defineAccountKind({
     };
   },
 });
+
+/**
+ * Of a post and its later copy, the one to delete. The same text again within the hour is usually
+ * the corrected post, so the earlier goes; the same link again keeps the post that says more of
+ * its own about it; otherwise the later copy goes.
+ */
+function toDelete(first: PostFacts, copy: PostFacts, of: 'link' | 'text'): PostFacts {
+  if (of === 'text') return copy.time - first.time < HOUR ? first : copy;
+  return copy.ownWords > first.ownWords ? first : copy;
+}
 
 interface Group {
   label: string;

@@ -78,4 +78,13 @@ describe('repetition', () => {
     // Days later it is a copy, not a correction: the copy goes.
     expect(check([botched, later], window).hits.map((h) => h.postId)).toEqual(['later']);
   });
+
+  test('the same link again: the post that says less about it is the one to delete', () => {
+    const bare = facts({ id: 'bare', text: 'New chart https://northwind.example/charts/rents', createdAt: '2024-05-14T09:00:00.000Z' });
+    const told = facts({ id: 'told', text: 'Rents rose fastest in the towns with the fewest new homes, our chart shows https://northwind.example/charts/rents', createdAt: '2024-05-14T15:00:00.000Z' });
+    const check = compileKind('repetition', { of: 'link', within: '24h' }) as AccountCheck;
+    expect(check([bare, told], window).hits.map((h) => h.postId)).toEqual(['bare']);
+    const bareLater = facts({ id: 'bare-later', text: bare.post.text, createdAt: '2024-05-14T18:00:00.000Z' });
+    expect(check([told, bareLater], window).hits.map((h) => h.postId)).toEqual(['bare-later']);
+  });
 });
