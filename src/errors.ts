@@ -1,3 +1,5 @@
+import { redactSecrets } from './model/source-spec.js';
+
 /** Where a bad input, setting or rule sits, as precisely as the reader knows. */
 export interface Where {
   file: string;
@@ -29,7 +31,7 @@ export class PresenceError extends Error {
    */
   render(): string {
     const place = this.where ? `${clip(formatWhere(this.where), 200)}: ` : '';
-    return `${place}${clip(this.message, 300)}${this.hint ? ` (${clip(this.hint, 200)})` : ''}`;
+    return `${place}${clip(this.message, 300)}${this.hint ? ` (${clip(this.hint, 300)})` : ''}`;
   }
 }
 
@@ -54,7 +56,7 @@ export const configError = (where: Where | undefined, message: string, hint?: st
 export const inputError = (where: Where | undefined, message: string, hint?: string) =>
   new PresenceError('input', message, where, hint);
 export const networkError = (source: string, message: string, hint?: string) =>
-  new PresenceError('network', message, { file: source }, hint);
+  new PresenceError('network', redactSecrets(message), { file: redactSecrets(source) }, hint);
 
 /** Closest candidate by edit distance, for "did you mean" hints; undefined when nothing is close. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {

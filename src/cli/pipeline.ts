@@ -3,6 +3,7 @@ import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { selectPosts, type Selection } from '../engine/select.js';
 import { runAudit } from '../engine/run.js';
 import type { Audit, SourceSummary } from '../model/audit.js';
+import { redactSecrets } from '../model/source-spec.js';
 import { PLATFORMS, type Post } from '../model/post.js';
 import { loadRuleSet, type RuleSet } from '../rules/load-rules.js';
 import { loadSource } from '../sources/index.js';
@@ -33,9 +34,11 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
   const sources: SourceSummary[] = [];
   if (specs.filter((spec) => spec === '-' || spec.endsWith(':-')).length > 1) throw usageError('standard input (-) can be read only once');
   try {
-    for (const spec of specs) {
+    for (const given of specs) {
+      // Shown and stored without the credentials a URL may carry; read with them.
+      const spec = redactSecrets(given);
       progress.update(`Reading ${spec}…`);
-      const loaded = await loadSource(spec, {
+      const loaded = await loadSource(given, {
         cwd: io.cwd,
         ...(io.stdin && { stdin: io.stdin }),
         strict: options.strict,

@@ -1,5 +1,7 @@
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { inputError, usageError } from '../errors.js';
-import { isAccountSpec } from '../model/source-spec.js';
+import { isAccountSpec, redactSecrets } from '../model/source-spec.js';
 import { openBytes, openInput, type Input, type InputLimits } from './input.js';
 import type { AccountLoadOptions, FileSource, LoadOptions, LoadResult } from './source.js';
 import { blueskyCar } from './bluesky-car.js';
@@ -74,11 +76,12 @@ export async function loadSource(spec: string, context: SourceContext): Promise<
       userAgent: context.userAgent ?? 'presence',
     });
     // An account read over its API is as of now: its silence is measured to today.
-    return { exportedAt: new Date().toISOString(), ...result, posts: addressedThreadParts(result.posts), spec, format: `${account.source.id}-api` };
+    return { exportedAt: new Date().toISOString(), ...result, posts: addressedThreadParts(result.posts), spec: redactSecrets(spec), format: `${account.source.id}-api` };
   }
   const forced = /^([a-z][a-z0-9-]*):(.+)$/.exec(spec);
   const named = forced ? fileSources.find((source) => source.id === forced[1]) : undefined;
-  if (forced && !named && !/^[a-z]:[\\/]/i.test(spec)) {
+  // A file whose own name holds a colon (a:b.csv) is that file, not an unknown format "a".
+  if (forced && !named && !/^[a-z]:[\\/]/i.test(spec) && !(await exists(resolve(context.cwd, spec)))) {
     throw usageError(`unknown source format "${forced[1]}"`, `known formats: ${fileSources.map((s) => s.id).join(', ')}`);
   }
   const path = named ? forced![2]! : spec;
@@ -108,6 +111,13 @@ async function detectFormat(input: Input, path: string): Promise<FileSource> {
     }
   }
   throw inputError({ file: path }, `unknown format; tried ${tried}`, 'force one as FORMAT:PATH');
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function readStdin(context: SourceContext): Promise<Buffer> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -159,5 +159,16 @@ describe('presence audit on the bundled X archive', () => {
     const result = spawnCli(['audit', 'fixtures/x/archive.zip', '--format', 'json']);
     expect(result.exitCode).toBe(1);
     expect(Audit.parse(JSON.parse(result.stdout)).stats.posts).toBe(37);
+  });
+});
+
+describe('file names with a colon', () => {
+  test('an existing a:b.csv is that file; a missing one is an unknown format, as before', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'presence-colon-'));
+    copyFileSync(path.join(ROOT, 'fixtures/generic/posts.csv'), path.join(dir, 'june:queue.csv'));
+    const found = await runCli(['audit', 'june:queue.csv', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(found.stdout).sources[0]).toMatchObject({ spec: 'june:queue.csv', format: 'generic' });
+    const missing = await runCli(['audit', 'july:queue.csv'], { cwd: dir });
+    expect(missing).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^presence: unknown source format "july"/) });
   });
 });

@@ -4,6 +4,7 @@ import { addSourceOptions, httpSettings, type SourceOptions } from '../command-o
 import type { CommandContext } from '../command-context.js';
 import { parseCount } from '../options.js';
 import { count } from '../../plural.js';
+import { redactSecrets } from '../../model/source-spec.js';
 
 type FetchOptions = SourceOptions & { output: string; last: number };
 
@@ -23,7 +24,7 @@ export function register(program: Command, { io }: CommandContext): void {
     const loaded = await loadPosts([source], { strict: options.strict, quiet: options.quiet, ...httpSettings(options) }, io);
     const summary = loaded.sources[0]!;
     const meta = {
-      source,
+      source: redactSecrets(source),
       fetchedAt: new Date().toISOString(),
       ...(summary.account && { account: summary.account }),
       // What the source could not show and when it was made travel with the posts, so the snapshot audits the same.
@@ -32,6 +33,6 @@ export function register(program: Command, { io }: CommandContext): void {
       ...(summary.sites && { sites: summary.sites }),
     };
     await writeAtomically(path.resolve(io.cwd, options.output), writeSnapshot(loaded.posts, meta));
-    if (!options.quiet) io.stderr.write(`presence: ${count(loaded.posts.length, 'post')} from ${source} saved to ${options.output}\n`);
+    if (!options.quiet) io.stderr.write(`presence: ${count(loaded.posts.length, 'post')} from ${redactSecrets(source)} saved to ${options.output}\n`);
   });
 }

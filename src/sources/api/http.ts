@@ -12,6 +12,8 @@ export interface HttpOptions {
   token?: string;
   /** The origin (scheme, host, port) the token belongs to: the instance or API base the user named. */
   tokenOrigin?: string;
+  /** How to give a token where the platform takes one ("set MASTODON_TOKEN in the environment"), for a refusal without one. */
+  tokenHint?: string;
   /** Retries after a 5xx or a network error; a timed-out attempt is tried once more at most. */
   retries?: number;
   /** The longest wait for a rate limit to reset before giving up with a clear message. */
@@ -46,6 +48,9 @@ class TooLarge extends Error {}
 export async function get(url: string, options: HttpOptions): Promise<HttpResponse> {
   const { retries = 3, maxWaitMs = 60_000, backoffMs = 500, sleep = wait, maxBytes = MAX_RESPONSE_BYTES } = options;
   let target = new URL(url);
+  // A user name and password in the URL travel as Basic auth to that origin only, never in the URL itself.
+  const basic = target.username || target.password ? { origin: target.origin, value: `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}` } : undefined;
+  target.username = target.password = '';
   let redirects = 0;
   let timeouts = 0;
   for (let attempt = 0; ; attempt++) {
@@ -55,7 +60,7 @@ export async function get(url: string, options: HttpOptions): Promise<HttpRespon
     try {
       const response = await request(target, {
         method: 'GET',
-        headers: headersFor(target, options),
+        headers: headersFor(target, options, basic),
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
         signal: AbortSignal.timeout(options.timeoutMs),
@@ -89,7 +94,7 @@ export async function get(url: string, options: HttpOptions): Promise<HttpRespon
       await sleep(backoff(attempt, backoffMs));
       continue;
     }
-    if (status >= 400) throw networkError(options.source, statusMessage(status, target), statusHint(status, Boolean(options.token)));
+    if (status >= 400) throw networkError(options.source, statusMessage(status, target), statusHint(status, options));
     return { text: decode(body, responseHeaders['content-encoding'], maxBytes, target, options.source).toString('utf8'), headers: responseHeaders };
   }
 }
@@ -105,7 +110,7 @@ export async function getJson(url: string, options: HttpOptions): Promise<{ body
 }
 
 /** Whether the token may travel to this URL: its own origin, and never in clear text beyond this machine. */
-export function mayCarryToken(url: URL, options: Pick<HttpOptions, 'tokenOrigin'>): boolean {
+export function mayCarryCredentials(url: URL, options: Pick<HttpOptions, 'tokenOrigin'>): boolean {
   return options.tokenOrigin !== undefined && url.origin === new URL(options.tokenOrigin).origin && (url.protocol === 'https:' || isLoopback(url));
 }
 
@@ -131,14 +136,16 @@ export class PageCursors {
   }
 }
 
-function headersFor(url: URL, options: HttpOptions): Record<string, string> {
+function headersFor(url: URL, options: HttpOptions, basic?: { origin: string; value: string }): Record<string, string> {
   const headers: Record<string, string> = {
     'user-agent': options.userAgent,
     accept: 'application/json, application/rss+xml, application/atom+xml, text/xml;q=0.9, */*;q=0.5',
     'accept-encoding': 'gzip, deflate',
   };
+  if (basic && mayCarryCredentials(url, { tokenOrigin: basic.origin })) headers.authorization = basic.value;
+  else if (basic && url.origin === basic.origin) throw networkError(options.source, `refusing to send a password over plain http to ${url.host}`, 'use the https address');
   if (!options.token) return headers;
-  if (!mayCarryToken(url, options)) {
+  if (!mayCarryCredentials(url, options)) {
     if (url.origin === (options.tokenOrigin && new URL(options.tokenOrigin).origin)) {
       throw networkError(options.source, `refusing to send the token over plain http to ${url.host}`, 'use the https address');
     }
@@ -232,8 +239,9 @@ function statusMessage(status: number, url: URL): string {
   return `${url.host} answered HTTP ${status}`;
 }
 
-function statusHint(status: number, hasToken: boolean): string | undefined {
+function statusHint(status: number, options: HttpOptions): string | undefined {
   if (status === 404) return 'check the account name';
-  if (status === 401 || status === 403) return hasToken ? 'the token was refused: check it and its permissions' : 'this needs a token in the environment';
-  return undefined;
+  if (status !== 401 && status !== 403) return undefined;
+  if (options.token) return 'the token was refused: check it and its permissions';
+  return options.tokenHint ?? 'it is not public';
 }

@@ -41,7 +41,7 @@ export const mastodonApi: AccountSource = {
   async load(target, options) {
     const spec = `mastodon:${target}`;
     const { origin, acct } = parseMastodonTarget(target);
-    const http: HttpOptions = { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, token: options.env.MASTODON_TOKEN, tokenOrigin: origin, ...options.http };
+    const http: HttpOptions = { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, token: options.env.MASTODON_TOKEN, tokenOrigin: origin, tokenHint: 'set MASTODON_TOKEN in the environment', ...options.http };
     const account = (await getJson(`${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`, http)).body as { id?: string; acct?: string };
     if (!account?.id) throw networkError(spec, 'unexpected answer to the account lookup (no id)');
     const handle = `${acct}@${new URL(origin).host}`;

@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
-import { mayCarryToken, MAX_RESPONSE_BYTES } from '../../../src/sources/api/http.js';
+import { mayCarryCredentials, MAX_RESPONSE_BYTES } from '../../../src/sources/api/http.js';
 import { loadSource } from '../../../src/sources/index.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { sendJson, startServer, type TestServer } from '../../helpers/http-server.js';
@@ -57,12 +57,12 @@ describe('hostile servers', () => {
 
   test('the token travels only to its own origin, and never in clear text beyond this machine', () => {
     const own = { tokenOrigin: 'https://mastodon.example' };
-    expect(mayCarryToken(new URL('https://mastodon.example/api/v1/x'), own)).toBe(true);
-    expect(mayCarryToken(new URL('https://evil.example/api/v1/x'), own)).toBe(false);
-    expect(mayCarryToken(new URL('https://mastodon.example:8443/api'), own)).toBe(false);
-    expect(mayCarryToken(new URL('http://mastodon.example/api'), { tokenOrigin: 'http://mastodon.example' })).toBe(false);
-    expect(mayCarryToken(new URL('http://127.0.0.1:8080/api'), { tokenOrigin: 'http://127.0.0.1:8080' })).toBe(true);
-    expect(mayCarryToken(new URL('https://mastodon.example/api'), {})).toBe(false);
+    expect(mayCarryCredentials(new URL('https://mastodon.example/api/v1/x'), own)).toBe(true);
+    expect(mayCarryCredentials(new URL('https://evil.example/api/v1/x'), own)).toBe(false);
+    expect(mayCarryCredentials(new URL('https://mastodon.example:8443/api'), own)).toBe(false);
+    expect(mayCarryCredentials(new URL('http://mastodon.example/api'), { tokenOrigin: 'http://mastodon.example' })).toBe(false);
+    expect(mayCarryCredentials(new URL('http://127.0.0.1:8080/api'), { tokenOrigin: 'http://127.0.0.1:8080' })).toBe(true);
+    expect(mayCarryCredentials(new URL('https://mastodon.example/api'), {})).toBe(false);
   });
 
   test('a gzip bomb and an endless body end in one line and exit 2, within seconds', async () => {
@@ -117,5 +117,36 @@ describe('hostile servers', () => {
     const result = await runCli(['fetch', `mastodon:${instance.url}/@northwindlamps`, '--last', '1000000', '--output', path.join(work, 'big.jsonl')]);
     expect(result).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/--last 1000000: an account is read over its API 10000 posts at most/) });
     expect(instance.requests).toEqual([]);
+  });
+});
+
+describe('secrets in URLs', () => {
+  test('a password and a token in a feed URL are sent as they should be and never printed or saved', async () => {
+    const seen: (string | undefined)[] = [];
+    const feed = await serve((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(401, { 'content-type': 'text/plain' });
+      res.end('no');
+    });
+    const url = `http://reader:s3cret-pass@${feed.url.slice('http://'.length)}/feed.xml?token=tok-9f2e&page=2`;
+    const result = await runCli(['audit', `feed:${url}`]);
+    expect(seen).toEqual([`Basic ${Buffer.from('reader:s3cret-pass').toString('base64')}`]);
+    expect(feed.requests[0]!.path).toBe('/feed.xml?token=tok-9f2e&page=2');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^presence: feed:http:\/\/\*\*\*@127\.0\.0\.1:\d+\/feed\.xml\?token=\*\*\*&page=2: 127\.0\.0\.1:\d+ refused the request \(HTTP 401\) \(it is not public\)\n$/);
+    expect(result.stderr).not.toMatch(/s3cret|tok-9f2e/);
+  });
+
+  test('a snapshot and the audit document keep the source without its credentials', async () => {
+    const feed = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end('<?xml version="1.0"?><rss version="2.0"><channel><title>Northwind</title><item><title>Warm light</title><link>https://northwind.example/a</link><pubDate>Mon, 03 Jun 2024 08:00:00 GMT</pubDate><description>Why warm light calms</description></item></channel></rss>');
+    });
+    const url = `${feed.url}/feed.xml?api_key=key-77aa`;
+    const snapshot = path.join(work, 'feed.jsonl');
+    expect((await runCli(['fetch', `feed:${url}`, '-o', snapshot])).exitCode).toBe(0);
+    const audit = await runCli(['audit', `feed:${url}`, '--format', 'json']);
+    for (const text of [readFileSync(snapshot, 'utf8'), audit.stdout]) expect(text).toContain('api_key=***');
+    for (const text of [readFileSync(snapshot, 'utf8'), audit.stdout, audit.stderr]) expect(text).not.toContain('key-77aa');
   });
 });
