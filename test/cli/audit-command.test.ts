@@ -50,9 +50,7 @@ describe('presence audit on the bundled X archive', () => {
       'self-promotion/engagement-bait',
       'self-promotion/hard-sell',
       'platform-fit/hashtags',
-      'brand-voice/emoji-run',
       'conversation/reply-share',
-      'cadence/burst',
     ]) {
       expect(rules, rule).toContain(rule);
     }

@@ -18,8 +18,10 @@ export const cadence = defineAccountKind({
     max: Threshold.optional(),
     within: Duration.optional(),
     gap: Duration.optional(),
+    /** Bursts or full days needed in the window for a habit: one or two in a year are a one-off, not advice. */
+    'min-times': z.number().int().min(1).default(1),
   }),
-  thresholds: ['mode', 'max', 'within', 'gap'],
+  thresholds: ['mode', 'max', 'within', 'gap', 'min-times'],
   compile(params) {
     return (all, window): AccountResult => {
       // A self-thread is one unit of posting: its continuations are not more posts in a burst or a day.
@@ -39,7 +41,7 @@ export const cadence = defineAccountKind({
       if (max === undefined) return { hits: [], notEvaluated: `no limit set for ${platform}` };
       const groups = params.mode === 'daily' ? byDay(sorted, localClock(window.timeZone)) : bursts(sorted, params.within ?? 3_600_000, max);
       const over = groups.filter((g) => g.peak > max);
-      if (over.length === 0) return { hits: [], pass: { limit: max, largest: Math.max(0, ...groups.map((g) => g.peak)) } };
+      if (over.length < params['min-times']) return { hits: [], pass: { limit: max, largest: Math.max(0, ...groups.map((g) => g.peak)), times: over.length } };
       return {
         hits: [
           {

@@ -41,7 +41,7 @@ export const repetition = defineAccountKind({
       // No group spans more networks than the posts do: a one-network archive has no cross-posting to look for.
       if (platformCount(posts, params['min-platforms']) < params['min-platforms']) return { hits: [], pass: { groups: 0 } };
       const aside = params['aside-words'] ?? Number.POSITIVE_INFINITY;
-      const groups = params.of === 'link' ? linkGroups(posts.filter((f) => f.wordCount < aside), within) : textGroups(posts, within, params.similarity, params['min-words']);
+      const groups = params.of === 'link' ? linkGroups(posts.filter((f) => f.wordCount < aside), within) : textGroups(posts, within, params.similarity, params['min-words'], params.report === 'copies');
       const kept = groups.filter(
         (g) => g.posts.length >= params['min-count'] && new Set(g.posts.map((f) => f.post.platform)).size >= params['min-platforms'],
       );
@@ -116,10 +116,18 @@ function linkGroups(posts: readonly PostFacts[], within: number): Group[] {
   return groups;
 }
 
-function textGroups(posts: readonly PostFacts[], within: number, similarity: number, minWords: number): Group[] {
+function textGroups(posts: readonly PostFacts[], within: number, similarity: number, minWords: number, copiesOnly: boolean): Group[] {
   const candidates = posts.filter((f) => f.fingerprint.words >= minWords);
   const clusters = clusterSimilar(candidates, (f) => f.fingerprint, similarity, { timeOf: time, within });
-  return clusters.map((cluster) => ({ label: excerpt(cluster[0]!.prose), posts: cluster }));
+  // The same words around a different link are a template (a bot's "article edited: <diff>", a feed's
+  // "New post: <url>"), each post new; only posts that share a link, or carry none, are copies.
+  // Across networks one link is often spelt two ways (t.co expanded, lnkd.in), so cross-posting compares words alone.
+  return clusters.map((cluster) => ({ label: excerpt(cluster[0]!.prose), posts: copiesOnly ? cluster.filter((f) => sameLinks(f, cluster[0]!)) : cluster }));
+}
+
+function sameLinks(a: PostFacts, b: PostFacts): boolean {
+  if (a.destinations.length === 0 || b.destinations.length === 0) return a.destinations.length === b.destinations.length;
+  return a.destinations.some((url) => b.destinations.includes(url));
 }
 
 function nearCopy(a: PostFacts, b: PostFacts, similarity: number): boolean {
