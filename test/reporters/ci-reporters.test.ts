@@ -1,5 +1,5 @@
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -13,6 +13,10 @@ import type { ReporterOptions } from '../../src/reporters/reporter.js';
 import { sarif, SARIF_MAX_RESULTS } from '../../src/reporters/sarif.js';
 import { checkAudit, hostileAudit } from '../helpers/audits.js';
 import { ROOT } from '../helpers/run-cli.js';
+
+// CommonJS packages: their default export is the module, whose `default` is the class.
+const AjvDraft04 = AjvDraft04Module.default;
+const addFormats = addFormatsModule.default;
 
 const options: ReporterOptions = { color: false, locale: 'en-GB', timeZone: 'UTC' };
 let audit: Audit;

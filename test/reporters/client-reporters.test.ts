@@ -69,7 +69,7 @@ describe('dates in the audit time zone', () => {
   });
 
   test('the month chart runs through quiet months, in the audit time zone', () => {
-    const post = (createdAt: string) => ({ ...audit.posts[0]!, kind: 'original' as const, classes: [], createdAt });
+    const post = (createdAt: string) => ({ ...audit.posts[0]!, kind: 'post' as const, classes: [], createdAt });
     const posts = [post('2024-01-15T12:00:00.000Z'), post('2024-04-01T01:00:00.000Z')];
     const months = (zone: string) => contentMix(posts, zone).table.rows.map((r) => r[0]);
     expect(months('UTC')).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { AccountCheck } from '../../../src/rules/kinds/define-kind.js';
-import { compileKind } from '../../helpers/kinds.js';
+import { accountWindow, compileKind } from '../../helpers/kinds.js';
 import { facts } from '../../helpers/posts.js';
 
-const window = (now = Date.parse('2024-07-01T00:00:00Z'), timeZone = 'UTC') => ({ now, timeZone });
+const window = (now = Date.parse('2024-07-01T00:00:00Z'), timeZone = 'UTC') => accountWindow({ now, timeZone });
 const reply = (id: string, parentId: string, parentAt: string, at: string) => facts({ id, kind: 'reply', createdAt: at, replyTo: { id: parentId, isOwn: false, createdAt: parentAt } });
 
 describe('response-time', () => {

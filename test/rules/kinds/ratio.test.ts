@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AccountCheck } from '../../../src/rules/kinds/define-kind.js';
-import { compileKind } from '../../helpers/kinds.js';
+import { accountWindow, compileKind } from '../../helpers/kinds.js';
 import { facts } from '../../helpers/posts.js';
 
 const timeline = (inClass: number, others: number) => [
@@ -9,7 +9,7 @@ const timeline = (inClass: number, others: number) => [
 ];
 
 describe('ratio', () => {
-  const window = { now: Date.now() };
+  const window = accountWindow({ now: Date.now() });
   test.each([
     ['over the maximum: a warning with the class posts', { class: 'promotional', max: 20, 'error-max': 33 }, 3, 7, { value: 30, count: 3, total: 10, limit: 20 }, 3],
     ['over the error maximum: raised to error', { class: 'promotional', max: 20, 'error-max': 33 }, 4, 6, { value: 40, count: 4, total: 10, limit: 20, level: 'error' }, 4],

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { AccountCheck } from '../../../src/rules/kinds/define-kind.js';
-import { compileKind } from '../../helpers/kinds.js';
+import { accountWindow, compileKind } from '../../helpers/kinds.js';
 import { facts } from '../../helpers/posts.js';
 
-const window = { now: 0 };
+const window = accountWindow();
 
 describe('repetition', () => {
   test('the same link within a day: each later copy, tracking parameters ignored', () => {

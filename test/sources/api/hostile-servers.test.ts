@@ -45,7 +45,8 @@ describe('hostile servers', () => {
       if (url.pathname === '/moved/api/v1/accounts/lookup') return lookup(res);
       if (url.pathname.endsWith('/lookup')) {
         res.writeHead(301, { location: `/moved${url.pathname}${url.search}` });
-        return res.end();
+        res.end();
+        return;
       }
       res.writeHead(302, { location: `${other.url}/steal` });
       res.end();
