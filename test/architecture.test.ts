@@ -7,16 +7,28 @@ import { kinds } from '../src/rules/kinds/index.js';
 const root = path.resolve(import.meta.dirname, '..');
 const filesIn = (dir: string): string[] =>
   readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
-const importsOf = (file: string) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+/** What a file loads when it runs: static imports and re-exports, `import()` and `lazy()`; type-only imports load nothing. */
+const importsOf = (file: string) =>
+  [...readFileSync(path.join(root, file), 'utf8').matchAll(/^\s*(?:import|export)(?!\s+type\b)[^'"]*from\s+['"]([^'"]+)['"]|(?<!typeof )\bimport\(\s*['"]([^'"]+)['"]\s*\)|\blazy<[^>]*>\(\s*['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+
+/** Every file a file reaches through its relative imports, itself included. */
+function reach(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const spec of importsOf(file)) if (spec.startsWith('.')) reach(path.join(path.dirname(file), spec.replace(/\.js$/, '.ts')), seen);
+  return seen;
+}
 
 describe('architecture', () => {
-  // The engine and the rule kinds are pure: no files, network, terminal or process.
+  // The engine, the rule kinds, the model and the text helpers are pure: no files, network, terminal or process.
   const FORBIDDEN = /^(?:node:)?(?:fs|fs\/promises|http|https|net|child_process|process|os)$|^(?:undici|chalk|cli-table3|commander)$/;
-  const pure = [...filesIn('src/engine'), ...filesIn('src/rules/kinds'), ...filesIn('src/text'), 'src/rules/classes.ts'];
+  const pure = [...filesIn('src/engine'), ...filesIn('src/rules/kinds'), ...filesIn('src/text'), ...filesIn('src/model'), 'src/rules/classes.ts'];
 
-  test.each(pure)('%s imports nothing with side effects', (file) => {
-    expect(importsOf(file).filter((spec) => FORBIDDEN.test(spec))).toEqual([]);
-    expect(readFileSync(path.join(root, file), 'utf8')).not.toMatch(/\bprocess\.|console\./);
+  test.each(pure)('%s reaches nothing with side effects, through all its imports', (file) => {
+    const reached = [...reach(file)];
+    const impure = reached.flatMap((f) => importsOf(f).filter((spec) => FORBIDDEN.test(spec)).map((spec) => `${f} imports ${spec}`));
+    const effects = reached.filter((f) => /\bprocess\.|console\./.test(readFileSync(path.join(root, f), 'utf8')));
+    expect([...impure, ...effects]).toEqual([]);
   });
 
   test('reporters import no loader and no engine code that computes', () => {

@@ -3,7 +3,7 @@ import type { Post } from '../model/post.js';
 import { findUrls, toLink } from '../text/links.js';
 import { EMPTY_BRAND, type BrandContext } from '../rules/brand-context.js';
 import { compileClassifier, type ClassDefinition } from '../rules/classes.js';
-import { compileRule, type RuleDefinition } from '../rules/load-rules.js';
+import { compileRule, type RuleDefinition } from '../rules/compile-rule.js';
 import type { ExamplePost } from '../rules/rule-schema.js';
 import { hashtagsIn, mentionsIn } from '../text/entities.js';
 

@@ -2,7 +2,7 @@ import { AUDIT_VERSION, type Audit, type AuditWindow, type Evidence, type PostSu
 import { levelRank, type Bucket, type Finding, type FindingData, type Level, type PostRef } from '../model/finding.js';
 import { isAuthored, PLATFORMS, type Platform, type Post, type PostKind } from '../model/post.js';
 import { isNotEvaluated, type AccountCheck, type PostCheck } from '../rules/kinds/define-kind.js';
-import type { Rule, RuleSet } from '../rules/load-rules.js';
+import type { Rule, RuleSet } from '../rules/compile-rule.js';
 import { PostFacts } from '../text/facts.js';
 import { renderMessage } from './message.js';
 import { habitsOf } from './habits.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RuleDefinition } from './load-rules.js';
+import type { RuleDefinition } from './compile-rule.js';
 import { describeThreshold } from './params.js';
 
 /** Where a rule comes from: built-in (its file under rules/) or the user's file. */

@@ -4,7 +4,8 @@ import { runAudit } from '../../src/engine/run.js';
 import type { SourceSummary } from '../../src/model/audit.js';
 import type { Post } from '../../src/model/post.js';
 import { EMPTY_BRAND } from '../../src/rules/brand-context.js';
-import { loadRuleSet, type RuleSet } from '../../src/rules/load-rules.js';
+import type { RuleSet } from '../../src/rules/compile-rule.js';
+import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { makePost } from '../helpers/posts.js';
 
 const at = (minute: number) => new Date(Date.UTC(2024, 4, 14, 9, minute)).toISOString();
