@@ -1,7 +1,7 @@
 import type { CarBufferReader } from '@ipld/car/buffer-reader';
 import { inputError } from '../errors.js';
 import { lazy } from '../lazy.js';
-import { postFromFeedViewPost, type FeedViewPost } from './bluesky-feed-json.js';
+import { FeedViewPost, postFromFeedViewPost } from './bluesky-feed-json.js';
 import { LoadCollector, type FileSource } from './source.js';
 
 interface Cid {
@@ -63,10 +63,13 @@ export const blueskyCar: FileSource = {
       } catch {
         value = undefined;
       }
-      const item = value && toFeedItem(did, collection, rkey!, value);
-      const post = item ? postFromFeedViewPost(item, did, { file, record }) : 'the record is missing from the archive';
-      if (typeof post === 'string') collector.skip({ file, record }, post);
-      else collector.add(post);
+      const where = { file, record };
+      if (!value) {
+        collector.skip(where, 'the record is missing from the archive');
+        continue;
+      }
+      const item = collector.parse(FeedViewPost, toFeedItem(did, collection, rkey!, value), where);
+      if (item) collector.add(postFromFeedViewPost(item, did, where));
     }
     return collector.result();
   },
@@ -91,17 +94,23 @@ function* walk(reader: CarBufferReader, cid: Cid, file: string, depth = 0): Gene
   }
 }
 
-/** A repository record in the shape of an author-feed item, so one converter serves both. */
-function toFeedItem(did: string, collection: string, rkey: string, value: Record<string, unknown>): FeedViewPost | undefined {
+/** The DID in `at://<did>/<collection>/<rkey>`. */
+function didOf(uri: unknown): string | undefined {
+  return typeof uri === 'string' ? uri.split('/')[2] : undefined;
+}
+
+/**
+ * A repository record in the shape of an author-feed item, so one converter serves both; the
+ * record's fields are checked by FeedViewPost like a feed's, whatever the CBOR held.
+ */
+function toFeedItem(did: string, collection: string, rkey: string, value: Record<string, unknown>): unknown {
   if (collection === 'app.bsky.feed.repost') {
-    const subject = (value.subject as { uri?: string } | undefined)?.uri;
-    const createdAt = value.createdAt as string | undefined;
-    if (!subject || !createdAt) return undefined;
-    return { post: { uri: subject, author: { did: subject.split('/')[2] }, record: { text: '', createdAt } }, reason: { $type: 'app.bsky.feed.defs#reasonRepost', indexedAt: createdAt } };
+    const subject = (value.subject as { uri?: unknown } | undefined)?.uri;
+    return { post: { uri: subject, author: { did: didOf(subject) }, record: { text: '', createdAt: value.createdAt } }, reason: { $type: 'app.bsky.feed.defs#reasonRepost', indexedAt: value.createdAt } };
   }
-  const parent = ((value.reply as { parent?: { uri?: string } } | undefined)?.parent?.uri ?? '').split('/')[2];
+  const parent = didOf((value.reply as { parent?: { uri?: unknown } } | undefined)?.parent?.uri);
   return {
-    post: { uri: `at://${did}/${collection}/${rkey}`, author: { did, handle: did }, record: value as NonNullable<FeedViewPost['post']>['record'] },
+    post: { uri: `at://${did}/${collection}/${rkey}`, author: { did, handle: did }, record: value },
     ...(parent && { reply: { parent: { author: { handle: parent } } } }),
   };
 }

@@ -1,35 +1,55 @@
+import { z } from 'zod';
 import { inputError } from '../errors.js';
 import type { Media, Post } from '../model/post.js';
 import { toLink } from '../text/links.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { LoadCollector, type FileSource } from './source.js';
+import { Count, LoadCollector, TextTime, type FileSource } from './source.js';
 
-interface Facet {
-  index?: { byteStart?: number; byteEnd?: number };
-  features?: { $type?: string; uri?: string; did?: string; tag?: string }[];
-}
+const Images = z.array(z.object({ alt: z.string().optional() }));
 
-interface BlueskyRecord {
-  text?: string;
-  createdAt?: string;
-  facets?: Facet[];
-  reply?: { parent?: { uri?: string } };
-  embed?: { $type?: string; images?: { alt?: string }[]; external?: { uri?: string }; record?: { uri?: string }; media?: { images?: { alt?: string }[] } };
-}
+/** Facets index the text by UTF-8 byte offsets. */
+const Facet = z.object({
+  index: z.object({ byteStart: Count.optional(), byteEnd: Count.optional() }).optional(),
+  features: z.array(z.object({ $type: z.string().optional(), uri: z.string().optional(), did: z.string().optional(), tag: z.string().optional() })).optional(),
+});
 
-export interface FeedViewPost {
-  post?: {
-    uri?: string;
-    author?: { did?: string; handle?: string };
-    record?: BlueskyRecord;
-    replyCount?: number;
-    repostCount?: number;
-    likeCount?: number;
-    quoteCount?: number;
-  };
-  reason?: { $type?: string; indexedAt?: string };
-  reply?: { parent?: { author?: { handle?: string }; record?: { createdAt?: string }; uri?: string } };
-}
+const BlueskyRecord = z.object({
+  text: z.string().optional(),
+  createdAt: TextTime,
+  facets: z.array(Facet).optional(),
+  reply: z.object({ parent: z.object({ uri: z.string().optional() }).optional() }).optional(),
+  embed: z
+    .object({
+      $type: z.string().optional(),
+      images: Images.optional(),
+      external: z.object({ uri: z.string().optional() }).optional(),
+      record: z.object({ uri: z.string().optional() }).optional(),
+      media: z.object({ images: Images.optional() }).optional(),
+    })
+    .optional(),
+});
+
+/** One item of an author feed, checked for every field read of it. A parent that was deleted or blocked has neither author nor record. */
+export const FeedViewPost = z.object({
+  post: z.object({
+    uri: z.string(),
+    author: z.object({ did: z.string().optional(), handle: z.string().optional() }).optional(),
+    record: BlueskyRecord,
+    replyCount: Count.optional(),
+    repostCount: Count.optional(),
+    likeCount: Count.optional(),
+    quoteCount: Count.optional(),
+  }),
+  reason: z.object({ $type: z.string().optional(), indexedAt: TextTime.optional() }).optional(),
+  reply: z
+    .object({
+      parent: z
+        .object({ author: z.object({ handle: z.string().optional() }).optional(), record: z.object({ createdAt: TextTime.optional() }).optional(), uri: z.string().optional() })
+        .optional(),
+    })
+    .optional(),
+});
+export type FeedViewPost = z.infer<typeof FeedViewPost>;
 
 /** A saved app.bsky.feed.getAuthorFeed response (or an array of pages). */
 export const blueskyFeedJson: FileSource = {
@@ -42,17 +62,18 @@ export const blueskyFeedJson: FileSource = {
     const entry = input.entries[0]!;
     const file = input.describe(entry);
     const value = await readJsonEntry(input, entry);
-    const pages = (Array.isArray(value) ? value : [value]) as { feed?: FeedViewPost[] }[];
+    const pages = (Array.isArray(value) ? value : [value]) as { feed?: unknown[] }[];
     if (!pages.every((page) => Array.isArray(page?.feed))) throw inputError({ file }, 'expected a getAuthorFeed response: { "feed": [ … ] }');
     const items = pages.flatMap((page) => page.feed!);
     const collector = new LoadCollector(options);
-    const handle = mostCommonAuthor(items);
-    collector.account = handle;
-    items.forEach((item, index) => {
-      const post = postFromFeedViewPost(item, handle, { file, record: index + 1 });
-      if (typeof post === 'string') collector.skip({ file, record: index + 1 }, post);
-      else collector.add(post);
+    const valid = items.flatMap((value, index) => {
+      const where = { file, record: index + 1 };
+      const item = collector.parse(FeedViewPost, value, where);
+      return item ? [{ item, where }] : [];
     });
+    const handle = mostCommonAuthor(valid.map(({ item }) => item));
+    collector.account = handle;
+    for (const { item, where } of valid) collector.add(postFromFeedViewPost(item, handle, where));
     return collector.result();
   },
 };
@@ -60,7 +81,7 @@ export const blueskyFeedJson: FileSource = {
 /** The feed's own account: reposts carry someone else's author, so take the most common one. */
 function mostCommonAuthor(items: readonly FeedViewPost[]): string {
   const counts = new Map<string, number>();
-  for (const item of items) if (!item.reason && item.post?.author?.handle) counts.set(item.post.author.handle, (counts.get(item.post.author.handle) ?? 0) + 1);
+  for (const item of items) if (!item.reason && item.post.author?.handle) counts.set(item.post.author.handle, (counts.get(item.post.author.handle) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
 }
 
@@ -69,11 +90,10 @@ function byteSlice(text: string, start: number, end: number): string {
   return Buffer.from(text, 'utf8').subarray(start, end).toString('utf8');
 }
 
-/** One feed item as a Post (shared with the live Bluesky source), or what is wrong with it. */
-export function postFromFeedViewPost(item: FeedViewPost, feedAuthor: string, source: Post['source']): Post | string {
-  const view = item?.post;
-  const record = view?.record;
-  if (!view?.uri || !record?.createdAt || Number.isNaN(Date.parse(record.createdAt))) return 'expected a post with a uri and record.createdAt';
+/** One feed item, checked by FeedViewPost, as a Post (shared with the live Bluesky source). */
+export function postFromFeedViewPost(item: FeedViewPost, feedAuthor: string, source: Post['source']): Post {
+  const view = item.post;
+  const record = view.record;
   const rkey = view.uri.split('/').pop()!;
   const url = `https://bsky.app/profile/${view.author?.handle ?? view.author?.did}/post/${rkey}`;
   const isRepost = item.reason?.$type === 'app.bsky.feed.defs#reasonRepost';
@@ -102,14 +122,14 @@ export function postFromFeedViewPost(item: FeedViewPost, feedAuthor: string, sou
     id: isRepost ? `${view.uri}#repost` : view.uri,
     platform: 'bluesky',
     author: feedAuthor,
-    createdAt: new Date(isRepost && item.reason?.indexedAt ? item.reason.indexedAt : record.createdAt).toISOString(),
+    createdAt: isRepost && item.reason?.indexedAt ? item.reason.indexedAt : record.createdAt,
     text: isRepost ? '' : text,
     links: isRepost ? [] : [...new Set(links)].map(toLink),
     hashtags: isRepost ? [] : hashtags,
     mentions: isRepost ? [] : mentions,
     media: isRepost ? [] : media,
     kind,
-    ...(parentUri && !isRepost && { replyTo: { id: parentUri, isOwn: isOwnReply, ...(parentAuthor && { author: parentAuthor }), ...(item.reply?.parent?.record?.createdAt && { createdAt: new Date(item.reply.parent.record.createdAt).toISOString() }) } }),
+    ...(parentUri && !isRepost && { replyTo: { id: parentUri, isOwn: isOwnReply, ...(parentAuthor && { author: parentAuthor }), ...(item.reply?.parent?.record?.createdAt && { createdAt: item.reply.parent.record.createdAt }) } }),
     url,
     ...(!isRepost && { metrics: { likes: view.likeCount ?? 0, reposts: view.repostCount ?? 0, replies: view.replyCount ?? 0, quotes: view.quoteCount ?? 0 } }),
     scheduled: false,

@@ -1,15 +1,19 @@
+import { z } from 'zod';
 import { inputError } from '../errors.js';
 import { readJsonEntry } from './json-entry.js';
-import { LoadCollector, type FileSource } from './source.js';
+import { LoadCollector, TextTime, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
-interface BufferNode {
-  id?: string;
-  text?: string;
-  dueAt?: string;
-  status?: string;
-  channelId?: string;
-}
+/** One queued post; Buffer's GraphQL API writes null for what a post does not have. */
+const BufferNode = z.object({
+  id: z.string().nullish(),
+  text: z.string().min(1, 'expected the text of the post'),
+  dueAt: TextTime,
+  status: z.string().nullish(),
+  channelId: z.string().nullish(),
+});
+
+const EXPECTED = 'expected a Buffer posts response: { "data": { "posts": { "edges": [ { "node": … } ] } } }';
 
 /**
  * A Buffer queue as its GraphQL API returns it (`data.posts.edges[].node`, pages concatenated
@@ -29,16 +33,19 @@ export const bufferJson: FileSource = {
     const file = input.describe(entry);
     const collector = new LoadCollector(options);
     const value = await readJsonEntry(input, entry);
-    const pages = Array.isArray(value) ? value : [value];
-    const nodes = pages.flatMap((page) => ((page as { data?: { posts?: { edges?: { node?: BufferNode }[] } } })?.data?.posts?.edges ?? []).map((edge) => edge?.node));
-    if (nodes.length === 0 && !pages.every((page) => (page as { data?: { posts?: unknown } })?.data?.posts)) {
-      throw inputError({ file }, 'expected a Buffer posts response: { "data": { "posts": { "edges": [ { "node": … } ] } } }');
-    }
-    nodes.forEach((node, index) => {
+    const pages = (Array.isArray(value) ? value : [value]) as ({ data?: { posts?: { edges?: unknown } } } | null)[];
+    const edges = pages.flatMap((page) => {
+      const list = page?.data?.posts?.edges ?? [];
+      if (!Array.isArray(list)) throw inputError({ file }, EXPECTED);
+      return list as unknown[];
+    });
+    if (edges.length === 0 && !pages.every((page) => page?.data?.posts)) throw inputError({ file }, EXPECTED);
+    edges.forEach((edge, index) => {
       const record = index + 1;
-      if (!node?.text || !node.dueAt || Number.isNaN(Date.parse(node.dueAt))) return collector.skip({ file, record }, 'expected a post with text and dueAt');
+      const node = collector.parse(BufferNode, (edge as { node?: unknown } | null)?.node, { file, record });
+      if (!node) return;
       if (node.status && node.status.toLowerCase() !== 'scheduled') return collector.exclude(`${node.status.toLowerCase()} post`);
-      collector.add(textPost({ id: node.id ?? `${file}#${record}`, platform: 'other', author: node.channelId ?? 'queue', createdAt: new Date(node.dueAt).toISOString(), text: node.text, scheduled: true, source: { file, record } }));
+      collector.add(textPost({ id: node.id ?? `${file}#${record}`, platform: 'other', author: node.channelId ?? 'queue', createdAt: node.dueAt, text: node.text, scheduled: true, source: { file, record } }));
     });
     return collector.result();
   },

@@ -6,7 +6,7 @@ import { repairDeep } from '../text/mojibake.js';
 import { findEntries, type Input } from './input.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
 import { META_LACKS, syntheticId } from './meta-export.js';
-import { LoadCollector, type FileSource } from './source.js';
+import { LoadCollector, UnixSeconds, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
 /** Every era's name for the posts file of a Facebook export (profiles and Pages). */
@@ -56,7 +56,7 @@ const Attachments = z.array(
 );
 
 const FacebookPost = z.object({
-  timestamp: z.number(),
+  timestamp: UnixSeconds,
   title: z.string().optional(),
   data: z.array(z.object({ post: z.string().optional() })).optional(),
   attachments: Attachments.optional(),
@@ -64,12 +64,12 @@ const FacebookPost = z.object({
 
 const FacebookComment = z
   .object({
-    timestamp: z.number().optional(),
+    timestamp: UnixSeconds.optional(),
     title: z.string().optional(),
-    data: z.array(z.object({ comment: z.object({ comment: z.string().optional(), timestamp: z.number().optional() }).optional() })).optional(),
+    data: z.array(z.object({ comment: z.object({ comment: z.string().optional(), timestamp: UnixSeconds.optional() }).optional() })).optional(),
     attachments: Attachments.optional(),
   })
-  .refine((c) => typeof (c.timestamp ?? c.data?.find((d) => d.comment)?.comment?.timestamp) === 'number', 'expected a comment with a timestamp');
+  .refine((c) => (c.timestamp ?? c.data?.find((d) => d.comment)?.comment?.timestamp) !== undefined, 'expected a comment with a timestamp');
 
 /** Shared links and media: the same attachment shape on posts and on comments. */
 function attached(attachments: z.infer<typeof Attachments> = []): Pick<Post, 'media'> & { links: string[] } {
@@ -107,12 +107,8 @@ async function eachRecord<T>(input: Input, entry: string, into: LoadCollector, s
   if (!Array.isArray(list)) throw inputError({ file }, shape.expected);
   list.forEach((value, index) => {
     const where = { file, record: index + 1 };
-    const parsed = shape.schema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return into.skip(where, issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message);
-    }
-    into.add(visit(parsed.data, where));
+    const record = into.parse(shape.schema, value, where);
+    if (record) into.add(visit(record, where));
   });
 }
 
@@ -120,7 +116,7 @@ function postOf(post: z.infer<typeof FacebookPost>, source: Place): Post {
   const text = post.data?.find((d) => typeof d.post === 'string')?.post ?? '';
   const title = post.title ?? '';
   const { links, media } = attached(post.attachments);
-  const createdAt = new Date(post.timestamp * 1000).toISOString();
+  const createdAt = post.timestamp;
   const app = VIA_APP.exec(title)?.[1];
   const generated = !text && (Boolean(app) || GENERATED_TITLES.some((phrase) => phrase.test(title)));
   const onTimeline = ON_TIMELINE.exec(title);
@@ -150,7 +146,7 @@ function commentOf(record: z.infer<typeof FacebookComment>, source: Place): Post
   const comment = record.data?.find((d) => d.comment)?.comment;
   const text = comment?.comment ?? '';
   const title = record.title ?? '';
-  const createdAt = new Date((record.timestamp ?? comment!.timestamp!) * 1000).toISOString();
+  const createdAt = (record.timestamp ?? comment!.timestamp)!;
   const isOwn = ON_OWN.test(title);
   const author = isOwn ? undefined : COMMENTED_ON.exec(title)?.[1];
   return textPost({

@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 import { findEntries } from './input.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { captionOf, mediaOf, META_LACKS, syntheticId, timeOf, type MetaMediaPost } from './meta-export.js';
+import { captionOf, mediaOf, META_LACKS, MetaMediaPost, syntheticId, timeOf } from './meta-export.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -24,11 +24,13 @@ export const instagramJson: FileSource = {
     const entries = findEntries(input, POSTS);
     for (const entry of entries.length ? entries : [input.entries[0]!]) {
       const file = input.describe(entry);
-      const posts = (await readJsonEntry(input, entry)) as MetaMediaPost[];
+      const posts = (await readJsonEntry(input, entry)) as unknown[];
       if (!Array.isArray(posts)) throw inputError({ file }, 'expected a JSON array of posts with media');
-      posts.forEach((post, index) => {
+      posts.forEach((value, index) => {
         const record = index + 1;
-        const createdAt = post && timeOf(post);
+        const post = collector.parse(MetaMediaPost, value, { file, record });
+        if (!post) return;
+        const createdAt = timeOf(post);
         if (!createdAt) return collector.skip({ file, record }, 'expected a post with a creation_timestamp');
         const text = captionOf(post);
         const id = syntheticId('ig', createdAt, text);

@@ -1,25 +1,18 @@
 import path from 'node:path';
+import { z } from 'zod';
 import { inputError } from '../errors.js';
 import type { Media, Post } from '../model/post.js';
 import { htmlToText } from '../text/html-to-text.js';
 import { hostOf, parseUrl, toLink, ownSites } from '../text/links.js';
 import { findEntries, type Input } from './input.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { LoadCollector, type FileSource } from './source.js';
+import { Count, LoadCollector, TextTime, type FileSource } from './source.js';
 
 const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
 const OUTBOX = /(?:^|\/)outbox\.json$/;
 const ACTOR = /(?:^|\/)actor\.json$/;
 /** Mastodon repeats a quoted post's link in a paragraph of its own, for servers that cannot show quotes. */
 const QUOTE_INLINE = /<p\b[^>]*\bclass="[^"]*\bquote-inline\b[^"]*"[^>]*>[\s\S]*?<\/p>/gi;
-
-interface Activity {
-  type?: string;
-  published?: string;
-  to?: string | string[];
-  cc?: string | string[];
-  object?: string | Note;
-}
 
 interface Actor {
   id?: string;
@@ -37,25 +30,44 @@ interface Owner {
   sites: string[];
 }
 
-interface Note {
-  id?: string;
-  to?: string | string[];
-  cc?: string | string[];
-  url?: string;
-  published?: string;
-  content?: string;
-  summary?: string | null;
-  inReplyTo?: string | null;
+/** `to` and `cc`: one address or several. */
+const Addressees = z.union([z.string(), z.array(z.string())]).optional();
+
+/** The brand's own post, checked for every field read of it; Mastodon writes null for an absent summary, reply or description. */
+const Note = z.object({
+  id: z.string().optional(),
+  to: Addressees,
+  cc: Addressees,
+  url: z.string().optional(),
+  published: TextTime.optional(),
+  content: z.string().optional(),
+  summary: z.string().nullish(),
+  inReplyTo: z.string().nullish(),
   /** `tag:<host>,<date>:objectId=…:objectType=Conversation`: the server where the conversation began. */
-  conversation?: string;
-  quote?: string | { type?: string };
-  quoteUri?: string;
-  _misskey_quote?: string;
-  tag?: { type?: string; name?: string }[];
-  attachment?: { type?: string; mediaType?: string; name?: string | null }[];
-  likes?: { totalItems?: number };
-  shares?: { totalItems?: number };
-}
+  conversation: z.string().optional(),
+  quote: z.union([z.string(), z.object({ type: z.string().optional() })]).optional(),
+  quoteUri: z.string().optional(),
+  _misskey_quote: z.string().optional(),
+  tag: z.array(z.object({ type: z.string().optional(), name: z.string().optional() })).optional(),
+  attachment: z.array(z.object({ type: z.string().optional(), mediaType: z.string().optional(), name: z.string().nullish() })).optional(),
+  likes: z.object({ totalItems: Count.optional() }).optional(),
+  shares: z.object({ totalItems: Count.optional() }).optional(),
+});
+type Note = z.infer<typeof Note>;
+
+const Create = z.object({
+  type: z.string().optional(),
+  published: TextTime.optional(),
+  to: Addressees,
+  cc: Addressees,
+  object: z.union([z.string(), Note]).optional(),
+});
+
+/** A boost's object is someone else's post, of whatever server: only its address and time are read. */
+const Announce = Create.extend({
+  object: z.union([z.string(), z.object({ id: z.string().optional(), published: TextTime.optional(), to: Addressees, cc: Addressees })]).optional(),
+});
+type Activity = z.infer<typeof Create> | z.infer<typeof Announce>;
 
 /** A Mastodon account export: the zip, its folder, or outbox.json alone (with actor.json when beside it). */
 export const mastodonOutbox: FileSource = {
@@ -69,18 +81,20 @@ export const mastodonOutbox: FileSource = {
     const collector = new LoadCollector(options);
     const outboxEntry = findEntries(input, OUTBOX)[0] ?? input.entries[0]!;
     const file = input.describe(outboxEntry);
-    const outbox = (await readJsonEntry(input, outboxEntry)) as { orderedItems?: Activity[] };
+    const outbox = (await readJsonEntry(input, outboxEntry)) as { orderedItems?: unknown[] };
     if (!Array.isArray(outbox?.orderedItems)) throw inputError({ file }, 'expected an ActivityPub OrderedCollection with orderedItems');
     const actor = await readActor(input);
     const handle = actor?.handle ?? 'unknown';
     collector.account = handle;
     collector.sites = actor?.sites;
     collector.exportedAt = exportTime(input.label);
-    outbox.orderedItems.forEach((activity, index) => {
-      const record = index + 1;
-      const post = toPost(activity, actor, handle, { file, record });
+    outbox.orderedItems.forEach((value, index) => {
+      const where = { file, record: index + 1 };
+      const activity = collector.parse((value as { type?: unknown } | null)?.type === 'Announce' ? Announce : Create, value, where);
+      if (!activity) return;
+      const post = toPost(activity, actor, handle, where);
       if (typeof post === 'string') {
-        if (post.startsWith('skip:')) collector.skip({ file, record }, post.slice(5));
+        if (post.startsWith('skip:')) collector.skip(where, post.slice(5));
         else collector.exclude(post);
       } else collector.add(post);
     });
@@ -129,7 +143,7 @@ function toOwner(actor: Actor | null): Owner | undefined {
 }
 
 function addressees(value: string | string[] | undefined): string[] {
-  return [value].flat().filter((a): a is string => typeof a === 'string');
+  return value === undefined ? [] : [value].flat();
 }
 
 /**
@@ -154,11 +168,10 @@ function authorOf(uri: string): string | undefined {
 
 /** A Post, a reason to leave the activity out, or `skip:` and what was wrong with it. */
 function toPost(activity: Activity, owner: Owner | undefined, handle: string, source: Post['source']): Post | string {
-  const published = activity?.published ?? (typeof activity?.object === 'object' ? activity.object.published : undefined);
-  if (!activity || !published || Number.isNaN(Date.parse(published))) return 'skip:expected an activity with a published time';
+  const createdAt = activity.published ?? (typeof activity.object === 'object' ? activity.object.published : undefined);
+  if (!createdAt) return 'skip:expected an activity with a published time';
   const visibility = visibilityOf(activity, owner);
   if (visibility === 'direct') return 'direct message';
-  const createdAt = new Date(published).toISOString();
   const empty = { hashtags: [], mentions: [], media: [], links: [] };
   const base = { platform: 'mastodon' as const, author: handle, createdAt, ...empty, visibility, scheduled: false, source };
   if (activity.type === 'Announce') {
@@ -166,8 +179,9 @@ function toPost(activity: Activity, owner: Owner | undefined, handle: string, so
     // A boost carries no words of the brand's: an embedded copy's content is the boosted author's, and never read.
     return { ...base, id: `${boosted ?? source.record}#boost`, kind: 'repost', text: '', ...(boosted && { url: boosted }) };
   }
-  const note = activity.object;
-  if (activity.type !== 'Create' || typeof note !== 'object' || !note?.id) return 'skip:expected a Create activity with a Note, or an Announce';
+  // Anything but a boost was read with the Create schema: its object is a Note.
+  const note = activity.object as string | Note | undefined;
+  if (activity.type !== 'Create' || typeof note !== 'object' || !note.id) return 'skip:expected a Create activity with a Note, or an Announce';
   const quoted = typeof note.quote === 'string' ? note.quote : note.quoteUri ?? note._misskey_quote;
   const { text, links } = htmlToText(quoted ? (note.content ?? '').replace(QUOTE_INLINE, '') : note.content ?? '');
   // Mastodon counts a content warning towards the length, and readers see it first.

@@ -1,28 +1,30 @@
+import { z } from 'zod';
 import type { Evidence } from '../model/audit.js';
 import type { Media } from '../model/post.js';
 import { repairMojibake } from '../text/mojibake.js';
+import { UnixSeconds } from './source.js';
 
 /** No Meta export (Facebook, Instagram, Threads) holds likes, shares or comment counts, nor the alt text of its media. */
 export const META_LACKS: readonly Evidence[] = ['engagement', 'alt-text'];
 
-/** The post shape Instagram and Threads exports share: media items with captions and Unix-second times. */
-export interface MetaMediaPost {
-  title?: string;
-  creation_timestamp?: number;
-  media?: MetaMedia[] | MetaMedia;
-}
+const MetaMedia = z.object({
+  uri: z.string().optional(),
+  title: z.string().optional(),
+  creation_timestamp: UnixSeconds.optional(),
+  text_app_post: z.object({ is_reply: z.boolean().optional() }).optional(),
+});
+type MetaMedia = z.infer<typeof MetaMedia>;
 
-interface MetaMedia {
-  uri?: string;
-  title?: string;
-  creation_timestamp?: number;
-  text_app_post?: { is_reply?: boolean };
-}
+/** The post shape Instagram and Threads exports share: media items (one, or a list) with captions and Unix-second times. */
+export const MetaMediaPost = z.object({
+  title: z.string().optional(),
+  creation_timestamp: UnixSeconds.optional(),
+  media: z.union([z.array(MetaMedia), MetaMedia]).optional(),
+});
+export type MetaMediaPost = z.infer<typeof MetaMediaPost>;
 
 export function mediaList(post: MetaMediaPost): MetaMedia[] {
-  const list = Array.isArray(post.media) ? post.media : post.media ? [post.media] : [];
-  // A null or a string among the media would otherwise be a TypeError, not a skipped record.
-  return list.filter((m) => m !== null && typeof m === 'object');
+  return Array.isArray(post.media) ? post.media : post.media ? [post.media] : [];
 }
 
 /** Caption: the post's title, else its first media item's (single-media posts keep it there). */
@@ -30,9 +32,9 @@ export function captionOf(post: MetaMediaPost): string {
   return repairMojibake(post.title || mediaList(post)[0]?.title || '');
 }
 
+/** The post's time, else its first media item's, as ISO time. */
 export function timeOf(post: MetaMediaPost): string | undefined {
-  const seconds = post.creation_timestamp ?? mediaList(post)[0]?.creation_timestamp;
-  return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined;
+  return post.creation_timestamp ?? mediaList(post)[0]?.creation_timestamp;
 }
 
 /** Media with a file; Meta exports never carry alt text, so it stays unknown. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Evidence } from '../model/audit.js';
 import type { Post } from '../model/post.js';
 import { inputError, type Where } from '../errors.js';
@@ -64,6 +65,18 @@ export class LoadCollector {
     this.excluded[reason] = (this.excluded[reason] ?? 0) + 1;
   }
 
+  /**
+   * One record checked against its schema at the source boundary: the parsed record, or undefined
+   * when it is skipped (fatal with --strict) with the first thing wrong with it, so a wrong-typed
+   * field is a counted record and never a TypeError deep in a loader.
+   */
+  parse<T>(schema: z.ZodType<T>, value: unknown, where: Where): T | undefined {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    this.skip(where, firstIssue(parsed.error));
+    return undefined;
+  }
+
   skip(where: Where, reason: string): void {
     if (this.options.strict) throw inputError(where, `malformed record: ${reason}`, 'drop --strict to skip such records');
     this.skipped.count++;
@@ -82,6 +95,38 @@ export class LoadCollector {
     };
   }
 }
+
+/** `path.to.field: message`, the first thing wrong with a record. */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+const EARLIEST = Date.UTC(1990, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+const TIME_RANGE = 'expected a time between 1990 and 2100';
+
+/** Epoch milliseconds as ISO time, or undefined outside 1990–2100: NaN, 1e300 or the year 40000 are damage, not a post's date. */
+export function postTime(ms: number): string | undefined {
+  return Number.isFinite(ms) && ms >= EARLIEST && ms < LATEST ? new Date(ms).toISOString() : undefined;
+}
+
+/** A time written as text (ISO 8601, RFC 2822), read as ISO UTC; outside 1990–2100 the record is malformed. */
+export const TextTime = z.string().transform((text, ctx) => {
+  const time = postTime(Date.parse(text));
+  if (time === undefined) ctx.addIssue({ code: 'custom', message: `${TIME_RANGE}, got "${text.slice(0, 40)}"` });
+  return time ?? z.NEVER;
+});
+
+/** Unix seconds, as Meta's exports write times, read as ISO UTC. */
+export const UnixSeconds = z.number().transform((seconds, ctx) => {
+  const time = postTime(seconds * 1000);
+  if (time === undefined) ctx.addIssue({ code: 'custom', message: `${TIME_RANGE}, got ${seconds}` });
+  return time ?? z.NEVER;
+});
+
+/** A count of likes, reposts or replies: a whole number, never negative. */
+export const Count = z.number().int().nonnegative();
 
 /** Options for sources that read an account over HTTP. */
 export interface AccountLoadOptions extends LoadOptions {

@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 import { findEntries } from './input.js';
 import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { captionOf, mediaList, mediaOf, META_LACKS, syntheticId, timeOf, type MetaMediaPost } from './meta-export.js';
+import { captionOf, mediaList, mediaOf, META_LACKS, MetaMediaPost, syntheticId, timeOf } from './meta-export.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { textPost } from './text-post.js';
 
@@ -24,11 +24,13 @@ export const threadsJson: FileSource = {
     const collector = new LoadCollector(options);
     const entry = findEntries(input, THREADS)[0] ?? input.entries[0]!;
     const file = input.describe(entry);
-    const value = (await readJsonEntry(input, entry)) as { text_post_app_text_posts?: MetaMediaPost[] };
+    const value = (await readJsonEntry(input, entry)) as { text_post_app_text_posts?: unknown[] };
     if (!Array.isArray(value?.text_post_app_text_posts)) throw inputError({ file }, 'expected { "text_post_app_text_posts": [ … ] }');
-    value.text_post_app_text_posts.forEach((post, index) => {
+    value.text_post_app_text_posts.forEach((value, index) => {
       const record = index + 1;
-      const createdAt = post && timeOf(post);
+      const post = collector.parse(MetaMediaPost, value, { file, record });
+      if (!post) return;
+      const createdAt = timeOf(post);
       if (!createdAt) return collector.skip({ file, record }, 'expected a post with a creation_timestamp');
       const text = captionOf(post);
       const isReply = mediaList(post).some((m) => m.text_app_post?.is_reply === true);

@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { PresenceError } from '../../src/errors.js';
+import { formatWhere, PresenceError } from '../../src/errors.js';
 import { Post } from '../../src/model/post.js';
 import { fileSources } from '../../src/sources/index.js';
 import { openInput } from '../../src/sources/input.js';
+import type { FileSource, LoadResult } from '../../src/sources/source.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'presence-fuzz-'));
@@ -77,6 +78,81 @@ describe('every loader either loads or fails cleanly', () => {
         await loadsOrFailsCleanly(format, name, bytes);
       }),
       { numRuns: 30, seed: 7 },
+    );
+  });
+});
+
+/** The JSON seeds, with the prefix a format wraps its JSON in (X's `window.YTD.… =` assignment). */
+const JSON_SEEDS = Object.entries(SEEDS).filter(([, seed]) => /\.(?:json|js)$/.test(seed));
+
+function parseSeed(text: string): { prefix: string; value: unknown } {
+  const start = text.search(/[[{]/);
+  return { prefix: text.slice(0, start), value: JSON.parse(text.slice(start)) };
+}
+
+/** Every path to a value inside the document, as keys and indexes. */
+function pathsOf(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(at);
+  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...at, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...at, k], out);
+  return out;
+}
+
+function replaceAt(value: unknown, at: readonly (string | number)[], replacement: unknown): unknown {
+  if (at.length === 0) return replacement;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[at[0]!] = replaceAt(copy[at[0]!], at.slice(1), replacement);
+  return copy;
+}
+
+/** Values of the wrong type, the kinds real broken exports and hostile files hold. */
+const WRONG = [null, 12345, 1e300, -1, '', 'not a date', 'x'.repeat(300), [], [null], {}, { a: null }, true];
+
+/** A load's outcome: its result, or the PresenceError it failed with; anything else fails the property. */
+async function outcome(source: FileSource, file: string, strict: boolean, what: string): Promise<{ result: LoadResult } | { error: PresenceError }> {
+  const input = await openInput(file, work);
+  try {
+    return { result: await source.load(input, { strict }) };
+  } catch (error) {
+    if (error instanceof PresenceError) return { error };
+    throw new Error(`${what}${strict ? ' --strict' : ''}: ${(error as Error).stack}`);
+  } finally {
+    await input.close();
+  }
+}
+
+describe('wrong-typed fields: skipped and counted with their place, or fatal with --strict', () => {
+  test.each(JSON_SEEDS)('%s', async (format, seed) => {
+    const { prefix, value } = parseSeed(readFileSync(path.join(ROOT, seed), 'utf8'));
+    const paths = pathsOf(value).filter((p) => p.length > 0);
+    const name = path.basename(seed);
+    const source = fileSources.find((s) => s.id === format)!;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(paths.length - 1), fc.nat(WRONG.length - 1)), { minLength: 1, maxLength: 3 }), async (swaps) => {
+        let mutated = value;
+        for (const [p, w] of swaps) mutated = replaceAt(mutated, paths[p]!, WRONG[w]);
+        const file = path.join(work, name);
+        writeFileSync(file, prefix + JSON.stringify(mutated));
+        const what = `${format} swaps ${JSON.stringify(swaps.map(([p, w]) => [paths[p], WRONG[w]]))}`;
+        const loose = await outcome(source, file, false, what);
+        const strict = await outcome(source, file, true, what);
+        if ('error' in loose) {
+          expect('error' in strict, what).toBe(true);
+          return;
+        }
+        const { posts, skipped } = loose.result;
+        for (const post of posts) Post.parse(post);
+        for (const example of skipped.examples) expect(example.where.record ?? example.where.line, what).toBeDefined();
+        if (skipped.count === 0) {
+          expect('result' in strict && strict.result.posts.length, what).toBe(posts.length);
+          return;
+        }
+        // With --strict the first record skipped is the error, named by file and record or line.
+        if (!('error' in strict)) throw new Error(`${what} --strict: loaded although a record was skipped`);
+        expect(strict.error.where, what).toEqual(skipped.examples[0]!.where);
+        expect(strict.error.render(), what).toContain(formatWhere(skipped.examples[0]!.where));
+      }),
+      { numRuns: 200, seed: 20261203 },
     );
   });
 });

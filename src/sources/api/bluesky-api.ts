@@ -1,5 +1,5 @@
 import { networkError } from '../../errors.js';
-import { postFromFeedViewPost, type FeedViewPost } from '../bluesky-feed-json.js';
+import { FeedViewPost, postFromFeedViewPost } from '../bluesky-feed-json.js';
 import { LoadCollector, type AccountSource } from '../source.js';
 import { getJson, PageCursors } from './http.js';
 
@@ -22,14 +22,14 @@ export const blueskyApi: AccountSource = {
       const limit = Math.min(100, options.limit - read);
       const url = `${service}/xrpc/app.bsky.feed.getAuthorFeed?actor=${encodeURIComponent(handle)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const { body } = await getJson(url, { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, ...options.http });
-      const page = body as { feed?: FeedViewPost[]; cursor?: string };
+      const page = body as { feed?: unknown[]; cursor?: string };
       if (!Array.isArray(page?.feed)) throw networkError(spec, 'unexpected answer: expected { feed: [...] }');
       for (const item of page.feed) {
         if (read >= options.limit) break;
         read++;
-        const post = postFromFeedViewPost(item, handle, { file: spec, record: read });
-        if (typeof post === 'string') collector.skip({ file: spec, record: read }, post);
-        else collector.add(post);
+        const where = { file: spec, record: read };
+        const valid = collector.parse(FeedViewPost, item, where);
+        if (valid) collector.add(postFromFeedViewPost(valid, handle, where));
       }
       options.progress?.(read, options.limit);
       cursor = pages.next(page.feed.length && typeof page.cursor === 'string' ? page.cursor : undefined);

@@ -1,29 +1,32 @@
+import { z } from 'zod';
 import { networkError, usageError } from '../../errors.js';
 import type { Media, Post } from '../../model/post.js';
 import { htmlToText } from '../../text/html-to-text.js';
 import { toLink } from '../../text/links.js';
-import { LoadCollector, type AccountSource } from '../source.js';
+import { Count, LoadCollector, TextTime, type AccountSource } from '../source.js';
 import { getJson, PageCursors, samePageOrigin, type HttpOptions } from './http.js';
 
-interface Status {
-  id: string;
-  created_at: string;
-  url?: string | null;
-  uri?: string;
-  content?: string;
-  spoiler_text?: string;
-  visibility?: string;
-  in_reply_to_id?: string | null;
-  in_reply_to_account_id?: string | null;
-  reblog?: Status | null;
-  media_attachments?: { type?: string; description?: string | null }[];
-  tags?: { name: string }[];
-  mentions?: { acct: string }[];
-  replies_count?: number;
-  reblogs_count?: number;
-  favourites_count?: number;
-  quotes_count?: number;
-}
+/** A status as the API sends it, checked for every field read of it; Mastodon writes null for what a status does not have. */
+const Status = z.object({
+  id: z.string().min(1),
+  created_at: TextTime,
+  url: z.string().nullish(),
+  content: z.string().nullish(),
+  spoiler_text: z.string().nullish(),
+  visibility: z.string().nullish(),
+  in_reply_to_id: z.string().nullish(),
+  in_reply_to_account_id: z.string().nullish(),
+  // A boost is the booster's own record; of the boosted status only its address is read.
+  reblog: z.object({ url: z.string().nullish() }).nullish(),
+  media_attachments: z.array(z.object({ type: z.string().nullish(), description: z.string().nullish() })).nullish(),
+  tags: z.array(z.object({ name: z.string() })).nullish(),
+  mentions: z.array(z.object({ acct: z.string() })).nullish(),
+  replies_count: Count.optional(),
+  reblogs_count: Count.optional(),
+  favourites_count: Count.optional(),
+  quotes_count: Count.optional(),
+});
+type Status = z.infer<typeof Status>;
 
 /** `@user@host`, `user@host` or `https://host/@user` → the server's origin and the account. */
 export function parseMastodonTarget(target: string): { origin: string; acct: string } {
@@ -42,23 +45,25 @@ export const mastodonApi: AccountSource = {
     const spec = `mastodon:${target}`;
     const { origin, acct } = parseMastodonTarget(target);
     const http: HttpOptions = { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, token: options.env.MASTODON_TOKEN, tokenOrigin: origin, tokenHint: 'set MASTODON_TOKEN in the environment', ...options.http };
-    const account = (await getJson(`${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`, http)).body as { id?: string; acct?: string };
-    if (!account?.id) throw networkError(spec, 'unexpected answer to the account lookup (no id)');
+    const accountId = ((await getJson(`${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`, http)).body as { id?: unknown } | null)?.id;
+    if (typeof accountId !== 'string' || !accountId) throw networkError(spec, 'unexpected answer to the account lookup (no id)');
     const handle = `${acct}@${new URL(origin).host}`;
     const collector = new LoadCollector(options);
     collector.account = handle;
-    let next: string | undefined = `${origin}/api/v1/accounts/${account.id}/statuses?limit=${Math.min(40, options.limit)}`;
+    let next: string | undefined = `${origin}/api/v1/accounts/${accountId}/statuses?limit=${Math.min(40, options.limit)}`;
     let read = 0;
     const pages = new PageCursors(spec);
     while (next && read < options.limit) {
       const { body, headers } = await getJson(next, http);
       if (!Array.isArray(body)) throw networkError(spec, 'unexpected answer: expected a list of statuses');
-      for (const status of body as Status[]) {
+      for (const value of body) {
         if (read >= options.limit) break;
         read++;
-        const post = toPost(status, account.id, handle, { file: spec, record: read });
-        if (typeof post === 'string') post.startsWith('skip:') ? collector.skip({ file: spec, record: read }, post.slice(5)) : collector.exclude(post);
-        else collector.add(post);
+        const where = { file: spec, record: read };
+        const status = collector.parse(Status, value, where);
+        if (!status) continue;
+        if (status.visibility === 'direct') collector.exclude('direct message');
+        else collector.add(toPost(status, accountId, handle, where));
       }
       options.progress?.(read, options.limit);
       next = pages.next(samePageOrigin(body.length ? /<([^>]+)>;\s*rel="next"/.exec(headers.link ?? '')?.[1] : undefined, origin, spec));
@@ -67,10 +72,8 @@ export const mastodonApi: AccountSource = {
   },
 };
 
-function toPost(status: Status, accountId: string, handle: string, source: Post['source']): Post | string {
-  if (!status?.id || !status.created_at || Number.isNaN(Date.parse(status.created_at))) return 'skip:expected a status with id and created_at';
-  if (status.visibility === 'direct') return 'direct message';
-  const base = { platform: 'mastodon' as const, author: handle, createdAt: new Date(status.created_at).toISOString(), scheduled: false, source };
+function toPost(status: Status, accountId: string, handle: string, source: Post['source']): Post {
+  const base = { platform: 'mastodon' as const, author: handle, createdAt: status.created_at, scheduled: false, source };
   if (status.reblog) return { ...base, id: status.id, kind: 'repost', text: '', links: [], hashtags: [], mentions: [], media: [], ...(status.reblog.url && { url: status.reblog.url }) };
   const { text, links } = htmlToText(status.content ?? '');
   const isOwnReply = status.in_reply_to_account_id === accountId;

@@ -1,23 +1,41 @@
+import { z } from 'zod';
 import { networkError, usageError } from '../../errors.js';
 import type { Media, Post } from '../../model/post.js';
 import { toLink } from '../../text/links.js';
-import { LoadCollector, type AccountSource } from '../source.js';
+import { Count, firstIssue, LoadCollector, TextTime, type AccountSource } from '../source.js';
 import { snowflakeTime } from '../x-tweet.js';
 import { getJson, PageCursors } from './http.js';
 
 export const X_API_BASE = 'https://api.x.com';
 
-interface Tweet {
-  id: string;
-  text: string;
-  created_at?: string;
-  in_reply_to_user_id?: string;
-  referenced_tweets?: { type: 'replied_to' | 'retweeted' | 'quoted'; id: string }[];
-  entities?: { urls?: { url: string; expanded_url?: string }[]; hashtags?: { tag: string }[]; mentions?: { username: string }[] };
-  public_metrics?: { like_count?: number; retweet_count?: number; reply_count?: number; quote_count?: number; impression_count?: number };
-  note_tweet?: { text?: string };
-  attachments?: { media_keys?: string[] };
-}
+/** X's ids are decimal numbers too large for JSON numbers, so they come as strings of digits. */
+const XId = z.string().regex(/^\d{1,20}$/, 'expected a post id of digits');
+
+/** A post as API v2 sends it, checked for every field read of it. */
+const Tweet = z.object({
+  id: XId,
+  text: z.string(),
+  created_at: TextTime,
+  in_reply_to_user_id: z.string().optional(),
+  referenced_tweets: z.array(z.object({ type: z.string(), id: XId })).optional(),
+  entities: z
+    .object({
+      urls: z.array(z.object({ url: z.string(), expanded_url: z.string().optional() })).optional(),
+      hashtags: z.array(z.object({ tag: z.string() })).optional(),
+      mentions: z.array(z.object({ username: z.string() })).optional(),
+    })
+    .optional(),
+  public_metrics: z
+    .object({ like_count: Count.optional(), retweet_count: Count.optional(), reply_count: Count.optional(), quote_count: Count.optional(), impression_count: Count.optional() })
+    .optional(),
+  note_tweet: z.object({ text: z.string().optional() }).optional(),
+  attachments: z.object({ media_keys: z.array(z.string()).optional() }).optional(),
+});
+type Tweet = z.infer<typeof Tweet>;
+
+/** The pictures and videos a page's posts name by key; a page whose list is broken is an unexpected answer, not a post. */
+const Includes = z.object({ media: z.array(z.object({ media_key: z.string(), type: z.string().optional(), alt_text: z.string().nullish() })).optional() }).optional();
+type MediaItem = NonNullable<NonNullable<z.infer<typeof Includes>>['media']>[number];
 
 const FIELDS = 'tweet.fields=created_at,public_metrics,entities,referenced_tweets,in_reply_to_user_id,note_tweet,attachments&expansions=attachments.media_keys&media.fields=alt_text,type';
 
@@ -32,8 +50,9 @@ export const xApi: AccountSource = {
     const base = (options.services.xApi ?? options.env.PRESENCE_X_API_BASE ?? X_API_BASE).replace(/\/+$/, '');
     const http = { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, token, tokenOrigin: base, ...options.http };
     const handle = target.replace(/^@/, '');
-    const user = ((await getJson(`${base}/2/users/by/username/${encodeURIComponent(handle)}`, http)).body as { data?: { id?: string } }).data;
-    if (!user?.id) throw networkError(spec, 'X did not return the account (no data.id)', 'check the handle');
+    const user = ((await getJson(`${base}/2/users/by/username/${encodeURIComponent(handle)}`, http)).body as { data?: { id?: unknown } } | null)?.data;
+    const userId = user?.id;
+    if (typeof userId !== 'string' || !userId) throw networkError(spec, 'X did not return the account (no data.id)', 'check the handle');
     const collector = new LoadCollector(options);
     collector.account = handle;
     let nextPage: string | undefined;
@@ -41,27 +60,27 @@ export const xApi: AccountSource = {
     const pages = new PageCursors(spec);
     do {
       const max = Math.max(5, Math.min(100, options.limit - read));
-      const { body } = await getJson(`${base}/2/users/${user.id}/tweets?max_results=${max}&${FIELDS}${nextPage ? `&pagination_token=${encodeURIComponent(nextPage)}` : ''}`, http);
-      const page = body as { data?: Tweet[]; includes?: { media?: { media_key: string; type?: string; alt_text?: string }[] }; meta?: { next_token?: string } };
+      const { body } = await getJson(`${base}/2/users/${userId}/tweets?max_results=${max}&${FIELDS}${nextPage ? `&pagination_token=${encodeURIComponent(nextPage)}` : ''}`, http);
+      const page = body as { data?: unknown[]; includes?: unknown; meta?: { next_token?: unknown } } | null;
       if (page?.data !== undefined && !Array.isArray(page.data)) throw networkError(spec, 'unexpected answer: expected { data: [...] }');
-      const media = new Map((page.includes?.media ?? []).map((m) => [m.media_key, m]));
-      for (const tweet of page.data ?? []) {
+      const includes = Includes.safeParse(page?.includes);
+      if (!includes.success) throw networkError(spec, `unexpected answer: includes.${firstIssue(includes.error)}`);
+      const media = new Map((includes.data?.media ?? []).map((m) => [m.media_key, m]));
+      for (const value of page?.data ?? []) {
         if (read >= options.limit) break;
         read++;
-        if (!tweet?.id || !tweet.created_at) {
-          collector.skip({ file: spec, record: read }, 'expected a post with id and created_at');
-          continue;
-        }
-        collector.add(toPost(tweet, user.id, handle, media, { file: spec, record: read }));
+        const where = { file: spec, record: read };
+        const tweet = collector.parse(Tweet, value, where);
+        if (tweet) collector.add(toPost(tweet, userId, handle, media, where));
       }
       options.progress?.(read, options.limit);
-      nextPage = pages.next(page.data?.length && typeof page.meta?.next_token === 'string' ? page.meta.next_token : undefined);
+      nextPage = pages.next(page?.data?.length && typeof page.meta?.next_token === 'string' ? page.meta.next_token : undefined);
     } while (nextPage && read < options.limit);
     return collector.result();
   },
 };
 
-function toPost(tweet: Tweet, userId: string, handle: string, media: Map<string, { type?: string; alt_text?: string }>, source: Post['source']): Post {
+function toPost(tweet: Tweet, userId: string, handle: string, media: Map<string, MediaItem>, source: Post['source']): Post {
   let text = tweet.note_tweet?.text ?? tweet.text;
   const links: string[] = [];
   for (const url of tweet.entities?.urls ?? []) {
@@ -78,7 +97,7 @@ function toPost(tweet: Tweet, userId: string, handle: string, media: Map<string,
     id: tweet.id,
     platform: 'x',
     author: handle,
-    createdAt: new Date(tweet.created_at!).toISOString(),
+    createdAt: tweet.created_at,
     text,
     links: links.map(toLink),
     hashtags: (tweet.entities?.hashtags ?? []).map((h) => h.tag),
