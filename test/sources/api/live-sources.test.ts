@@ -8,6 +8,7 @@ import { Post } from '../../../src/model/post.js';
 import { loadSource } from '../../../src/sources/index.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { sendJson, startServer, type TestServer } from '../../helpers/http-server.js';
+import { mastodonStatus } from '../../helpers/mastodon-status.js';
 
 const SECRET = 'tok-SECRET-5f2c9a-never-print-me';
 const work = mkdtempSync(path.join(tmpdir(), 'presence-api-'));
@@ -19,23 +20,7 @@ afterEach(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const FAST = { retries: 2, backoffMs: 5, maxWaitMs: 5_000 };
-const status = (n: number, extra: Record<string, unknown> = {}) => ({
-  id: String(112450000000000000 + n),
-  created_at: new Date(Date.UTC(2024, 5, 1) - n * 3_600_000).toISOString(),
-  visibility: 'public',
-  url: `https://mastodon.example/@northwindlamps/${112450000000000000 + n}`,
-  content: `<p>Post number ${n} about warm light <a href="https://northwind.example/p/${n}" rel="nofollow noopener noreferrer" target="_blank"><span class="invisible">https://</span><span class="">northwind.example/p/${n}</span><span class="invisible"></span></a></p>`,
-  in_reply_to_id: null,
-  in_reply_to_account_id: null,
-  reblog: null,
-  media_attachments: [],
-  tags: [],
-  mentions: [],
-  replies_count: 1,
-  reblogs_count: 2,
-  favourites_count: 3,
-  ...extra,
-});
+const status = mastodonStatus;
 
 /** A Mastodon server with 120 statuses served 40 a page, newest first, with Link headers. */
 function mastodon(base: () => string) {

@@ -5,6 +5,7 @@ import { Post } from '../../../src/model/post.js';
 import { loadSource } from '../../../src/sources/index.js';
 import { ROOT, runCli } from '../../helpers/run-cli.js';
 import { sendJson, startServer, type TestServer } from '../../helpers/http-server.js';
+import { mastodonStatus } from '../../helpers/mastodon-status.js';
 
 // A server sends what it sends: a record with a field of the wrong type is skipped and counted
 // with its place, or with --strict is exit 2 naming it, never an unexpected error.
@@ -81,23 +82,9 @@ describe('X over API v2', () => {
 });
 
 describe('Mastodon over its API', () => {
-  const status = (n: number, fields: Record<string, unknown> = {}) => ({
-    id: String(112450000000000000 + n),
-    created_at: `2024-06-0${1 + (n % 9)}T10:00:00.000Z`,
-    visibility: 'public',
-    url: null,
-    content: `<p>Post ${n}</p>`,
-    in_reply_to_id: null,
-    in_reply_to_account_id: null,
-    reblog: null,
-    media_attachments: [],
-    tags: [],
-    mentions: [],
-    replies_count: 0,
-    reblogs_count: 0,
-    favourites_count: 0,
-    ...fields,
-  });
+  const status = (n: number, fields: Record<string, unknown> = {}) =>
+    mastodonStatus(n, { created_at: `2024-06-0${1 + (n % 9)}T10:00:00.000Z`, url: null, content: `<p>Post ${n}</p>`, replies_count: 0, reblogs_count: 0, favourites_count: 0, ...fields });
+
   const BAD = [
     { record: status(1, { created_at: 12345 }), field: 'created_at' },
     { record: status(2, { created_at: '1e300' }), field: 'created_at' },
