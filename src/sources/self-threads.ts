@@ -1,6 +1,10 @@
 import type { Post } from '../model/post.js';
-import { mentionsIn } from '../text/entities.js';
-import { replyAddressees } from '../text/length.js';
+
+/** The handles a text opens with, as people are addressed: "@ana @bo@example.social thanks" → ana, bo. */
+function openingHandles(text: string): string[] {
+  const opening = /^(?:\s*\.?@[\w.-]+(?:@[\w.-]+)?)+/.exec(text)?.[0] ?? '';
+  return [...opening.matchAll(/@([\w.-]+)/g)].map((m) => m[1]!.toLowerCase());
+}
 
 const localName = (handle: string) => handle.replace(/^@/, '').split('@')[0]!.toLowerCase();
 
@@ -15,9 +19,8 @@ export function addressedThreadParts(posts: Post[]): Post[] {
   return posts.map((post) => {
     if (post.kind !== 'post' || !post.replyTo?.isOwn) return post;
     const parent = post.replyTo.id === undefined ? undefined : byId.get(post.replyTo.id);
-    if (!parent) return post;
-    const known = new Set([localName(post.author), ...parent.mentions.map(localName), ...mentionsIn(replyAddressees(parent)).map(localName)]);
-    const addressed = mentionsIn(replyAddressees(post)).map(localName);
-    return addressed.every((handle) => known.has(handle)) ? post : { ...post, kind: 'reply' as const };
+    const known = new Set([localName(post.author), ...(parent ? [...parent.mentions.map(localName), ...openingHandles(parent.text)] : [])]);
+    if (!parent || openingHandles(post.text).every((handle) => known.has(handle))) return post;
+    return { ...post, kind: 'reply' as const };
   });
 }
