@@ -237,6 +237,33 @@ function zipInput(label: string, zip: yauzl.ZipFile, byName: Map<string, yauzl.E
 }
 
 /** Entries whose path ends with one of the given names, wherever an extra top folder put them. */
+/**
+ * A lone file read together with the files of the same export beside it (X's tweets-part1.js and
+ * account.js beside tweets.js), as one folder-like input; names that are not there are left out.
+ */
+export async function withSiblings(input: Input, names: Iterable<string>): Promise<Input> {
+  if (input.container !== 'file' || !input.beside) return input;
+  const byEntry = new Map<string, Input>([[input.entries[0]!, input]]);
+  for (const name of names) {
+    if (byEntry.has(name)) continue;
+    const sibling = await input.beside(name);
+    if (sibling) byEntry.set(name, sibling);
+  }
+  if (byEntry.size === 1) return input;
+  const of = (entry: string) => byEntry.get(entry) ?? input;
+  return {
+    label: input.label,
+    container: 'folder',
+    entries: [...byEntry.keys()].sort(),
+    read: (entry) => of(entry).read(entry),
+    head: (entry, bytes) => of(entry).head(entry, bytes),
+    describe: (entry) => of(entry).describe(entry),
+    close: async () => {
+      for (const each of byEntry.values()) await each.close();
+    },
+  };
+}
+
 export function findEntries(input: Input, pattern: RegExp): string[] {
   return input.entries.filter((entry) => pattern.test(entry));
 }

@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 import type { Post } from '../model/post.js';
 import { findUrls, ownSites } from '../text/links.js';
-import { findEntries, type Input } from './input.js';
+import { findEntries, withSiblings, type Input } from './input.js';
 import { assignedElements, assignedJson, assignedValue, readAssignedJson, type AssignedJson } from './js-assignment.js';
 import { LoadCollector, type FileSource } from './source.js';
 import { arrayOf, ownerOf, parseCreatedAt, stringOf, toPost, tweetText, unescapeTweet, type LongText, type Owner, type RawTweet } from './x-tweet.js';
@@ -39,8 +39,9 @@ export const xArchive: FileSource = {
     }
     return false;
   },
-  async load(input, options) {
+  async load(given, options) {
     const collector = new LoadCollector(options);
+    const input = await withSiblings(given, archiveSiblings(given));
     const parts = tweetParts(input);
     if (parts.length === 0) throw inputError({ file: input.label }, 'no data/tweets.js in this X archive');
     const first = parts[0]!;
@@ -142,6 +143,17 @@ function tweetParts(input: Input): string[] {
   const underData = all.filter((part) => UNDER_DATA.test(part));
   const partNumber = (name: string) => Number(/-part(\d+)\.js$/.exec(name)?.[1] ?? 0);
   return (underData.length > 0 ? underData : all).sort((a, b) => partNumber(a) - partNumber(b) || a.localeCompare(b));
+}
+
+/**
+ * A lone tweets.js is read with the rest of its data/ folder: the parts X splits a large
+ * archive into (numbered from 1) and the account files, so the file and the folder give one audit.
+ */
+function archiveSiblings(input: Input): string[] {
+  const base = input.container === 'file' ? /^(tweets?)\.js$/.exec(input.entries[0] ?? '')?.[1] : undefined;
+  if (!base) return [];
+  const parts = Array.from({ length: 99 }, (_, n) => `${base}-part${n + 1}.js`);
+  return [...parts, 'account.js', 'manifest.js', 'profile.js', 'note-tweet.js', 'twitter-circle-tweet.js'];
 }
 
 /** The other data files beside the first tweet part, by file name. */

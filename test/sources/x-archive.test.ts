@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -15,11 +15,13 @@ const ZIP_DATA = 'fixtures/x/archive.zip:twitter-2024-06-30-8f3a1c/data';
 const zip = await loadWith(xArchive, 'fixtures/x/archive.zip');
 const folder = await loadWith(xArchive, 'fixtures/x/archive');
 const alone = await loadWith(xArchive, 'fixtures/x/archive/data/tweets.js');
-const byId = (id: string) => zip.posts.find((p) => p.id === id)!;
-const withoutFile = (posts: Post[]) => posts.map(({ source, ...rest }) => ({ ...rest, record: source.record }));
-
 const scratch = mkdtempSync(path.join(tmpdir(), 'presence-x-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// tweets.js copied out of its archive, with no parts, account.js, manifest, notes or circle list beside it.
+copyFileSync('fixtures/x/archive/data/tweets.js', path.join(scratch, 'tweets.js'));
+const lone = await loadWith(xArchive, path.join(scratch, 'tweets.js'));
+const byId = (id: string) => zip.posts.find((p) => p.id === id)!;
+const withoutFile = (posts: Post[]) => posts.map(({ source, ...rest }) => ({ ...rest, record: source.record }));
 
 /** A small archive folder of its own: file name → the text of the file. */
 function archive(name: string, files: Record<string, string>): string {
@@ -37,12 +39,15 @@ const parse = (text: string) => archiveElementsOf(Buffer.from(text));
 const tweetsJs = (elements: unknown[], part = 0) => `window.YTD.tweets.part${part} = ${JSON.stringify(elements, null, 2)}`;
 
 describe('X archive: the bundled fixture', () => {
-  test('the zip, the folder and tweets.js alone give the same posts', () => {
+  test('the zip, the folder and tweets.js alone give the same posts: a lone tweets.js is read with the parts and account files beside it', () => {
     expect(withoutFile(folder.posts)).toEqual(withoutFile(zip.posts));
     expect(folder.excluded).toEqual(zip.excluded);
-    // tweets.js alone is part 0 only, with no account.js, manifest, notes or circle list beside it.
-    expect(withoutFile(alone.posts)).toEqual(withoutFile(zip.posts.filter((p) => p.source.file === `${ZIP_DATA}/tweets.js`)));
-    expect(alone.posts).toHaveLength(24);
+    expect(withoutFile(alone.posts)).toEqual(withoutFile(zip.posts));
+    expect(alone.excluded).toEqual(zip.excluded);
+    expect(alone.posts.find((p) => p.id === '1805148856120246272')?.source).toEqual({ file: 'fixtures/x/archive/data/tweets-part1.js', record: 14 });
+    // With nothing beside it, tweets.js is part 0 alone.
+    expect(withoutFile(lone.posts)).toEqual(withoutFile(zip.posts.filter((p) => p.source.file === `${ZIP_DATA}/tweets.js`)));
+    expect(lone.posts).toHaveLength(24);
   });
 
   test('exact counts by kind; the circle post and the earlier edit are left out and counted', () => {
@@ -51,16 +56,17 @@ describe('X archive: the bundled fixture', () => {
     expect(zip.excluded).toEqual({ 'Twitter Circle post': 1, 'earlier version of an edited post': 1 });
     expect(zip.skipped).toEqual({ count: 0, examples: [] });
     expect(zip.posts.some((p) => p.id === '1804227786961846272')).toBe(false);
-    expect(alone.excluded).toEqual({ 'earlier version of an edited post': 1 });
+    expect(lone.excluded).toEqual({ 'earlier version of an edited post': 1 });
   });
 
   test('every post passes Post.parse unchanged', () => {
-    for (const post of [...zip.posts, ...folder.posts, ...alone.posts]) expect(Post.parse(post)).toEqual(post);
+    for (const post of [...zip.posts, ...folder.posts, ...alone.posts, ...lone.posts]) expect(Post.parse(post)).toEqual(post);
   });
 
-  test('the handle comes from account.js, from the own media links when tweets.js is alone; the email is never kept', () => {
+  test('the handle comes from account.js, from the own media links when tweets.js has nothing beside it; the email is never kept', () => {
     expect(zip.account).toBe('northwindlamps');
     expect(alone.account).toBe('northwindlamps');
+    expect(lone.account).toBe('northwindlamps');
     expect(new Set(zip.posts.map((p) => p.author))).toEqual(new Set(['northwindlamps']));
     expect(JSON.stringify([zip, folder, alone])).not.toContain('hello@northwind.example');
   });
@@ -151,10 +157,11 @@ describe('X archive: the bundled fixture', () => {
     expect(byId('1792533228549046272').app).toBe('Twitter for iPhone');
   });
 
-  test('own sites from profile.js: the bio’s links, not the bare t.co website nor Instagram; none from tweets.js alone', () => {
+  test('own sites from profile.js: the bio’s links, not the bare t.co website nor Instagram; none from a tweets.js with no profile.js beside it', () => {
     expect(zip.sites).toEqual(['northwind.example', 'help.northwind.example']);
     expect(folder.sites).toEqual(zip.sites);
-    expect(alone.sites).toBeUndefined();
+    expect(alone.sites).toEqual(zip.sites);
+    expect(lone.sites).toBeUndefined();
   });
 
   test('an archive holds no alt text, whatever form it is given in', () => {
