@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Evidence } from '../model/audit.js';
 import type { Post } from '../model/post.js';
 import { inputError, type Where } from '../errors.js';
-import type { Input } from './input.js';
+import type { Input } from './read/input.js';
 
 /** What a loader hands back: the posts, and an honest count of what it could not use. */
 export interface LoadResult {

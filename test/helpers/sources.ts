@@ -1,5 +1,5 @@
 import { Post } from '../../src/model/post.js';
-import { openInput } from '../../src/sources/input.js';
+import { openInput } from '../../src/sources/read/input.js';
 import type { FileSource, LoadResult } from '../../src/sources/source.js';
 import { ROOT } from './run-cli.js';
 

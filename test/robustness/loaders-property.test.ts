@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { formatWhere, PresenceError } from '../../src/errors.js';
 import { Post } from '../../src/model/post.js';
 import { fileSources } from '../../src/sources/index.js';
-import { openInput } from '../../src/sources/input.js';
+import { openInput } from '../../src/sources/read/input.js';
 import type { FileSource, LoadResult } from '../../src/sources/source.js';
 import { ROOT } from '../helpers/run-cli.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blueskyCar } from '../../src/sources/bluesky-car.js';
+import { blueskyCar } from '../../src/sources/formats/bluesky-car.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 
 describe('Bluesky repository export (.car)', async () => {

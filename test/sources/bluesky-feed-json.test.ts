@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blueskyFeedJson } from '../../src/sources/bluesky-feed-json.js';
+import { blueskyFeedJson } from '../../src/sources/formats/bluesky-feed-json.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 
 describe('Bluesky author feed', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { feed } from '../../src/sources/feed.js';
+import { feed } from '../../src/sources/formats/feed.js';
 import { detects, loadWith } from '../helpers/sources.js';
 
 describe('RSS and Atom feeds', () => {

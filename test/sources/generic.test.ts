@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PresenceError } from '../../src/errors.js';
-import { generic, parseTimestamp } from '../../src/sources/generic.js';
+import { generic, parseTimestamp } from '../../src/sources/formats/generic.js';
 import { loadWith } from '../helpers/sources.js';
 
 describe('generic CSV, JSON and JSON Lines', () => {

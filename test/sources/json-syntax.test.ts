@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { jsonSyntaxError } from '../../src/sources/json-syntax.js';
+import { jsonSyntaxError } from '../../src/sources/read/json-syntax.js';
 
 const parses = (text: string) => {
   try {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { jsonArrayElements, jsonValue } from '../../src/sources/json-text.js';
+import { jsonArrayElements, jsonValue } from '../../src/sources/read/json-text.js';
 
 const elementsOf = (text: string) => {
   const bytes = Buffer.from(text);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { linkedinCsv, repairLineQuoting } from '../../src/sources/linkedin-csv.js';
+import { linkedinCsv, repairLineQuoting } from '../../src/sources/formats/linkedin-csv.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 
 describe('LinkedIn Shares.csv', async () => {

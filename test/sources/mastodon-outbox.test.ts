@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { Audit } from '../../src/model/audit.js';
 import type { Post } from '../../src/model/post.js';
-import { mastodonOutbox } from '../../src/sources/mastodon-outbox.js';
+import { mastodonOutbox } from '../../src/sources/formats/mastodon-outbox.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 

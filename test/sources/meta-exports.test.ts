@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { facebookJson } from '../../src/sources/facebook-json.js';
-import { instagramJson } from '../../src/sources/instagram-json.js';
-import { threadsJson } from '../../src/sources/threads-json.js';
+import { facebookJson } from '../../src/sources/formats/facebook-json.js';
+import { instagramJson } from '../../src/sources/formats/instagram-json.js';
+import { threadsJson } from '../../src/sources/formats/threads-json.js';
 import { repairMojibake } from '../../src/text/mojibake.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';

@@ -5,9 +5,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { PresenceError } from '../../src/errors.js';
 import { Post } from '../../src/model/post.js';
 import type { LoadResult } from '../../src/sources/source.js';
-import { assignedElements } from '../../src/sources/js-assignment.js';
-import { archiveFile, xArchive } from '../../src/sources/x-archive.js';
-import { appName, parseCreatedAt } from '../../src/sources/x-tweet.js';
+import { assignedElements } from '../../src/sources/read/js-assignment.js';
+import { archiveFile, xArchive } from '../../src/sources/formats/x-archive.js';
+import { appName, parseCreatedAt } from '../../src/sources/read/x-tweet.js';
 import { ownSites } from '../../src/text/links.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 

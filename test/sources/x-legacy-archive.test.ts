@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fileSources } from '../../src/sources/index.js';
-import { legacyCreatedAt, xLegacyArchive } from '../../src/sources/x-legacy-archive.js';
+import { legacyCreatedAt, xLegacyArchive } from '../../src/sources/formats/x-legacy-archive.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 import { runCli } from '../helpers/run-cli.js';
 

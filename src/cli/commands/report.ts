@@ -46,7 +46,7 @@ export async function readAudit(file: string, io: Io): Promise<Audit> {
   } catch {
     throw inputError({ file }, 'cannot read the audit file');
   }
-  const { jsonValue } = await import('../../sources/json-text.js');
+  const { jsonValue } = await import('../../sources/read/json-text.js');
   const value = jsonValue(bytes, 0, bytes.length, file);
   const version = (value as { version?: unknown } | null)?.version;
   if (version !== AUDIT_VERSION) {

@@ -1,5 +1,5 @@
 import { networkError } from '../../errors.js';
-import { FeedViewPost, postFromFeedViewPost } from '../bluesky-feed-json.js';
+import { FeedViewPost, postFromFeedViewPost } from '../formats/bluesky-feed-json.js';
 import { LoadCollector, type AccountSource } from '../source.js';
 import { getJson, PageCursors } from './http.js';
 

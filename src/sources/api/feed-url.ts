@@ -1,5 +1,5 @@
 import { redactSecrets } from '../../model/source-spec.js';
-import { parseFeed } from '../feed.js';
+import { parseFeed } from '../formats/feed.js';
 import type { AccountSource } from '../source.js';
 import { get } from './http.js';
 

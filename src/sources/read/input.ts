@@ -3,8 +3,8 @@ import { readdir, readFile, stat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type yauzl from 'yauzl';
-import { inputError, type Where } from '../errors.js';
-import { lazy } from '../lazy.js';
+import { inputError, type Where } from '../../errors.js';
+import { lazy } from '../../lazy.js';
 
 /** The zip reader loads only when a zip is opened. */
 const loadYauzl = lazy<typeof yauzl>('yauzl');

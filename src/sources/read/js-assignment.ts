@@ -1,4 +1,4 @@
-import { inputError } from '../errors.js';
+import { inputError } from '../../errors.js';
 import { checkText, type Input } from './input.js';
 import { jsonArrayElements, jsonValue } from './json-text.js';
 

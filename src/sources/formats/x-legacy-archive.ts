@@ -1,9 +1,9 @@
-import { inputError } from '../errors.js';
-import { ownSites } from '../text/links.js';
-import { findEntries, type Input } from './input.js';
-import { assignedElements, assignedValue, readAssignedJson } from './js-assignment.js';
-import { LoadCollector, type FileSource } from './source.js';
-import { ownerOf, parseCreatedAt, stringOf, toPost, type RawTweet } from './x-tweet.js';
+import { inputError } from '../../errors.js';
+import { ownSites } from '../../text/links.js';
+import { findEntries, type Input } from '../read/input.js';
+import { assignedElements, assignedValue, readAssignedJson } from '../read/js-assignment.js';
+import { LoadCollector, type FileSource } from '../source.js';
+import { ownerOf, parseCreatedAt, stringOf, toPost, type RawTweet } from '../read/x-tweet.js';
 
 /** One month of tweets, `data/js/tweets/2013_02.js`, in the archive X gave out until 2019 (its viewer was called Grailbird). */
 const MONTH_FILE = /(?:^|\/)data\/js\/tweets\/(\d{4})_(\d{2})\.js$/;

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { inputError } from '../errors.js';
-import type { Media, Post } from '../model/post.js';
-import { htmlToText } from '../text/html-to-text.js';
-import { hostOf, parseUrl, toLink, ownSites } from '../text/links.js';
-import { findEntries, type Input } from './input.js';
-import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { Count, LoadCollector, TextTime, type FileSource } from './source.js';
+import { inputError } from '../../errors.js';
+import type { Media, Post } from '../../model/post.js';
+import { htmlToText } from '../../text/html-to-text.js';
+import { hostOf, parseUrl, toLink, ownSites } from '../../text/links.js';
+import { findEntries, type Input } from '../read/input.js';
+import { jsonHeadMatches, readJsonEntry } from '../read/json-entry.js';
+import { Count, LoadCollector, TextTime, type FileSource } from '../source.js';
 
 const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
 const OUTBOX = /(?:^|\/)outbox\.json$/;

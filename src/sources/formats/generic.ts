@@ -1,12 +1,12 @@
-import { closest, inputError, usageError } from '../errors.js';
-import { PLATFORMS } from '../model/names.js';
-import type { Platform, Post } from '../model/post.js';
-import { readCsv } from './csv-rows.js';
-import { parseIgnoreCell } from './ignore-column.js';
-import { readText } from './input.js';
-import { jsonLines, readJsonEntry } from './json-entry.js';
-import { LoadCollector, type FileSource } from './source.js';
-import { textPost } from './text-post.js';
+import { closest, inputError, usageError } from '../../errors.js';
+import { PLATFORMS } from '../../model/names.js';
+import type { Platform, Post } from '../../model/post.js';
+import { readCsv } from '../read/csv-rows.js';
+import { parseIgnoreCell } from '../read/ignore-column.js';
+import { readText } from '../read/input.js';
+import { jsonLines, readJsonEntry } from '../read/json-entry.js';
+import { LoadCollector, type FileSource } from '../source.js';
+import { textPost } from '../read/text-post.js';
 
 /** The Post fields a generic file can fill, with the column names tools commonly use for each. */
 const ALIASES = {

@@ -1,5 +1,5 @@
-import { inputError } from '../errors.js';
-import { lazy } from '../lazy.js';
+import { inputError } from '../../errors.js';
+import { lazy } from '../../lazy.js';
 import { readText, type Input } from './input.js';
 
 /** The CSV parser loads only when a CSV file is read. */

@@ -1,8 +1,8 @@
 import type { CarBufferReader } from '@ipld/car/buffer-reader';
-import { inputError } from '../errors.js';
-import { lazy } from '../lazy.js';
+import { inputError } from '../../errors.js';
+import { lazy } from '../../lazy.js';
 import { FeedViewPost, postFromFeedViewPost } from './bluesky-feed-json.js';
-import { LoadCollector, type FileSource } from './source.js';
+import { LoadCollector, type FileSource } from '../source.js';
 
 interface Cid {
   toString(): string;

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { inputError, type Where } from '../errors.js';
+import { inputError, type Where } from '../../errors.js';
 import { notUtf8 } from './input.js';
 import { jsonSyntaxError } from './json-syntax.js';
 

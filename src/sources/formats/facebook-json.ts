@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { inputError } from '../errors.js';
-import type { Evidence } from '../model/audit.js';
-import type { Post } from '../model/post.js';
-import { repairDeep } from '../text/mojibake.js';
-import { findEntries, type Input } from './input.js';
-import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { META_LACKS, syntheticId } from './meta-export.js';
-import { LoadCollector, UnixSeconds, type FileSource } from './source.js';
-import { textPost } from './text-post.js';
+import { inputError } from '../../errors.js';
+import type { Evidence } from '../../model/audit.js';
+import type { Post } from '../../model/post.js';
+import { repairDeep } from '../../text/mojibake.js';
+import { findEntries, type Input } from '../read/input.js';
+import { jsonHeadMatches, readJsonEntry } from '../read/json-entry.js';
+import { META_LACKS, syntheticId } from '../read/meta-export.js';
+import { LoadCollector, UnixSeconds, type FileSource } from '../source.js';
+import { textPost } from '../read/text-post.js';
 
 /** Every era's name for the posts file of a Facebook export (profiles and Pages). */
 const POSTS = /(?:^|\/)(?:your_posts(?:__check_ins__photos_and_videos)?|profile_posts)_\d+\.json$/;

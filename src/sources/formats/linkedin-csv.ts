@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Evidence } from '../model/audit.js';
-import type { Post } from '../model/post.js';
-import { inputError, PresenceError } from '../errors.js';
-import { decodeText, findEntries, type Input } from './input.js';
-import { parseCsv, type CsvRow } from './csv-rows.js';
-import { fingerprint, jaccard } from '../text/similarity.js';
-import { LoadCollector, type FileSource } from './source.js';
-import { textPost } from './text-post.js';
+import type { Evidence } from '../../model/audit.js';
+import type { Post } from '../../model/post.js';
+import { inputError, PresenceError } from '../../errors.js';
+import { decodeText, findEntries, type Input } from '../read/input.js';
+import { parseCsv, type CsvRow } from '../read/csv-rows.js';
+import { fingerprint, jaccard } from '../../text/similarity.js';
+import { LoadCollector, type FileSource } from '../source.js';
+import { textPost } from '../read/text-post.js';
 
 const SHARES = /(?:^|\/)Shares(?:_\d+)?\.csv$/i;
 const COMMENTS = /(?:^|\/)Comments(?:_\d+)?\.csv$/i;

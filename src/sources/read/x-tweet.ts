@@ -1,6 +1,6 @@
-import type { Link, Media, Metrics, Post } from '../model/post.js';
-import { hashtagsIn, mentionsIn } from '../text/entities.js';
-import { findUrls, toLink } from '../text/links.js';
+import type { Link, Media, Metrics, Post } from '../../model/post.js';
+import { hashtagsIn, mentionsIn } from '../../text/entities.js';
+import { findUrls, toLink } from '../../text/links.js';
 
 // One tweet as X writes it, in today's archive and in the older Grailbird one, made into a Post.
 

@@ -1,4 +1,4 @@
-import type { Post } from '../model/post.js';
+import type { Post } from '../../model/post.js';
 
 /**
  * A queue row's reviewed exception: `rule-id, rule-id: reason`. Every listed rule is

@@ -1,4 +1,4 @@
-import type { Post } from '../model/post.js';
+import type { Post } from '../../model/post.js';
 
 /** The handles a text opens with, as people are addressed: "@ana @bo@example.social thanks" → ana, bo. */
 function openingHandles(text: string): string[] {

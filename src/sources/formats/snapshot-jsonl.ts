@@ -1,9 +1,9 @@
-import { inputError } from '../errors.js';
-import { Evidence } from '../model/audit.js';
-import { Post } from '../model/post.js';
-import { readText } from './input.js';
-import { jsonLines } from './json-entry.js';
-import { LoadCollector, type FileSource } from './source.js';
+import { inputError } from '../../errors.js';
+import { Evidence } from '../../model/audit.js';
+import { Post } from '../../model/post.js';
+import { readText } from '../read/input.js';
+import { jsonLines } from '../read/json-entry.js';
+import { LoadCollector, type FileSource } from '../source.js';
 
 export const SNAPSHOT_VERSION = 1;
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { inputError } from '../errors.js';
-import type { Media, Post } from '../model/post.js';
-import { toLink } from '../text/links.js';
-import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { Count, LoadCollector, TextTime, type FileSource } from './source.js';
+import { inputError } from '../../errors.js';
+import type { Media, Post } from '../../model/post.js';
+import { toLink } from '../../text/links.js';
+import { jsonHeadMatches, readJsonEntry } from '../read/json-entry.js';
+import { Count, LoadCollector, TextTime, type FileSource } from '../source.js';
 
 const Images = z.array(z.object({ alt: z.string().optional() }));
 

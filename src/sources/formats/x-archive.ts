@@ -1,10 +1,10 @@
-import { inputError } from '../errors.js';
-import type { Post } from '../model/post.js';
-import { findUrls, ownSites } from '../text/links.js';
-import { findEntries, withSiblings, type Input } from './input.js';
-import { assignedElements, assignedJson, assignedValue, readAssignedJson, type AssignedJson } from './js-assignment.js';
-import { LoadCollector, type FileSource } from './source.js';
-import { arrayOf, ownerOf, parseCreatedAt, stringOf, toPost, tweetText, unescapeTweet, type LongText, type Owner, type RawTweet } from './x-tweet.js';
+import { inputError } from '../../errors.js';
+import type { Post } from '../../model/post.js';
+import { findUrls, ownSites } from '../../text/links.js';
+import { findEntries, withSiblings, type Input } from '../read/input.js';
+import { assignedElements, assignedJson, assignedValue, readAssignedJson, type AssignedJson } from '../read/js-assignment.js';
+import { LoadCollector, type FileSource } from '../source.js';
+import { arrayOf, ownerOf, parseCreatedAt, stringOf, toPost, tweetText, unescapeTweet, type LongText, type Owner, type RawTweet } from '../read/x-tweet.js';
 
 /** `window.YTD.tweets.part0 = ` (or `window.__THAR_CONFIG = ` in manifest.js) before the JSON of every archive file. */
 const PREFIX = /^\s*window\.(?:YTD\.[A-Za-z0-9_]+\.part\d+|__THAR_CONFIG)\s*=\s*/;

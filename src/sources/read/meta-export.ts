@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Evidence } from '../model/audit.js';
-import type { Media } from '../model/post.js';
-import { repairMojibake } from '../text/mojibake.js';
-import { UnixSeconds } from './source.js';
+import type { Evidence } from '../../model/audit.js';
+import type { Media } from '../../model/post.js';
+import { repairMojibake } from '../../text/mojibake.js';
+import { UnixSeconds } from '../source.js';
 
 /** No Meta export (Facebook, Instagram, Threads) holds likes, shares or comment counts, nor the alt text of its media. */
 export const META_LACKS: readonly Evidence[] = ['engagement', 'alt-text'];

@@ -1,9 +1,9 @@
-import { inputError } from '../errors.js';
-import { findEntries } from './input.js';
-import { jsonHeadMatches, readJsonEntry } from './json-entry.js';
-import { captionOf, mediaList, mediaOf, META_LACKS, MetaMediaPost, syntheticId, timeOf } from './meta-export.js';
-import { LoadCollector, type FileSource } from './source.js';
-import { textPost } from './text-post.js';
+import { inputError } from '../../errors.js';
+import { findEntries } from '../read/input.js';
+import { jsonHeadMatches, readJsonEntry } from '../read/json-entry.js';
+import { captionOf, mediaList, mediaOf, META_LACKS, MetaMediaPost, syntheticId, timeOf } from '../read/meta-export.js';
+import { LoadCollector, type FileSource } from '../source.js';
+import { textPost } from '../read/text-post.js';
 
 const THREADS = /(?:^|\/)threads_and_replies\.json$/;
 
