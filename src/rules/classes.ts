@@ -62,26 +62,26 @@ export function compileClassifier(definitions: readonly ClassDefinition[], brand
     return { name: definition.name, kinds: definition.kinds && new Set(definition.kinds), threshold: definition.threshold, signals };
   });
   // Posts fall into a handful of combinations of classes: each combination is one shared,
-  // read-only set rather than a set per post, keyed by its classes as the bits of a number.
-  if (compiled.length > 52) throw new Error(`at most 52 classes can be defined; found ${compiled.length}`);
-  const shared = new Map<number, ReadonlySet<string>>();
+  // read-only set rather than a set per post, keyed by one character per class.
+  const shared = new Map<string, ReadonlySet<string>>();
   return (facts) => {
-    let tags = 0;
-    for (let index = 0; index < compiled.length; index++) {
-      const c = compiled[index]!;
-      if (c.kinds && !c.kinds.has(facts.post.kind)) continue;
-      let score = 0;
-      for (const signal of c.signals) {
-        if (score + signal.reachable < c.threshold) break;
-        if (signal.test(facts)) score += signal.weight;
-        if (score >= c.threshold) break;
-      }
-      if (score >= c.threshold) tags += 2 ** index;
-    }
-    let set = shared.get(tags);
-    if (!set) shared.set(tags, (set = new Set(compiled.filter((_, index) => Math.floor(tags / 2 ** index) % 2 === 1).map((c) => c.name))));
+    let key = '';
+    for (const c of compiled) key += c.kinds && !c.kinds.has(facts.post.kind) ? '0' : scoreOf(c, facts) >= c.threshold ? '1' : '0';
+    let set = shared.get(key);
+    if (!set) shared.set(key, (set = new Set(compiled.filter((_, index) => key[index] === '1').map((c) => c.name))));
     return set;
   };
+}
+
+/** A class's score, stopping as soon as the threshold is reached or out of reach. */
+function scoreOf(c: { threshold: number; signals: { weight: number; test: Test; reachable: number }[] }, facts: PostFacts): number {
+  let score = 0;
+  for (const signal of c.signals) {
+    if (score + signal.reachable < c.threshold) break;
+    if (signal.test(facts)) score += signal.weight;
+    if (score >= c.threshold) break;
+  }
+  return score;
 }
 
 function compileSignal(signal: Signal, brand: BrandContext): Test {
