@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,10 +128,12 @@ describe('presence audit on the bundled X archive', () => {
     expect(quiet.stderr).not.toContain('wrote');
   });
 
-  test('inputs are never modified', async () => {
-    const before = statSync(path.join(ROOT, 'fixtures/x/archive.zip')).mtimeMs;
-    await runCli(['audit', 'fixtures/x/archive.zip']);
-    expect(statSync(path.join(ROOT, 'fixtures/x/archive.zip')).mtimeMs).toBe(before);
+  test('inputs are never modified: the export zip and folder keep every byte', async () => {
+    const inputs = ['fixtures/x/archive.zip', ...readdirSync(path.join(ROOT, 'fixtures/x/archive/data')).map((f) => `fixtures/x/archive/data/${f}`)];
+    const digest = () => inputs.map((f) => createHash('sha256').update(readFileSync(path.join(ROOT, f))).digest('hex'));
+    const before = digest();
+    await runCli(['audit', 'fixtures/x/archive.zip', 'fixtures/x/archive', '--format', 'json']);
+    expect(digest()).toEqual(before);
   });
 
   test('report renders a saved audit the same way the audit did', async () => {

@@ -22,7 +22,7 @@ describe('cadence', () => {
   test('a steady rhythm passes', () => {
     const result = (compileKind('cadence', { mode: 'burst', max: 3, within: '60m' }) as AccountCheck)(at('14T09:00', '14T11:00', '14T13:00', '14T15:00'), window);
     expect(result.hits).toEqual([]);
-    expect(result.pass).toBeDefined();
+    expect(result.pass).toMatchObject({ limit: 3, times: 0 });
   });
 
   test('a platform without a limit is not evaluated', () => {
