@@ -16,8 +16,8 @@ describe('built-in rules', () => {
     expect(wrong).toEqual([]);
   });
 
-  test.each(definitions.map((d) => [d.header.id, d] as const))('%s: documents why and where its threshold comes from', (_id, definition) => {
-    expect(definition.header.why.length).toBeGreaterThan(20);
-    expect(definition.header.source).toMatch(/audit-practices|\((?:A|B|C|H)\)|brand's own/);
+  test('every rule says why, and cites where its threshold comes from', () => {
+    const undocumented = definitions.filter(({ header }) => header.why.length <= 20 || !/audit-practices|\((?:A|B|C|H)\)|brand's own/.test(header.source)).map(({ header }) => header.id);
+    expect(undocumented).toEqual([]);
   });
 });
