@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localClock, WEEKDAYS } from '../../local-time.js';
+import { count } from '../../plural.js';
 import { defineAccountKind } from './define-kind.js';
 import { engagementOf } from './engagement.js';
 
@@ -28,12 +29,12 @@ export const bestTime = defineAccountKind({
       const scored = posts.map((f) => ({ f, value: engagementOf(f) })).filter((s) => s.value !== undefined) as { f: (typeof posts)[number]; value: number }[];
       const span = scored.length ? scored.at(-1)!.f.time - scored[0]!.f.time : 0;
       if (span < params['min-weeks'] * WEEK) {
-        return { hits: [], notEvaluated: `${Math.floor(span / WEEK)} weeks of posts with engagement counts, fewer than the ${params['min-weeks']} needed` };
+        return { hits: [], notEvaluated: `${count(Math.floor(span / WEEK), 'week')} of posts with engagement counts, fewer than the ${params['min-weeks']} needed` };
       }
       const sorted = scored.map((s) => s.value).sort((a, b) => a - b);
       const middle = sorted[sorted.length >> 1]!;
       if (middle < params['min-median']) {
-        return { hits: [], notEvaluated: `the median post gets ${middle} interactions, under the ${params['min-median']} needed to compare times` };
+        return { hits: [], notEvaluated: `the median post gets ${count(middle, 'interaction')}, under the ${params['min-median']} needed to compare times` };
       }
       const median = middle;
       const clock = localClock(window.timeZone);

@@ -59,7 +59,7 @@ export const engagement = defineAccountKind({
       }
       const typical = median(scored.map((s) => s.value));
       if (typical < params['min-median']) {
-        return { hits: [], notEvaluated: `the median post gets ${typical} interactions, under the ${params['min-median']} needed to tell clutter from the rest` };
+        return { hits: [], notEvaluated: `the median post gets ${count(typical, 'interaction')}, under the ${params['min-median']} needed to tell clutter from the rest` };
       }
       const cut = typical * params['below-median'];
       const hits: AccountHit[] = scored

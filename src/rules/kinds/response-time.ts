@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PostFacts } from '../../text/facts.js';
+import { count } from '../../plural.js';
 import { Duration } from '../params.js';
 import { defineAccountKind } from './define-kind.js';
 
@@ -37,7 +38,7 @@ export const responseTime = defineAccountKind({
       }
       const timed = [...first.values()].map((f) => ({ f, delay: f.time - Date.parse(f.post.replyTo!.createdAt!) })).filter(({ delay }) => delay >= 0 && delay <= params['ignore-older']);
       if (timed.length < params['min-replies']) {
-        return { hits: [], notEvaluated: `${timed.length} replies with a known time of the post replied to, fewer than the ${params['min-replies']} needed` };
+        return { hits: [], notEvaluated: `${count(timed.length, 'reply', 'replies')} with a known time of the post replied to, fewer than the ${params['min-replies']} needed` };
       }
       const delays = timed.map((t) => t.delay).sort((a, b) => a - b);
       const hours = (ms: number) => Math.round((ms / HOUR) * 10) / 10;

@@ -32,7 +32,9 @@ describe('response-time', () => {
   });
 
   test('without parent times it is not evaluated', () => {
-    expect(check([facts({ kind: 'reply', replyTo: { isOwn: false } })], window()).notEvaluated).toMatch(/0 replies with a known time/);
+    expect(check([facts({ kind: 'reply', replyTo: { isOwn: false } })], window()).notEvaluated).toMatch(/^0 replies with a known time/);
+    const one = [reply('r1', 'p1', '2024-05-01T09:00:00Z', '2024-05-01T10:00:00Z')];
+    expect(check(one, window()).notEvaluated).toBe('1 reply with a known time of the post replied to, fewer than the 3 needed');
   });
 });
 
@@ -58,7 +60,7 @@ describe('engagement (clutter)', () => {
 
   test('a median too small to contrast with is not evaluated (0 likes against a median of 1 is no clutter)', () => {
     const posts = [1, 2, 3, 4, 5, 6, 7].map((day) => post(`p${day}`, day % 2, day));
-    expect(check(posts, window(Date.parse('2024-05-30T00:00:00Z'))).notEvaluated).toMatch(/median post gets 1 interactions, under the 5 needed/);
+    expect(check(posts, window(Date.parse('2024-05-30T00:00:00Z'))).notEvaluated).toMatch(/median post gets 1 interaction, under the 5 needed/);
   });
 
   test('absent counts are not zero: too few posts with counts is not evaluated', () => {
@@ -82,7 +84,7 @@ describe('best-time', () => {
   });
 
   test('with too little history it is not evaluated', () => {
-    expect(check(weekly('2024-01-01T08:00:00Z', 40, 2), window()).notEvaluated).toMatch(/weeks of posts/);
+    expect(check(weekly('2024-01-01T08:00:00Z', 40, 2), window()).notEvaluated).toBe('1 week of posts with engagement counts, fewer than the 4 needed');
   });
 });
 
