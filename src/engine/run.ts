@@ -21,7 +21,7 @@ export interface AuditInput {
   timeZone?: string;
   /** Only these posts are judged one by one (a queue); all posts still count for account rules. */
   judged?: ReadonlySet<string>;
-  /** Measures already taken, kept across audits of the same posts (a queue check runs two). */
+  /** Measures already taken, kept across audits of the same posts and classes (a queue check runs two). */
   measured?: Map<Post, PostFacts>;
 }
 
@@ -34,10 +34,9 @@ export function runAudit(input: AuditInput): Audit {
     .map((post) => {
       let f = input.measured?.get(post);
       if (!f) {
-        f = new PostFacts(post);
+        f = new PostFacts(post, input.ruleSet.classify);
         input.measured?.set(post, f);
       }
-      f.classes = input.ruleSet.classify(f);
       return f;
     })
     .sort((a, b) => a.time - b.time);

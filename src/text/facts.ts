@@ -33,13 +33,14 @@ const BOILERPLATE = new RegExp(
   'giu',
 );
 
+const NO_CLASSES: ReadonlySet<string> = new Set();
+
 /**
  * What the rules measure about one post, each computed at most once and shared by every
  * rule that asks: the engine builds one of these per post.
  */
 export class PostFacts {
-  /** Tags given by the named classes (promotional, link-post, question…), set once by the classifier. */
-  classes: ReadonlySet<string> = new Set();
+  #classes?: ReadonlySet<string>;
   #prose?: string;
   #voiceText?: string;
   #voice?: string;
@@ -53,8 +54,17 @@ export class PostFacts {
   /** Milliseconds since the epoch, parsed once. */
   readonly time: number;
 
-  constructor(readonly post: Post) {
+  /** `classify` names the classes the post is in (promotional, link-post, question…) from its facts. */
+  constructor(
+    readonly post: Post,
+    private readonly classify: (facts: PostFacts) => ReadonlySet<string> = () => NO_CLASSES,
+  ) {
     this.time = Date.parse(post.createdAt);
+  }
+
+  /** The named classes the post is in, classified once, when first asked. */
+  get classes(): ReadonlySet<string> {
+    return (this.#classes ??= this.classify(this));
   }
 
   /** The author's own prose: the text without URLs, @mentions, #hashtags, emoji or a retweet prefix. */

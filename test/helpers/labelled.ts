@@ -69,7 +69,7 @@ export async function evaluateClassifier(withProfile: boolean, file = 'posts.yam
       scheduled: false,
       source: { file: 'test/labelled/posts.yaml', record: i + 1 },
     };
-    const tags = classifierFor(labelled.brand)(new PostFacts(post));
+    const tags = new PostFacts(post, classifierFor(labelled.brand)).classes;
     return { labelled, promotional: tags.has('promotional'), bareLink: tags.has('link-only') };
   });
   const score = (label: 'promotional' | 'bareLink'): Score => {

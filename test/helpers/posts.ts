@@ -27,7 +27,6 @@ export function makePost(overrides: Partial<Post> & { text?: string } = {}): Pos
 }
 
 export function facts(overrides: Partial<Post> & { text?: string } = {}, classes: string[] = []): PostFacts {
-  const f = new PostFacts(makePost(overrides));
-  f.classes = new Set(classes);
-  return f;
+  const tags = new Set(classes);
+  return new PostFacts(makePost(overrides), () => tags);
 }
