@@ -42,9 +42,16 @@ export const responseTime = defineAccountKind({
       }
       const delays = timed.map((t) => t.delay).sort((a, b) => a - b);
       const hours = (ms: number) => Math.round((ms / HOUR) * 10) / 10;
-      const data = { median: hours(percentile(delays, 0.5)), p90: hours(percentile(delays, 0.9)), replies: delays.length, limit: hours(params['max-median']) };
-      if (percentile(delays, 0.5) <= params['max-median']) return { hits: [], pass: data };
+      const median = percentile(delays, 0.5);
+      const data = { median: hours(median), medianDelay: delayText(median), p90: hours(percentile(delays, 0.9)), replies: delays.length, limit: hours(params['max-median']) };
+      if (median <= params['max-median']) return { hits: [], pass: data };
       return { hits: [{ data, postIds: timed.filter((t) => t.delay > params['max-median']).map((t) => t.f.post.id) }] };
     };
   },
 });
+
+/** A delay as a client reads it: "6 minutes" rather than "0.1 hours", "1 hour", "3.5 hours". */
+export function delayText(ms: number): string {
+  if (ms < HOUR) return count(Math.max(1, Math.round(ms / 60_000)), 'minute');
+  return count(Math.round((ms / HOUR) * 10) / 10, 'hour');
+}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AccountCheck } from '../../../src/rules/kinds/define-kind.js';
+import { delayText } from '../../../src/rules/kinds/response-time.js';
 import { accountWindow, compileKind } from '../../helpers/kinds.js';
 import { facts } from '../../helpers/posts.js';
 
@@ -10,7 +11,7 @@ describe('response-time', () => {
   const check = compileKind('response-time', { 'max-median': '24h', 'min-replies': 3 }) as AccountCheck;
 
   test.each([
-    ['slow answers', ['2024-05-01T09:00:00Z', '2024-05-02T12:00:00Z'], 27, { median: 27, p90: 27, replies: 3, limit: 24 }],
+    ['slow answers', ['2024-05-01T09:00:00Z', '2024-05-02T12:00:00Z'], 27, { median: 27, medianDelay: '27 hours', p90: 27, replies: 3, limit: 24 }],
     ['quick answers pass', ['2024-05-01T09:00:00Z', '2024-05-01T10:30:00Z'], undefined, undefined],
   ] as const)('%s', (_label, [parentAt, at], expectedMedian, data) => {
     const posts = ['a', 'b', 'c'].map((p, i) => reply(`r${i}`, p, parentAt, at));
@@ -28,7 +29,11 @@ describe('response-time', () => {
       reply('r5', 'p4', '2024-05-01T09:00:00Z', '2024-05-01T12:00:00Z'),
       facts({ id: 'r6', kind: 'reply', replyTo: { isOwn: false, id: 'p5' } }),
     ];
-    expect(check(posts, window()).pass).toEqual({ median: 2, p90: 3, replies: 3, limit: 24 });
+    expect(check(posts, window()).pass).toEqual({ median: 2, medianDelay: '2 hours', p90: 3, replies: 3, limit: 24 });
+  });
+
+  test('the median delay reads as a client would write it: minutes under an hour, then hours', () => {
+    expect([6 * 60_000, 20_000, 3_600_000, 5_400_000, 27 * 3_600_000].map(delayText)).toEqual(['6 minutes', '1 minute', '1 hour', '1.5 hours', '27 hours']);
   });
 
   test('without parent times it is not evaluated', () => {
