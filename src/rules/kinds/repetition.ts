@@ -47,6 +47,8 @@ export const repetition = defineAccountKind({
       );
       const hits: AccountHit[] = [];
       const reported = new Set<PostFacts>();
+      // A post the brand's own thread continues from is the thread's start: deleting it would orphan the rest.
+      const continued = new Set(posts.map((f) => f.post.replyTo?.isOwn && f.post.replyTo.id).filter((id): id is string => Boolean(id)));
       for (const group of params.report === 'groups' ? mergeByLabel(kept) : kept) {
         const sorted = [...group.posts].sort((a, b) => time(a) - time(b));
         const first = sorted[0]!.post;
@@ -60,7 +62,7 @@ export const repetition = defineAccountKind({
           for (const copy of sorted.slice(1)) {
             // A copy of the whole post is the near-duplicate finding's; one post is one copy however many links it repeats.
             if (params.of === 'link' && nearCopy(copy, sorted[0]!, params.similarity)) continue;
-            const doomed = toDelete(sorted[0]!, copy, params.of);
+            const doomed = toDelete(sorted[0]!, copy, params.of, continued);
             if (reported.has(doomed)) continue;
             reported.add(doomed);
             const data = { times: sorted.length, what: group.label, first: first.id, firstAt: stamp(first.createdAt), copyAt: stamp(copy.post.createdAt) };
@@ -74,11 +76,13 @@ export const repetition = defineAccountKind({
 });
 
 /**
- * Of a post and its later copy, the one to delete. The same text again within the hour is usually
- * the corrected post, so the earlier goes; the same link again keeps the post that says more of
- * its own about it; otherwise the later copy goes.
+ * Of a post and its later copy, the one to delete. A post a thread of the brand's continues from
+ * stays; the same text again within the hour is usually the corrected post, so the earlier goes;
+ * the same link again keeps the post that says more of its own about it; otherwise the later copy goes.
  */
-function toDelete(first: PostFacts, copy: PostFacts, of: 'link' | 'text'): PostFacts {
+function toDelete(first: PostFacts, copy: PostFacts, of: 'link' | 'text', continued: ReadonlySet<string>): PostFacts {
+  const [firstContinued, copyContinued] = [continued.has(first.post.id), continued.has(copy.post.id)];
+  if (firstContinued !== copyContinued) return firstContinued ? copy : first;
   if (of === 'text') return copy.time - first.time < HOUR ? first : copy;
   return copy.ownWords > first.ownWords ? first : copy;
 }

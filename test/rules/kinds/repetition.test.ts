@@ -87,4 +87,15 @@ describe('repetition', () => {
     const bareLater = facts({ id: 'bare-later', text: bare.post.text, createdAt: '2024-05-14T18:00:00.000Z' });
     expect(check([told, bareLater], window).hits.map((h) => h.postId)).toEqual(['bare-later']);
   });
+
+  test('a post the brand’s own thread continues from is never the one to delete: it would orphan the thread', () => {
+    const root = facts({ id: 'root', text: 'New chart https://northwind.example/charts/rents', createdAt: '2024-05-14T09:00:00.000Z' });
+    const part = facts({ id: 'part', text: 'The towns with the fewest new homes saw the steepest rises.', replyTo: { id: 'root', isOwn: true }, createdAt: '2024-05-14T09:01:00.000Z' });
+    const told = facts({ id: 'told', text: 'Rents rose fastest in the towns with the fewest new homes, our chart shows https://northwind.example/charts/rents', createdAt: '2024-05-14T15:00:00.000Z' });
+    const check = compileKind('repetition', { of: 'link', within: '24h' }) as AccountCheck;
+    expect(check([root, part, told], window).hits.map((h) => h.postId)).toEqual(['told']);
+    // Someone else's reply to the post does not make it a thread of the brand's.
+    const answered = facts({ id: 'answer', kind: 'reply', text: '@reader yes, all of them.', replyTo: { id: 'root', isOwn: false }, createdAt: '2024-05-14T10:00:00.000Z' });
+    expect(check([root, answered, told], window).hits.map((h) => h.postId)).toEqual(['root']);
+  });
 });
