@@ -63,6 +63,7 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
         ...(loaded.lacks && { lacks: loaded.lacks }),
         ...(loaded.sites && { sites: loaded.sites }),
         ...(loaded.exportedAt && { exportedAt: loaded.exportedAt }),
+        ...(loaded.bot && { bot: loaded.bot }),
       });
     }
   } finally {

@@ -131,20 +131,29 @@ export function withHabits(audit: Audit, families: readonly string[] = Object.ke
   return { ...audit, habits, scores: scoreFamilies(habits, families) };
 }
 
+interface PlatformInput {
+  lacks: Set<Evidence>;
+  formats: string[];
+  exportedAt?: number;
+  /** Why the account on this platform is a bot, when every source of it says so. */
+  bot?: string;
+}
+
 /**
  * What each platform's input cannot show (evidence every source with posts of that platform lacks),
- * and when its newest export was made.
+ * when its newest export was made, and whether its account says it is a bot.
  * A source that names no platforms (an older document) is taken to show everything.
  */
-function inputFacts(sources: readonly SourceSummary[]): Map<Platform, { lacks: Set<Evidence>; formats: string[]; exportedAt?: number }> {
-  const byPlatform = new Map<Platform, { lacks: Set<Evidence>; formats: string[]; exportedAt?: number }>();
+function inputFacts(sources: readonly SourceSummary[]): Map<Platform, PlatformInput> {
+  const byPlatform = new Map<Platform, PlatformInput>();
   for (const source of sources) {
     const exportedAt = source.exportedAt ? Date.parse(source.exportedAt) : undefined;
     for (const platform of source.platforms ?? []) {
       const lacks = new Set(source.lacks ?? []);
       const known = byPlatform.get(platform);
-      if (!known) byPlatform.set(platform, { lacks, formats: [source.format], ...(exportedAt && { exportedAt }) });
+      if (!known) byPlatform.set(platform, { lacks, formats: [source.format], ...(exportedAt && { exportedAt }), ...(source.bot && { bot: source.bot }) });
       else {
+        if (!source.bot) delete known.bot;
         for (const evidence of known.lacks) if (!lacks.has(evidence)) known.lacks.delete(evidence);
         if (!known.formats.includes(source.format)) known.formats.push(source.format);
         if (exportedAt && exportedAt > (known.exportedAt ?? 0)) known.exportedAt = exportedAt;
@@ -161,16 +170,21 @@ const EVIDENCE_WORDS: Record<Evidence, string> = {
   reshares: 'mark of a reshare with a comment',
 };
 
-/** The platforms with posts this rule applies to whose input lacks what the rule needs, with the reason. */
+/**
+ * The platforms with posts this rule applies to that it cannot judge, with the reason: their input
+ * lacks what the rule needs, or the rule is about people's habits and the account is a bot.
+ */
 function unseenPlatforms(rule: Rule, lacking: ReturnType<typeof inputFacts>, facts: readonly PostFacts[]): Map<Platform, string> {
   const unseen = new Map<Platform, string>();
-  const needs = rule.header.needs;
-  if (!needs?.length) return unseen;
-  for (const [platform, { lacks, formats }] of lacking) {
+  const needs = rule.header.needs ?? [];
+  const skipBots = rule.header['skip-bots'] === true;
+  if (needs.length === 0 && !skipBots) return unseen;
+  for (const [platform, { lacks, formats, bot }] of lacking) {
     if (rule.header.platforms && !rule.header.platforms.includes(platform)) continue;
+    if (!facts.some((f) => f.post.platform === platform)) continue;
     const missing = needs.filter((evidence) => lacks.has(evidence));
-    if (missing.length === 0 || !facts.some((f) => f.post.platform === platform)) continue;
-    unseen.set(platform, `the ${formats.join(' and ')} export holds no ${missing.map((e) => EVIDENCE_WORDS[e]).join(' or ')}`);
+    if (missing.length > 0) unseen.set(platform, `the ${formats.join(' and ')} export holds no ${missing.map((e) => EVIDENCE_WORDS[e]).join(' or ')}`);
+    else if (skipBots && bot) unseen.set(platform, `${bot}: a bot is not held to people's habits`);
   }
   return unseen;
 }

@@ -31,6 +31,8 @@ export const SourceSummary = z.object({
   sites: z.array(z.string()).optional(),
   /** When the export was made, where it says; an account read over an API was read at the time of the audit. */
   exportedAt: z.string().optional(),
+  /** Why the account reads as a bot (its profile says so): rules of people's habits are not evaluated on it. */
+  bot: z.string().optional(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 

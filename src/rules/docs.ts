@@ -16,7 +16,7 @@ const exampleText = (example: unknown): string =>
 export function ruleEntry(definition: RuleDefinition): string {
   const { header } = definition;
   const threshold = describeThreshold(definition.written, definition.kind.thresholds) || 'none';
-  const scope = [header.platforms ? `platforms: ${header.platforms.join(', ')}` : 'every platform', header['post-kinds'] ? `post kinds: ${header['post-kinds'].join(', ')}` : '', header.when ? `only ${header.when.join(' and ')} posts` : '']
+  const scope = [header.platforms ? `platforms: ${header.platforms.join(', ')}` : 'every platform', header['post-kinds'] ? `post kinds: ${header['post-kinds'].join(', ')}` : '', header.when ? `only ${header.when.join(' and ')} posts` : '', header['skip-bots'] ? 'not on a self-declared bot' : '']
     .filter(Boolean)
     .join('; ');
   const lines = [
@@ -55,6 +55,9 @@ export function catalogue(definitions: readonly RuleDefinition[]): string {
     '  its newest post (`--all` or `--since` widen it); account habits are judged over that window.',
     '- **Evidence first.** A rule whose input cannot show what it needs (`needs:`, e.g. replies in a LinkedIn Shares.csv without',
     '  its Comments.csv) is listed as not evaluated, with the reason.',
+    '- **People, not bots.** A rule about people’s habits (`skip-bots: true`: replying, sharing others’ work, rhythm, bare and',
+    '  repeated links) is not evaluated on an account that says it is a bot: Mastodon’s automated-account setting, or a bio',
+    '  such as "I’m a bot that tweets…".',
     '- **Habits.** A rule’s findings on one network are reported as one habit listing its posts.',
     '',
     '| rule | level | kind | checks |',

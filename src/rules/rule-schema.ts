@@ -78,6 +78,8 @@ export const RuleHeader = z.strictObject({
   'needs-profile': z.string().optional(),
   /** What the input must be able to show: on a platform whose exports lack it, the rule is not evaluated. */
   needs: z.array(Evidence).optional(),
+  /** A habit of people (replying, sharing others' work): not evaluated on an account whose profile says it is a bot. */
+  'skip-bots': z.boolean().optional(),
   /** Account-level rules: judge each platform on its own, or the whole timeline together. */
   per: z.enum(['platform', 'all']).default('platform'),
   examples: Examples.optional(),

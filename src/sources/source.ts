@@ -19,6 +19,8 @@ export interface LoadResult {
   sites?: string[];
   /** When the export was made, where it says (ISO time); an account read over an API is read now. */
   exportedAt?: string;
+  /** Why the account reads as a bot, where its profile says so: habits of people are not held against it. */
+  bot?: string;
 }
 
 export interface LoadOptions {
@@ -54,6 +56,7 @@ export class LoadCollector {
   lacks?: Evidence[];
   sites?: string[];
   exportedAt?: string;
+  bot?: string;
 
   constructor(private readonly options: Pick<LoadOptions, 'strict'>) {}
 
@@ -92,6 +95,7 @@ export class LoadCollector {
       ...(this.lacks?.length && { lacks: this.lacks }),
       ...(this.sites?.length && { sites: this.sites }),
       ...(this.exportedAt && { exportedAt: this.exportedAt }),
+      ...(this.bot && { bot: this.bot }),
     };
   }
 }

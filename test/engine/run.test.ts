@@ -81,6 +81,16 @@ describe('runAudit', async () => {
     expect(audit.notEvaluated.map((n) => n.rule).sort()).toEqual(['links/avoid', 'shares/response-time']);
   });
 
+  test('a rule of people’s habits is not evaluated on an account that says it is a bot; a platform with a person’s source too is judged', () => {
+    const source = (bot?: string) => ({ spec: 'x.zip', format: 'x-archive', posts: 18, excluded: {}, skipped: 0, platforms: ['x' as const], ...(bot && { bot }) });
+    const bot = runAudit({ posts: timeline, ruleSet, sources: [source('its profile says “I’m a bot”')], generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'test' });
+    expect(bot.notEvaluated).toContainEqual({ rule: 'shares/replies', platform: 'x', reason: "its profile says “I’m a bot”: a bot is not held to people's habits" });
+    expect(bot.findings.some((f) => f.rule === 'shares/replies')).toBe(false);
+    expect(bot.findings.some((f) => f.rule === 'shares/promotional')).toBe(true);
+    const mixed = runAudit({ posts: timeline, ruleSet, sources: [source('its profile says “I’m a bot”'), source()], generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'test' });
+    expect(mixed.findings.some((f) => f.rule === 'shares/replies')).toBe(true);
+  });
+
   test('a reviewed exception on the post suppresses that rule only', () => {
     const posts = timeline.map((p) => (p.id === 'bare' ? { ...p, ignore: [{ rule: 'links/bare-link', reason: 'launch teaser' }] } : p));
     const again = run(posts);

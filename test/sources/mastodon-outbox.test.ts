@@ -222,3 +222,20 @@ describe('conversations and bridged tweets', () => {
     expect(posts[0]!.replyTo).toEqual({ isOwn: false });
   });
 });
+
+describe('an automated account', () => {
+  test('actor.json of type Service (Mastodon’s "automated account" setting) marks the export as a bot’s', async () => {
+    expect((await loadWith(mastodonOutbox, 'fixtures/mastodon/bot-account')).bot).toBe('its Mastodon profile is marked as automated');
+    expect((await loadWith(mastodonOutbox, 'fixtures/mastodon/bot-account/outbox.json')).bot).toBe('its Mastodon profile is marked as automated');
+    expect((await loadWith(mastodonOutbox, 'fixtures/mastodon/thread-talk')).bot).toBeUndefined();
+  });
+
+  test('its audit holds it to no people’s habit: replies, rhythm and repeated status links are not evaluated, and say why', async () => {
+    const result = await runCli(['audit', 'fixtures/mastodon/bot-account', '--format', 'json']);
+    const audit = Audit.parse(JSON.parse(result.stdout));
+    expect(audit.sources[0]!.bot).toBe('its Mastodon profile is marked as automated');
+    const skipped = audit.notEvaluated.filter((n) => n.reason === "its Mastodon profile is marked as automated: a bot is not held to people's habits").map((n) => n.rule);
+    expect(skipped).toEqual(expect.arrayContaining(['conversation/reply-share', 'cadence/burst', 'link-blasting/bare-link', 'link-blasting/link-habit', 'link-blasting/repeated-link']));
+    expect(audit.findings.filter((f) => f.bucket !== 'keep')).toEqual([]);
+  });
+});

@@ -349,6 +349,17 @@ describe('X archive: other shapes and bad input', () => {
       'data/profile.js': profile({ website: 'https://t.co/w1', bio: '' }),
     });
     expect((await loadWith(xArchive, bare)).sites).toBeUndefined();
+    expect((await loadWith(xArchive, bare)).bot).toBeUndefined();
+  });
+
+  test('profile.js: a bio that says the account is a bot marks it, quoting its words', async () => {
+    const profile = (description: Record<string, string>) => `window.YTD.profile.part0 = ${JSON.stringify([{ profile: { description } }], null, 2)}`;
+    const root = archive('bot', {
+      'data/tweets.js': tweetsJs([tweet({ id_str: '1790000000000000063' })]),
+      'data/profile.js': profile({ website: '', bio: 'I’m a bot that posts Northwind’s firmware releases. Run by @northwindlamps.' }),
+    });
+    expect((await loadWith(xArchive, root)).bot).toBe('its profile says “I’m a bot”');
+    expect(zip.bot).toBeUndefined();
   });
 
   test('a note matches the tweet that starts like it, not another sent in the same seconds', async () => {

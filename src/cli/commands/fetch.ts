@@ -31,6 +31,7 @@ export function register(program: Command, { io }: CommandContext): void {
       ...(summary.exportedAt && { exportedAt: summary.exportedAt }),
       ...(summary.lacks && { lacks: summary.lacks }),
       ...(summary.sites && { sites: summary.sites }),
+      ...(summary.bot && { bot: summary.bot }),
     };
     await writeAtomically(path.resolve(io.cwd, options.output), writeSnapshot(loaded.posts, meta));
     if (!options.quiet) io.stderr.write(`presence: ${count(loaded.posts.length, 'post')} from ${redactSecrets(source)} saved to ${options.output}\n`);

@@ -4,6 +4,7 @@ import { inputError } from '../../errors.js';
 import type { Media, Post } from '../../model/post.js';
 import { htmlToText } from '../../text/html-to-text.js';
 import { hostOf, parseUrl, toLink, ownSites } from '../../text/links.js';
+import { botDeclaration, MASTODON_BOT } from '../read/bot-profile.js';
 import { findEntries, type Input } from '../read/input.js';
 import { jsonHeadMatches, readJsonEntry } from '../read/json-entry.js';
 import { Count, LoadCollector, TextTime, type FileSource } from '../source.js';
@@ -16,6 +17,7 @@ const QUOTE_INLINE = /<p\b[^>]*\bclass="[^"]*\bquote-inline\b[^"]*"[^>]*>[\s\S]*
 
 interface Actor {
   id?: string;
+  type?: string;
   preferredUsername?: string;
   followers?: string;
   summary?: string | null;
@@ -28,6 +30,7 @@ interface Owner {
   handle: string;
   followers: string;
   sites: string[];
+  bot?: string;
 }
 
 /** `to` and `cc`: one address or several. */
@@ -87,6 +90,7 @@ export const mastodonOutbox: FileSource = {
     const handle = actor?.handle ?? 'unknown';
     collector.account = handle;
     collector.sites = actor?.sites;
+    collector.bot = actor?.bot;
     collector.exportedAt = exportTime(input.label);
     outbox.orderedItems.forEach((value, index) => {
       const where = { file, record: index + 1 };
@@ -139,6 +143,7 @@ function toOwner(actor: Actor | null): Owner | undefined {
     handle: `${actor.preferredUsername}@${instance.host}`,
     followers: typeof actor.followers === 'string' ? actor.followers : `${actor.id}/followers`,
     sites: ownSites(html.flatMap((fragment) => htmlToText(fragment).links), [hostOf(instance)]),
+    bot: actor.type === 'Service' ? MASTODON_BOT : botDeclaration(typeof actor.summary === 'string' ? htmlToText(actor.summary).text : undefined),
   };
 }
 

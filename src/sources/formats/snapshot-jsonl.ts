@@ -14,6 +14,7 @@ export interface SnapshotMeta {
   exportedAt?: string;
   lacks?: Evidence[];
   sites?: string[];
+  bot?: string;
 }
 
 /** presence's own snapshot: a header line, then one Post per line, exactly as fetched. */
@@ -34,7 +35,7 @@ export const snapshotJsonl: FileSource = {
     const file = input.describe(entry);
     const text = await readText(input, entry);
     const newline = text.indexOf('\n');
-    let header: { presence?: string; version?: number; account?: string; exportedAt?: unknown; lacks?: unknown; sites?: unknown } | undefined;
+    let header: { presence?: string; version?: number; account?: string; exportedAt?: unknown; lacks?: unknown; sites?: unknown; bot?: unknown } | undefined;
     try {
       header = JSON.parse(newline === -1 ? text : text.slice(0, newline));
     } catch {
@@ -47,6 +48,7 @@ export const snapshotJsonl: FileSource = {
     const lacks = Evidence.array().safeParse(header.lacks);
     if (lacks.success) collector.lacks = lacks.data;
     if (Array.isArray(header.sites)) collector.sites = header.sites.filter((site): site is string => typeof site === 'string');
+    if (typeof header.bot === 'string' && header.bot) collector.bot = header.bot;
     for (const { value, line } of jsonLines(newline === -1 ? '' : text.slice(newline + 1), file, (where, reason) => collector.skip(where, reason), 2)) {
       const parsed = Post.safeParse(value);
       if (parsed.success) collector.add(parsed.data);

@@ -1,6 +1,7 @@
 import { inputError } from '../../errors.js';
 import type { Post } from '../../model/post.js';
 import { findUrls, ownSites } from '../../text/links.js';
+import { botDeclaration } from '../read/bot-profile.js';
 import { findEntries, withSiblings, type Input } from '../read/input.js';
 import { assignedElements, assignedJson, assignedValue, readAssignedJson, type AssignedJson } from '../read/js-assignment.js';
 import { LoadCollector, type FileSource } from '../source.js';
@@ -49,7 +50,7 @@ export const xArchive: FileSource = {
     const known = await readOwner(input, siblings);
     const circle = await readCircle(input, siblings);
     const notes = await readNotes(input, siblings);
-    collector.sites = await readSites(input, siblings);
+    ({ sites: collector.sites, bot: collector.bot } = await readProfile(input, siblings));
     // Archives never carry media descriptions, so their absence says nothing about the brand.
     collector.lacks = ['alt-text'];
 
@@ -207,17 +208,20 @@ async function readCircle(input: Input, siblings: Map<string, string>): Promise<
 }
 
 /**
- * The own sites profile.js names. Its website is nearly always a t.co link whose expansion the
- * archive does not hold, so the bio's links are read too; a t.co link says nothing and is left out.
+ * The own sites profile.js names, and whether its bio says the account is a bot. Its website is
+ * nearly always a t.co link whose expansion the archive does not hold, so the bio's links are
+ * read too; a t.co link says nothing and is left out.
  */
-async function readSites(input: Input, siblings: Map<string, string>): Promise<string[]> {
+async function readProfile(input: Input, siblings: Map<string, string>): Promise<{ sites: string[]; bot?: string }> {
   const urls: string[] = [];
+  let bot: string | undefined;
   for (const element of await readSidecars(input, siblings, PROFILE_PART)) {
     const description = (element as { profile?: { description?: { bio?: unknown; website?: unknown } } } | null)?.profile?.description;
     if (typeof description?.website === 'string' && description.website) urls.push(description.website);
     if (typeof description?.bio === 'string') urls.push(...findUrls(description.bio));
+    bot ??= botDeclaration(description?.bio);
   }
-  return ownSites(urls);
+  return { sites: ownSites(urls), ...(bot && { bot }) };
 }
 
 /** Long posts live in note-tweet.js with no tweet id, so they are matched to their tweet by time. */

@@ -1,5 +1,6 @@
 import { inputError } from '../../errors.js';
 import { ownSites } from '../../text/links.js';
+import { botDeclaration } from '../read/bot-profile.js';
 import { findEntries, type Input } from '../read/input.js';
 import { assignedElements, assignedValue, readAssignedJson } from '../read/js-assignment.js';
 import { LoadCollector, type FileSource } from '../source.js';
@@ -26,12 +27,13 @@ export const xLegacyArchive: FileSource = {
     if (months.length === 0) throw inputError({ file: input.label }, 'no data/js/tweets/YYYY_MM.js in this X archive');
     const first = months[0]!;
     const dir = first.slice(0, first.lastIndexOf('/tweets/') + 1);
-    const user = (await readDetails(input, `${dir}user_details.js`)) as { screen_name?: unknown; id?: unknown; expanded_url?: unknown } | undefined;
+    const user = (await readDetails(input, `${dir}user_details.js`)) as { screen_name?: unknown; id?: unknown; expanded_url?: unknown; bio?: unknown } | undefined;
     const payload = (await readDetails(input, `${dir}payload_details.js`)) as { created_at?: unknown } | undefined;
     // Archives never carry media descriptions, nor, in this layout, any like or retweet counts.
     collector.lacks = ['alt-text'];
     let owner = typeof user?.screen_name === 'string' && user.screen_name ? ownerOf(user.screen_name, stringOf(user.id)) : undefined;
     if (typeof user?.expanded_url === 'string') collector.sites = ownSites([user.expanded_url]);
+    collector.bot = botDeclaration(user?.bio);
     const exportedAt = typeof payload?.created_at === 'string' ? legacyCreatedAt(payload.created_at) : undefined;
 
     let count = 0;

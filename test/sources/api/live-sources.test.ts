@@ -167,4 +167,17 @@ describe('the command line over HTTP', () => {
     expect(offline.findings).toEqual(live.findings);
     expect(offline.stats).toEqual(live.stats);
   });
+
+  test('an account the server marks as a bot is audited as one, live and from its snapshot', async () => {
+    const lookup = { id: '109000000000000001', acct: 'northwindlamps', bot: true, note: '<p>Status notices.</p>' };
+    server = await startServer((req, res, url) => (url.pathname === '/api/v1/accounts/lookup' ? sendJson(res, 200, lookup) : mastodon(() => server!.url)(req, res, url)));
+    const spec = `mastodon:${server.url}/@northwindlamps`;
+    const snapshot = path.join(work, 'bot.jsonl');
+    await runCli(['fetch', spec, '--output', snapshot, '--last', '40']);
+    for (const source of [spec, snapshot]) {
+      const audit = Audit.parse(JSON.parse((await runCli(['audit', source, '--last', '40', '--format', 'json'])).stdout));
+      expect(audit.sources[0]!.bot, source).toBe('its Mastodon profile is marked as automated');
+      expect(audit.notEvaluated.find((n) => n.rule === 'conversation/reply-share')?.reason, source).toMatch(/a bot is not held to people's habits$/);
+    }
+  });
 });
