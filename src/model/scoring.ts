@@ -7,6 +7,7 @@ export const POST_COST: Readonly<Record<Level, number>> = { error: 1, warning: 0
 
 /** How scores are computed, in one sentence per part: the engine computes, reports quote this. */
 export const SCORE_METHOD =
-  `Each family starts at 100 and loses ${ACCOUNT_COST.error}, ${ACCOUNT_COST.warning} or ${ACCOUNT_COST.suggestion} points per account-level error, warning or suggestion; ` +
+  `Each family starts at 100 and loses ${ACCOUNT_COST.error}, ${ACCOUNT_COST.warning} or ${ACCOUNT_COST.suggestion} points ` +
+  'per account-level error, warning or suggestion; ' +
   `a habit of post findings costs ${POST_COST.error}, ${POST_COST.warning} or ${POST_COST.suggestion} points per percent of the platform's posts it touches, ` +
   'at most as much as an account-level finding of its level; scores are floored at 0, and the overall score is the mean of the families whose rules ran.';

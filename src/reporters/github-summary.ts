@@ -20,8 +20,15 @@ export const githubSummary: Reporter = {
     const head = [
       '## presence',
       '',
-      `${count(level('error'), 'error')}, ${count(level('warning'), 'warning')}, ${count(level('suggestion'), 'suggestion')} in ${count(audit.stats.posts, 'post')} (score ${audit.scores.overall}/100).`,
-      ...(located.length > annotated ? ['', `${count(located.length - annotated, 'finding')} ${located.length - annotated === 1 ? 'is' : 'are'} not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); all are listed below.`] : []),
+      `${count(level('error'), 'error')}, ${count(level('warning'), 'warning')}, ${count(level('suggestion'), 'suggestion')} ` +
+        `in ${count(audit.stats.posts, 'post')} (score ${audit.scores.overall}/100).`,
+      ...(located.length > annotated
+        ? [
+            '',
+            `${count(located.length - annotated, 'finding')} ${located.length - annotated === 1 ? 'is' : 'are'} not shown as annotations ` +
+              `(GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); all are listed below.`,
+          ]
+        : []),
       '',
       '| level | where | rule | finding |',
       '| --- | --- | --- | --- |',
@@ -32,7 +39,8 @@ export const githubSummary: Reporter = {
     let listed = 0;
     for (const { finding, file, line } of located) {
       const where = file ? `${file}${line !== undefined ? `:${line}` : ''}` : finding.platform ?? 'account';
-      const row = `| ${finding.level} | ${escapeMarkdown(where)} | ${escapeMarkdown(finding.rule)} | ${escapeMarkdown(finding.post ? `${finding.message} “${finding.post.excerpt}”` : finding.message)} |\n`;
+      const what = finding.post ? `${finding.message} “${finding.post.excerpt}”` : finding.message;
+      const row = `| ${finding.level} | ${escapeMarkdown(where)} | ${escapeMarkdown(finding.rule)} | ${escapeMarkdown(what)} |\n`;
       const rowBytes = Buffer.byteLength(row);
       if (bytes + rowBytes > SUMMARY_MAX_BYTES) break;
       text += row;

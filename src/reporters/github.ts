@@ -34,7 +34,12 @@ export const github: Reporter = {
       ].join(',');
       lines.push(`::${COMMAND[finding.level]} ${properties}::${escapeCommandData(findingText(finding))}`);
     }
-    if (hidden > 0) lines.push(`presence: ${count(hidden, 'more finding')} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); see the job summary or the SARIF report.`);
+    if (hidden > 0) {
+      lines.push(
+        `presence: ${count(hidden, 'more finding')} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); ` +
+          'see the job summary or the SARIF report.',
+      );
+    }
     return lines.length ? `${lines.join('\n')}\n` : '';
   },
 };

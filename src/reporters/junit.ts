@@ -53,7 +53,10 @@ export const junit: Reporter = {
           const notes = e.findings.filter((f) => !fails(f));
           return [
             `    <testcase classname="${escapeXml(e.classname)}" name="${escapeXml(e.name)}">`,
-            ...failed.map((f) => `      <failure type="${escapeXml(f.rule)}" message="${escapeXml(f.message)}">${escapeXml(`${f.level}: ${f.message}${f.post?.url ? `\n${f.post.url}` : ''}`)}</failure>`),
+            ...failed.map((f) => {
+              const detail = `${f.level}: ${f.message}${f.post?.url ? `\n${f.post.url}` : ''}`;
+              return `      <failure type="${escapeXml(f.rule)}" message="${escapeXml(f.message)}">${escapeXml(detail)}</failure>`;
+            }),
             ...(notes.length ? [`      <system-out>${escapeXml(notes.map((f) => `${f.level} ${f.rule}: ${f.message}`).join('\n'))}</system-out>`] : []),
             '    </testcase>',
           ].join('\n');
@@ -63,6 +66,9 @@ export const junit: Reporter = {
       .join('\n');
     const total = cases.size;
     const failed = [...cases.values()].filter((e) => e.findings.some(fails)).length;
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="presence" tests="${total}" failures="${failed}" errors="0">\n${body}${body ? '\n' : ''}</testsuites>\n`;
+    return (
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<testsuites name="presence" tests="${total}" failures="${failed}" errors="0">\n${body}${body ? '\n' : ''}</testsuites>\n`
+    );
   },
 };

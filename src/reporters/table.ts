@@ -58,7 +58,8 @@ function header(audit: Audit, options: ReporterOptions, c: ChalkInstance): strin
     const excluded = Object.entries(source.excluded).map(([why, n]) => `${n} ${why} left out`);
     const skipped = source.skipped ? [`${count(source.skipped, 'malformed record')} skipped`] : [];
     const notes = [...excluded, ...skipped];
-    lines.push(c.dim(`  ${terminalText(source.spec)} (${source.format}${source.account ? `, ${terminalText(source.account)}` : ''}): ${count(source.posts, 'post')}${notes.length ? `; ${notes.join(', ')}` : ''}`));
+    const account = source.account ? `, ${terminalText(source.account)}` : '';
+    lines.push(c.dim(`  ${terminalText(source.spec)} (${source.format}${account}): ${count(source.posts, 'post')}${notes.length ? `; ${notes.join(', ')}` : ''}`));
   }
   return lines;
 }
@@ -79,7 +80,13 @@ function comparison(audit: Audit, options: ReporterOptions, c: ChalkInstance): s
   const t = new Table({ head: ['family', 'before', 'after', 'change'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'], chars: COMPACT });
   t.push(['overall', String(change.overall.before ?? '–'), String(change.overall.after ?? '–'), delta(change.overall.before, change.overall.after)]);
   for (const [family, s] of Object.entries(change.byFamily)) t.push([family, String(s.before ?? '–'), String(s.after ?? '–'), delta(s.before, s.after)]);
-  const lines = [c.bold(`Since the audit of ${shortDate(change.previous.generatedAt, options.timeZone)}: ${change.fixed.length} fixed, ${change.new.length} new, ${change.remaining} remaining`), t.toString()];
+  const lines = [
+    c.bold(
+      `Since the audit of ${shortDate(change.previous.generatedAt, options.timeZone)}: ` +
+        `${change.fixed.length} fixed, ${change.new.length} new, ${change.remaining} remaining`,
+    ),
+    t.toString(),
+  ];
   for (const f of change.fixed.slice(0, ROWS_PER_SECTION)) lines.push(`  ${c.green('fixed')}  ${c.dim(f.rule)}  ${terminalText(f.post?.excerpt ?? f.message)}`);
   for (const f of change.new.slice(0, ROWS_PER_SECTION)) lines.push(`  ${c.red('new')}    ${c.dim(f.rule)}  ${terminalText(f.post?.excerpt ?? f.message)}`);
   return [...lines, ''];

@@ -24,7 +24,8 @@ export function ruleEntry(definition: RuleDefinition): string {
     '',
     `${capitalise(header.description)}.`,
     '',
-    `- **Level:** ${header.level}${header['scheduled-level'] ? ` (${header['scheduled-level']} for scheduled posts)` : ''}; **kind:** ${definition.kind.kind} (${definition.kind.scope === 'post' ? 'per post' : 'account-level'}); ${scope}`,
+    `- **Level:** ${header.level}${header['scheduled-level'] ? ` (${header['scheduled-level']} for scheduled posts)` : ''}; ` +
+      `**kind:** ${definition.kind.kind} (${definition.kind.scope === 'post' ? 'per post' : 'account-level'}); ${scope}`,
     `- **Threshold:** ${threshold}`,
     `- **Why:** ${header.why}`,
     `- **Source:** ${header.source}`,

@@ -117,7 +117,8 @@ describe('presence check', () => {
   test('a malformed queue exits 2 with file and line: a gate never skips a row it cannot read', async () => {
     const result = await runCli(['check', 'fixtures/queue/malformed.csv']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^presence: fixtures\/queue\/malformed\.csv:2: malformed record: expected a date and time such as 14\/05\/2024 09:30 in the first column; got "next tuesday"/);
+    const badRow = /^presence: fixtures\/queue\/malformed\.csv:2: malformed record: /;
+    expect(result.stderr).toMatch(new RegExp(badRow.source + /expected a date and time such as 14\/05\/2024 09:30 in the first column; got "next tuesday"/.source));
   });
 
   test('the same input gives the same bytes, apart from the time of the run', async () => {

@@ -16,7 +16,19 @@ const custom = (name: string, body: string) => {
   return path.join(work, name);
 };
 const RULE = (extra: string) =>
-  `family: custom\nrules:\n  - id: custom/no-synergy\n    level: warning\n    kind: pattern\n    phrases: [synergy]\n    description: the word synergy\n    message: "Avoid {match}."\n    why: It says nothing.\n    source: house style\n${extra}`;
+  [
+    'family: custom',
+    'rules:',
+    '  - id: custom/no-synergy',
+    '    level: warning',
+    '    kind: pattern',
+    '    phrases: [synergy]',
+    '    description: the word synergy',
+    '    message: "Avoid {match}."',
+    '    why: It says nothing.',
+    '    source: house style',
+    extra,
+  ].join('\n');
 
 describe('presence rules', () => {
   test('list: every rule with family, level, kind and origin; json for scripts', async () => {

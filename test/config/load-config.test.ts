@@ -37,7 +37,19 @@ describe('presence.yaml', () => {
 
   test('a profile sets the brand, voice and overrides', async () => {
     const dir = workspace({
-      'presence.yaml': 'brand:\n  name: Northwind Lamps\n  domains: [www.Northwind.example]\n  handles: { x: "@northwindlamps" }\nvoice:\n  avoid: [synergy]\n  exclamation: freely\nrules:\n  cadence/silence: off\n  self-promotion/promotional-share: { max: 25 }\n',
+      'presence.yaml': [
+        'brand:',
+        '  name: Northwind Lamps',
+        '  domains: [www.Northwind.example]',
+        '  handles: { x: "@northwindlamps" }',
+        'voice:',
+        '  avoid: [synergy]',
+        '  exclamation: freely',
+        'rules:',
+        '  cadence/silence: off',
+        '  self-promotion/promotional-share: { max: 25 }',
+        '',
+      ].join('\n'),
     });
     const config = await loadConfig(undefined, dir);
     expect(config.brand).toMatchObject({ name: 'Northwind Lamps', domains: ['northwind.example'], handles: { x: 'northwindlamps' } });

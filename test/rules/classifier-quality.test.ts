@@ -17,7 +17,11 @@ describe('classifier quality on the labelled set', () => {
     ['with each brand’s profile', true],
   ])('%s: precision and recall ≥ 0.9 for both judgements', async (_label, withProfile) => {
     const result = await evaluateClassifier(withProfile);
-    console.info(`labelled set, ${withProfile ? 'with' : 'without'} profiles: promotional P=${result.promotional.precision.toFixed(2)} R=${result.promotional.recall.toFixed(2)}; bare link P=${result.bareLink.precision.toFixed(2)} R=${result.bareLink.recall.toFixed(2)}`);
+    console.info(
+      `labelled set, ${withProfile ? 'with' : 'without'} profiles: ` +
+        `promotional P=${result.promotional.precision.toFixed(2)} R=${result.promotional.recall.toFixed(2)}; ` +
+        `bare link P=${result.bareLink.precision.toFixed(2)} R=${result.bareLink.recall.toFixed(2)}`,
+    );
     const detail = JSON.stringify(result, null, 1);
     for (const judgement of [result.promotional, result.bareLink]) {
       expect(judgement.precision, detail).toBeGreaterThanOrEqual(0.9);
@@ -37,7 +41,10 @@ describe('classifier quality on the labelled set', () => {
 describe('classifier quality on posts it was never tuned on', () => {
   test('held-out set: precision and recall reported, and not below 0.8', async () => {
     const result = await evaluateClassifier(false, 'held-out.yaml');
-    console.info(`held-out: promotional P=${result.promotional.precision.toFixed(2)} R=${result.promotional.recall.toFixed(2)}; bare link P=${result.bareLink.precision.toFixed(2)} R=${result.bareLink.recall.toFixed(2)}`);
+    console.info(
+      `held-out: promotional P=${result.promotional.precision.toFixed(2)} R=${result.promotional.recall.toFixed(2)}; ` +
+        `bare link P=${result.bareLink.precision.toFixed(2)} R=${result.bareLink.recall.toFixed(2)}`,
+    );
     for (const judgement of [result.promotional, result.bareLink]) {
       expect(judgement.precision, JSON.stringify(result, null, 1)).toBeGreaterThanOrEqual(0.8);
       expect(judgement.recall, JSON.stringify(result, null, 1)).toBeGreaterThanOrEqual(0.8);

@@ -8,7 +8,10 @@ describe('RSS and Atom feeds', () => {
     expect(blog.posts).toHaveLength(2);
     expect(blog.skipped.count).toBe(1);
     expect(blog.posts[0]).toMatchObject({ platform: 'feed', author: 'Northwind Lamps Journal', url: 'https://northwind.example/blog/warm-light', createdAt: '2024-05-06T08:00:00.000Z' });
-    expect(blog.posts[0]!.text).toBe('Why warm light feels calmer in the evening\n\nWe asked forty readers to keep a light diary for a month. Almost all of them dimmed or swapped bulbs after 8pm — here is what we learned.');
+    expect(blog.posts[0]!.text).toBe(
+      'Why warm light feels calmer in the evening\n\n' +
+        'We asked forty readers to keep a light diary for a month. Almost all of them dimmed or swapped bulbs after 8pm — here is what we learned.',
+    );
     expect(blog.posts[1]).toMatchObject({ createdAt: '2024-05-14T07:00:00.000Z', media: [{ type: 'image' }] });
     expect(blog.posts[1]!.text).toBe('Meet Aurora: our new desk lamp dims all the way down to candlelight. Two years of work on one dimmer & four prototypes.');
   });

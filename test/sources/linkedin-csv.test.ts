@@ -150,11 +150,15 @@ describe('a share posted to the feed and to a group', () => {
   test('is one post reaching two audiences, not a duplicate: the group copy is left out and counted', async () => {
     const rows = [
       'Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility',
-      '2024-03-05 12:56:22,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A13927028-7170764078834012160,"Rejections at interviews sting. Is it the rejection, or how we deal with it afterwards?","","",MEMBER_NETWORK',
-      '2024-03-05 12:56:14,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7170764044293853184,"Rejections at interviews sting. Is it the rejection itself, or how we deal with it afterwards?","","",MEMBER_NETWORK',
-      '2024-03-09 08:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A13927028-7170764078834019999,"A question for this group only: which lamp do you read by?","","",MEMBER_NETWORK',
+      '2024-03-05 12:56:22,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A13927028-7170764078834012160,' +
+        '"Rejections at interviews sting. Is it the rejection, or how we deal with it afterwards?","","",MEMBER_NETWORK',
+      '2024-03-05 12:56:14,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7170764044293853184,' +
+        '"Rejections at interviews sting. Is it the rejection itself, or how we deal with it afterwards?","","",MEMBER_NETWORK',
+      '2024-03-09 08:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A13927028-7170764078834019999,' +
+        '"A question for this group only: which lamp do you read by?","","",MEMBER_NETWORK',
       // The same words to a second group the next day: still the same post.
-      '2024-03-06 09:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A555-7170764078834020000,"Rejections at interviews sting. Is it the rejection itself, or how we deal with it afterwards?","","",MEMBER_NETWORK',
+      '2024-03-06 09:00:00,https://www.linkedin.com/feed/update/urn%3Ali%3AgroupPost%3A555-7170764078834020000,' +
+        '"Rejections at interviews sting. Is it the rejection itself, or how we deal with it afterwards?","","",MEMBER_NETWORK',
     ];
     writeFileSync(path.join(dir, 'Shares.csv'), `${rows.join('\n')}\n`);
     const result = await loadWith(linkedinCsv, dir);
@@ -179,7 +183,8 @@ describe('an export without Shares.csv', () => {
   test('is the account that only comments: its comments are its replies, and nothing says it lacks replies', async () => {
     const rows = [
       'Date,Link,Message',
-      '2023-05-02 10:11:12,https://www.linkedin.com/feed/update/urn:li:activity:7059000000000000001,"Camille Martin Thanks for sharing, the dimmer curve chart is very clear."',
+      '2023-05-02 10:11:12,https://www.linkedin.com/feed/update/urn:li:activity:7059000000000000001,' +
+        '"Camille Martin Thanks for sharing, the dimmer curve chart is very clear."',
       '2023-04-28 17:40:03,https://www.linkedin.com/feed/update/urn:li:activity:7057000000000000002,Congratulations on the launch!',
     ];
     writeFileSync(path.join(dir, 'Comments.csv'), `${rows.join('\r\n')}\r\n`);

@@ -200,7 +200,9 @@ describe('when the export was made', () => {
 
 describe('conversations and bridged tweets', () => {
   test('a tweet bridged from X: only the comment before "RT @…@twitter.com" is the brand’s; its picture and tags are the tweet’s', async () => {
-    const content = '<p>WUT?! RT @studiolumen@twitter.com Every speaker got a refurbished lamp #ffconf 🐦🔗: <a href="https://twitter.com/studiolumen/status/1592000000000000001">twitter.com/studiolumen/status/1592000000000000001</a></p>';
+    const content =
+      '<p>WUT?! RT @studiolumen@twitter.com Every speaker got a refurbished lamp #ffconf 🐦🔗: ' +
+      '<a href="https://twitter.com/studiolumen/status/1592000000000000001">twitter.com/studiolumen/status/1592000000000000001</a></p>';
     const tag = [{ type: 'Hashtag', name: '#ffconf' }];
     const attachment = [{ type: 'Document', mediaType: 'image/jpeg', name: null }];
     const root = exportWith('bridged', [note(1, [PUBLIC], [`${ACTOR}/followers`], { content, tag, attachment })]);

@@ -84,7 +84,9 @@ describe('X archive: the bundled fixture', () => {
       platform: 'x',
       author: 'northwindlamps',
       createdAt: '2024-05-14T09:30:00.000Z',
-      text: 'Meet Aurora: our new desk lamp dims all the way down to candlelight. $129, shop now https://northwind.example/shop/aurora?utm_source=twitter&utm_campaign=aurora-launch #WorkFromHome',
+      text:
+        'Meet Aurora: our new desk lamp dims all the way down to candlelight. $129, shop now ' +
+        'https://northwind.example/shop/aurora?utm_source=twitter&utm_campaign=aurora-launch #WorkFromHome',
       links: [{ url: 'https://northwind.example/shop/aurora?utm_source=twitter&utm_campaign=aurora-launch', domain: 'northwind.example' }],
       hashtags: ['WorkFromHome'],
       mentions: [],
@@ -211,8 +213,16 @@ describe('X archive: the bundled fixture', () => {
 
 describe('X archive: other shapes and bad input', () => {
   test('older archives: tweet.js and tweet-part1.js, bare tweet objects, "[ {" on the first line, a trailing ";"', async () => {
+    const bareTweet = {
+      id_str: '1100000000000000001',
+      created_at: 'Sat Jan 05 10:00:00 +0000 2019',
+      full_text: 'Old &amp; bare',
+      favorite_count: '2',
+      retweet_count: '1',
+      entities: { hashtags: [], user_mentions: [], urls: [] },
+    };
     const root = archive('old', {
-      'data/tweet.js': `window.YTD.tweet.part0 = [ ${JSON.stringify({ id_str: '1100000000000000001', created_at: 'Sat Jan 05 10:00:00 +0000 2019', full_text: 'Old &amp; bare', favorite_count: '2', retweet_count: '1', entities: { hashtags: [], user_mentions: [], urls: [] } })} ];\n`,
+      'data/tweet.js': `window.YTD.tweet.part0 = [ ${JSON.stringify(bareTweet)} ];\n`,
       'data/tweet-part1.js': tweetsJs([{ id_str: '1100000000000000002', created_at: 'Sun Jan 06 10:00:00 +0000 2019', full_text: 'Second part' }]).replace('tweets.part0', 'tweet.part1'),
       'data/manifest.js': `window.__THAR_CONFIG = ${JSON.stringify({ userInfo: { accountId: '42', userName: 'oldlamps', displayName: 'Old Lamps' } })}`,
     });
@@ -363,12 +373,20 @@ describe('X archive: other shapes and bad input', () => {
   });
 
   test('a note matches the tweet that starts like it, not another sent in the same seconds', async () => {
+    const note = {
+      noteTweetId: '1',
+      createdAt: '2024-05-14T09:30:11.000Z',
+      core: {
+        text: 'The long story of our dimmer, in one place #dimmers with @studiolumen https://t.co/n1',
+        urls: [{ shortUrl: 'https://t.co/n1', expandedUrl: 'https://northwind.example/dimmer' }],
+      },
+    };
     const root = archive('notes', {
       'data/tweets.js': tweetsJs([
         tweet({ id_str: '1790000000000000021', created_at: 'Tue May 14 09:30:11 +0000 2024', full_text: 'Unrelated quick post' }),
         tweet({ id_str: '1790000000000000022', created_at: 'Tue May 14 09:30:13 +0000 2024', full_text: 'The long story of our dimmer, in one …' }),
       ]),
-      'data/note-tweet.js': `window.YTD.note_tweet.part0 = ${JSON.stringify([{ noteTweet: { noteTweetId: '1', createdAt: '2024-05-14T09:30:11.000Z', core: { text: 'The long story of our dimmer, in one place #dimmers with @studiolumen https://t.co/n1', urls: [{ shortUrl: 'https://t.co/n1', expandedUrl: 'https://northwind.example/dimmer' }] } } }])}`,
+      'data/note-tweet.js': `window.YTD.note_tweet.part0 = ${JSON.stringify([{ noteTweet: note }])}`,
     });
     const [quick, long] = (await loadWith(xArchive, root)).posts;
     expect(quick!.text).toBe('Unrelated quick post');
@@ -482,7 +500,8 @@ describe('parseCreatedAt', () => {
     const two = (n: number) => String(n).padStart(2, '0');
     for (let ms = Date.UTC(2010, 10, 4); ms < Date.UTC(2025, 0, 1); ms += 86_400_000 * 3 + 3_723_000) {
       const d = new Date(ms);
-      const text = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
+      const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+      const text = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${two(d.getUTCDate())} ${time} +0000 ${d.getUTCFullYear()}`;
       expect(parseCreatedAt(text)).toBe(d.toISOString());
     }
   });

@@ -23,7 +23,16 @@ export function register(program: Command, { io, formats, exit }: CommandContext
   addReportOptions(command, formats);
   command.addHelpText(
     'after',
-    `\nExit codes: ${EXIT.ok} nothing at or above --fail-on; ${EXIT.findings} findings at or above --fail-on or more than --max-warnings; ${EXIT.error} usage, configuration or input error.\n\nExamples:\n  presence audit fixtures/x/archive.zip\n  presence audit twitter-2024.zip outbox.json --last 500 --format html=report.html\n  presence audit export.zip --format json --output audit.json --fail-on warning`,
+    [
+      '',
+      `Exit codes: ${EXIT.ok} nothing at or above --fail-on; ${EXIT.findings} findings at or above --fail-on or more than --max-warnings; ` +
+        `${EXIT.error} usage, configuration or input error.`,
+      '',
+      'Examples:',
+      '  presence audit fixtures/x/archive.zip',
+      '  presence audit twitter-2024.zip outbox.json --last 500 --format html=report.html',
+      '  presence audit export.zip --format json --output audit.json --fail-on warning',
+    ].join('\n'),
   );
   command.action(async (sources: string[], options: AuditOptions) => {
     const [{ loadPosts, prepareRules, withOwnSites, auditPosts }, { resolveFormats, writeReports }, { reporters }, { parseColumnMapOption }] = await Promise.all([

@@ -38,7 +38,18 @@ export function register(program: Command, { io, formats, exit }: CommandContext
   addReportOptions(command, formats);
   command.addHelpText(
     'after',
-    `\nA queue row that cannot be read fails the check (exit ${EXIT.error}); --strict applies to the history.\nA queued row may carry an "ignore" column ("rule-id, rule-id: reason") for a reviewed exception.\nWith GITHUB_STEP_SUMMARY set, a Markdown summary is appended to that file.\n\nExit codes: ${EXIT.ok} the queue may go out; ${EXIT.findings} findings at or above --fail-on or more than --max-warnings; ${EXIT.error} usage, configuration or input error.\n\nExample:\n  presence check queue/next-week.csv --history export/twitter.zip --queue-platform x --format github --format sarif=presence.sarif`,
+    [
+      '',
+      `A queue row that cannot be read fails the check (exit ${EXIT.error}); --strict applies to the history.`,
+      'A queued row may carry an "ignore" column ("rule-id, rule-id: reason") for a reviewed exception.',
+      'With GITHUB_STEP_SUMMARY set, a Markdown summary is appended to that file.',
+      '',
+      `Exit codes: ${EXIT.ok} the queue may go out; ${EXIT.findings} findings at or above --fail-on or more than --max-warnings; ` +
+        `${EXIT.error} usage, configuration or input error.`,
+      '',
+      'Example:',
+      '  presence check queue/next-week.csv --history export/twitter.zip --queue-platform x --format github --format sarif=presence.sarif',
+    ].join('\n'),
   );
   command.action(async (queueFiles: string[], options: CheckOptions) => {
     const [{ loadPosts, prepareRules, withOwnSites }, { resolveFormats, writeReports, writeAtomically }, { reporters }, { selectPosts }, { gateQueue }, { applyBaseline, Baseline, makeBaseline }, { parseColumnMapOption }, { VERSION }, { withHabits }] =
@@ -104,7 +115,10 @@ function queuePlatform(queue: readonly Post[], history: readonly Post[], given: 
   if (given || unnamed === 0) return given;
   const networks = [...new Set(history.map((post) => post.platform).filter((p) => p !== 'other'))].sort();
   if (networks.length === 1) {
-    notes?.write(`presence: the queue names no network for ${count(unnamed, 'post')}; judging them as ${networks[0]}, the history's network (--queue-platform to choose)\n`);
+    notes?.write(
+      `presence: the queue names no network for ${count(unnamed, 'post')}; ` +
+        `judging them as ${networks[0]}, the history's network (--queue-platform to choose)\n`,
+    );
     return networks[0];
   }
   const known = networks.length ? `the history has ${networks.join(' and ')}` : 'no history names one';

@@ -13,7 +13,9 @@ export function register(program: Command, { io }: CommandContext): void {
     .command('fetch')
     .summary('pull posts from an API once, to audit offline and repeatably')
     .description(
-      'Read an account over its API (mastodon:@user@server, bluesky:handle, x:handle, feed:https://…) or any file SOURCE, and save the posts as a snapshot that `presence audit` reads back identically. Tokens come only from the environment (MASTODON_TOKEN, X_BEARER_TOKEN) and are never saved.',
+      'Read an account over its API (mastodon:@user@server, bluesky:handle, x:handle, feed:https://…) or any file SOURCE, ' +
+        'and save the posts as a snapshot that `presence audit` reads back identically. ' +
+        'Tokens come only from the environment (MASTODON_TOKEN, X_BEARER_TOKEN) and are never saved.',
     )
     .argument('<source>', 'an account or a file')
     .requiredOption('-o, --output <file>', 'where to write the snapshot (JSON Lines)')

@@ -17,7 +17,10 @@ export function register(program: Command, { io }: CommandContext): void {
   program
     .command('init')
     .summary('write a commented starter presence.yaml')
-    .description('Write a commented starter presence.yaml in the working directory. With --from, propose your own domains, handles and product names from your posts. Asks nothing.')
+    .description(
+      'Write a commented starter presence.yaml in the working directory. ' +
+        'With --from, propose your own domains, handles and product names from your posts. Asks nothing.',
+    )
     .option('--from <source>', 'posts to learn domains, handles and product names from (repeatable)', collect, [])
     .option('--force', 'overwrite an existing presence.yaml', false)
     .action(async (options: InitOptions) => {
@@ -37,7 +40,10 @@ interface Proposal {
   products: string[];
 }
 
-/** Own domains (the most linked that are not networks), handles (the accounts read) and product names (capitalised names after "meet", "introducing", "our new"). */
+/**
+ * Own domains (the most linked that are not networks), handles (the accounts read)
+ * and product names (capitalised names after "meet", "introducing", "our new").
+ */
 export function propose(posts: readonly Post[], accounts: readonly (string | undefined)[]): Proposal {
   const domains = new Map<string, number>();
   for (const post of posts) for (const link of post.links) if (!isNeverOwn(link.domain)) domains.set(link.domain, (domains.get(link.domain) ?? 0) + 1);
@@ -55,6 +61,8 @@ const list = (items: readonly string[]) => `[${items.map((i) => JSON.stringify(i
 
 export function starterProfile(schema: string, proposal?: Proposal): string {
   const handles = proposal && Object.keys(proposal.handles).length ? `\n${Object.entries(proposal.handles).map(([p, h]) => `    ${p}: ${JSON.stringify(h)}`).join('\n')}` : ' {}   # e.g. { x: yourbrand, mastodon: yourbrand@mastodon.social }';
+  const domainsNote = proposal ? '\n  # Proposed from the links in your posts: keep only the ones that are yours.' : '';
+  const productsNote = proposal ? '\n  # Proposed from "meet …", "introducing …" and "our new …" in your posts.' : '';
   return `# yaml-language-server: $schema=${schema}
 # The brand profile for presence: who you are, how you sound, and which rules you change.
 # Every key is checked; \`presence rules list\` shows the rules, \`presence rules show ID\` explains one.
@@ -63,9 +71,9 @@ brand:
   name: Your Brand
   # Your handle on each network, without @. Lets presence spot links to your own profiles elsewhere.
   handles:${handles}
-  # Your own web domains: links there are your pages, and a link to your shop or pricing reads as a sales post.${proposal ? '\n  # Proposed from the links in your posts: keep only the ones that are yours.' : ''}
+  # Your own web domains: links there are your pages, and a link to your shop or pricing reads as a sales post.${domainsNote}
   domains: ${proposal?.domains.length ? list(proposal.domains) : '[]   # e.g. [yourbrand.example]'}
-  # Product names: a launch of one of these reads as promotion.${proposal ? '\n  # Proposed from "meet …", "introducing …" and "our new …" in your posts.' : ''}
+  # Product names: a launch of one of these reads as promotion.${productsNote}
   products: ${proposal?.products.length ? list(proposal.products) : '[]'}
 
 voice:

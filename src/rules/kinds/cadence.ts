@@ -11,7 +11,8 @@ const time = (f: PostFacts) => f.time;
 export const cadence = defineAccountKind({
   kind: 'cadence',
   description:
-    'posting rhythm: more than `max` posts within `within` (burst), per calendar day in the audit’s time zone (daily), gaps longer than `gap` between posts (silence), ' +
+    'posting rhythm: more than `max` posts within `within` (burst), per calendar day in the audit’s time zone (daily), ' +
+    'gaps longer than `gap` between posts (silence), ' +
     'or no post for longer than `gap` before the export was made (dormant)',
   params: z.object({
     mode: z.enum(['burst', 'daily', 'silence', 'dormant']),

@@ -20,7 +20,8 @@ export const blueskyApi: AccountSource = {
     const pages = new PageCursors(spec);
     do {
       const limit = Math.min(100, options.limit - read);
-      const url = `${service}/xrpc/app.bsky.feed.getAuthorFeed?actor=${encodeURIComponent(handle)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const url = `${service}/xrpc/app.bsky.feed.getAuthorFeed?actor=${encodeURIComponent(handle)}&limit=${limit}${after}`;
       const { body } = await getJson(url, { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, ...options.http });
       const page = body as { feed?: unknown[]; cursor?: string };
       if (!Array.isArray(page?.feed)) throw networkError(spec, 'unexpected answer: expected { feed: [...] }');

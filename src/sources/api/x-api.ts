@@ -37,7 +37,11 @@ type Tweet = z.infer<typeof Tweet>;
 const Includes = z.object({ media: z.array(z.object({ media_key: z.string(), type: z.string().optional(), alt_text: z.string().nullish() })).optional() }).optional();
 type MediaItem = NonNullable<NonNullable<z.infer<typeof Includes>>['media']>[number];
 
-const FIELDS = 'tweet.fields=created_at,public_metrics,entities,referenced_tweets,in_reply_to_user_id,note_tweet,attachments&expansions=attachments.media_keys&media.fields=alt_text,type';
+const FIELDS = [
+  'tweet.fields=created_at,public_metrics,entities,referenced_tweets,in_reply_to_user_id,note_tweet,attachments',
+  'expansions=attachments.media_keys',
+  'media.fields=alt_text,type',
+].join('&');
 
 /** An X account's timeline over API v2; needs X_BEARER_TOKEN. */
 export const xApi: AccountSource = {

@@ -28,7 +28,8 @@ function mastodon(base: () => string) {
     if (url.pathname === '/api/v1/accounts/lookup') return url.searchParams.get('acct') === 'northwindlamps' ? sendJson(response, 200, { id: '109000000000000001', acct: 'northwindlamps' }) : sendJson(response, 404, { error: 'Record not found' });
     const page = Number(url.searchParams.get('page') ?? '0');
     const items = Array.from({ length: 40 }, (_, i) => status(page * 40 + i, page === 0 && i === 1 ? { in_reply_to_id: '1', in_reply_to_account_id: '109000000000000001' } : page === 0 && i === 2 ? { visibility: 'direct' } : {}));
-    const link: Record<string, string> = page < 2 ? { link: `<${base()}/api/v1/accounts/109000000000000001/statuses?limit=40&page=${page + 1}>; rel="next", <${base()}/api/v1/accounts/109000000000000001/statuses?min_id=1>; rel="prev"` } : {};
+    const statuses = `${base()}/api/v1/accounts/109000000000000001/statuses`;
+    const link: Record<string, string> = page < 2 ? { link: `<${statuses}?limit=40&page=${page + 1}>; rel="next", <${statuses}?min_id=1>; rel="prev"` } : {};
     sendJson(response, 200, items, link);
   };
 }

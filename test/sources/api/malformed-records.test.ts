@@ -69,7 +69,8 @@ describe('X over API v2', () => {
     expect(JSON.parse(audit.stdout).sources[0]).toMatchObject({ posts: 2, skipped: 1 });
     const strict = await runCli(['audit', 'x:northwindlamps', '--strict', '--no-config'], { env });
     expect(strict).toMatchObject({ exitCode: 2, stdout: '' });
-    expect(strict.stderr).toMatch(/^presence: x:northwindlamps#2: malformed record: created_at: expected a time between 1990 and 2100, got "not a date" \(drop --strict to skip such records\)\n$/);
+    const badTime = /^presence: x:northwindlamps#2: malformed record: created_at: expected a time between 1990 and 2100, got "not a date" /;
+    expect(strict.stderr).toMatch(new RegExp(badTime.source + /\(drop --strict to skip such records\)\n$/.source));
   });
 
   test('a page whose media list is broken is an unexpected answer, in one line', async () => {
