@@ -66,3 +66,8 @@ export function terminalText(text: string): string {
     .replace(CONTROLS, '')
     .replace(/\r/g, '');
 }
+
+/** A CSS string literal: everything but letters, digits and spaces as a hex escape, so no text can close the string or the style element. */
+export function cssString(text: string): string {
+  return `"${withoutControls(text).replace(/[^A-Za-z0-9 ]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}

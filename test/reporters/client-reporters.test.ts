@@ -86,7 +86,7 @@ describe('html', () => {
     expect(page.match(/<svg /g)).toHaveLength(4);
     expect(page.match(/class="heat"/g)).toHaveLength(7 * 24);
     expect(page).toContain('Each family starts at 100');
-    expect(page).toContain('<h2>Keep doing</h2>');
+    expect(page).toContain('>Keep doing</h2>');
   });
 
   test('hostile post text is escaped and a javascript: permalink is not a link', () => {
