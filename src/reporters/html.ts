@@ -186,7 +186,9 @@ const SECTION_LEADS = { stop: 'Stop', fix: 'Fix', delete: 'Delete' } as const;
 
 function habitSection(bucket: 'stop' | 'fix' | 'delete', groups: HabitGroup[], audit: Audit, options: ReporterOptions): string {
   const section = reportSections(audit).find((s) => s.bucket === bucket)!;
-  const lead = groups.length ? `${count(groups.length, bucket === 'stop' ? 'habit' : 'kind of post', bucket === 'stop' ? 'habits' : 'kinds of post')}: ${escapeHtml(section.summary)}.` : `Nothing here: ${escapeHtml(section.summary)}.`;
+  const posts = new Set(groups.flatMap((g) => g.postFindings.map((f) => f.post!.id))).size;
+  const what = bucket === 'stop' ? count(groups.length, 'habit') : `${count(groups.length, 'kind of post', 'kinds of post')} (${count(posts, 'post')})`;
+  const lead = groups.length ? `${what}: ${escapeHtml(section.summary.replace(/^habits /, ''))}.` : `Nothing here: ${escapeHtml(section.summary)}.`;
   return `<section id="${bucket}" aria-labelledby="${bucket}-h"><h2 id="${bucket}-h">${SECTION_LEADS[bucket]}</h2><p class="muted">${lead}</p>${groups.map((g) => card(g, audit, options)).join('')}</section>`;
 }
 
@@ -204,7 +206,9 @@ function card(group: HabitGroup, audit: Audit, options: ReporterOptions): string
   }
   const examples = group.postFindings.slice(0, EXAMPLES_PER_HABIT).map((f) => example(f, options)).join('');
   const rest = group.postFindings.length - EXAMPLES_PER_HABIT;
-  const all = rest > 0 ? `<details><summary>All ${count(group.postFindings.length, 'post')}</summary>${postTable(group.postFindings, options, false)}</details><p class="print-only small muted">And ${count(rest, 'more post')}: see the appendix${group.bucket === 'delete' ? ' and the CSV delete list' : ''}.</p>` : '';
+  // The folded list is light (date and words); the appendix has each post's every reason.
+  const everyPost = group.postFindings.map((f) => `<li>${link(f.post!.url, formatDate(f.post!.createdAt, options))} ${escapeHtml(f.post!.excerpt)}</li>`).join('');
+  const all = rest > 0 ? `<details><summary>All ${count(group.postFindings.length, 'post')}</summary><ol class="small">${everyPost}</ol></details><p class="print-only small muted">And ${count(rest, 'more post')}: see the appendix${group.bucket === 'delete' ? ' and the CSV delete list' : ''}.</p>` : '';
   return `<article class="card ${group.level}" id="${anchor(group)}">${head}${examples}${all}</article>`;
 }
 
@@ -215,7 +219,7 @@ function example(f: Finding, options: ReporterOptions): string {
 }
 
 /** Posts one row each, with every reason on it; beyond the printed rows the screen alone shows them. */
-function postTable(findings: readonly Finding[], options: ReporterOptions, capPrint: boolean): string {
+function postTable(findings: readonly Finding[], options: ReporterOptions): string {
   const byPost = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byPost.get(f.post!.id);
@@ -225,9 +229,9 @@ function postTable(findings: readonly Finding[], options: ReporterOptions, capPr
   const rows = [...byPost.values()].map((list, i) => {
     const post = list[0]!.post!;
     const where = safeHref(post.url) ? link(post.url, 'open') : escapeHtml(post.url ?? postSource(post.source));
-    return `<tr${capPrint && i >= PRINTED_ROWS ? ' class="beyond-print"' : ''}><td>${escapeHtml(formatDate(post.createdAt, options))}</td><td class="post">${escapeHtml(post.excerpt)}</td><td>${escapeHtml([...new Set(list.map((f) => f.message))].join('; '))}</td><td>${where}</td></tr>`;
+    return `<tr${i >= PRINTED_ROWS ? ' class="beyond-print"' : ''}><td>${escapeHtml(formatDate(post.createdAt, options))}</td><td class="post">${escapeHtml(post.excerpt)}</td><td>${escapeHtml([...new Set(list.map((f) => f.message))].join('; '))}</td><td>${where}</td></tr>`;
   });
-  const note = capPrint && rows.length > PRINTED_ROWS ? `<p class="print-only small muted">The first ${PRINTED_ROWS} of ${count(rows.length, 'post')} are printed; the report on screen lists them all.</p>` : '';
+  const note = rows.length > PRINTED_ROWS ? `<p class="print-only small muted">The first ${PRINTED_ROWS} of ${count(rows.length, 'post')} are printed; the report on screen lists them all.</p>` : '';
   return `<table><thead><tr><th scope="col">date</th><th scope="col">post</th><th scope="col">why</th><th scope="col">link</th></tr></thead><tbody>${rows.join('')}</tbody></table>${note}`;
 }
 
@@ -265,7 +269,7 @@ function appendix(audit: Audit, options: ReporterOptions): string {
     const findings = audit.findings.filter((f) => f.bucket === bucket && f.post).sort((a, b) => b.post!.createdAt.localeCompare(a.post!.createdAt));
     if (!findings.length) return '';
     const posts = new Set(findings.map((f) => f.post!.id)).size;
-    return `<h3>${title}: ${count(posts, 'post')}</h3><p class="small muted">${note}</p>${postTable(findings, options, true)}`;
+    return `<h3>${title}: ${count(posts, 'post')}</h3><p class="small muted">${note}</p>${postTable(findings, options)}`;
   };
   const rows = audit.rules
     .map((r) => `<tr><td>${escapeHtml(r.id)}</td><td>${r.level}</td><td>${escapeHtml(r.threshold || '–')}</td><td>${escapeHtml(r.why)}</td></tr>`)
