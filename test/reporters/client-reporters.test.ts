@@ -18,13 +18,28 @@ beforeAll(async () => {
 });
 
 describe('markdown', () => {
-  test('the whole report: title, period, scores with their method, the four sections, the rules', () => {
+  test('the whole report: the story first (verdict, period, accounts by file name, top changes, what goes well), habits, scores, the appendix', () => {
     const md = markdown.render(audit, options);
     expect(md).toMatch(/^# Northwind Lamps: social presence audit\n/);
-    expect(md).toContain('**Period:** 2 May 2024 – 24 Jun 2024');
-    expect(md).toMatch(/## Score: \d+\/100\n\nEach family starts at 100/);
-    for (const heading of ['## Stop', '## Fix', '## Delete', '## Keep doing', '## Rules that ran']) expect(md).toContain(heading);
-    expect(md).toMatch(/\| error \| 10 Jun 2024 \| x \| Where to find us at the design fair .*goo\\\.gl.* \(\[permalink\]\(<https:\/\/x\.com\/northwindlamps\/status\/\d+>\)\)/);
+    expect(md).toMatch(/\*\*[A-Z][a-z ,]+: \d+\/100\.\*\*/);
+    expect(md).toContain('**Period:** 2 May 2024 – 24 Jun 2024 (54 days)');
+    expect(md).toContain('**Accounts:** @northwindlamps on X: 37 posts from archive\\.zip');
+    const headings = ['## What to change first', '## What is going well', '## Stop', '## Fix', '## Delete', '## Keep doing', '## Scores by family', '## Appendix', '### Posts to delete', '### Rules that ran'];
+    const at = headings.map((h) => md.indexOf(`\n${h}`));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(md).toMatch(/\n1\. \*\*(error|warning)\*\* /);
+    expect(md).toMatch(/\| 10 Jun 2024 \| X \| Where to find us at the design fair .*<https:\/\/goo\.gl\/nW7fAir> \(\[permalink\]\(<https:\/\/x\.com\/northwindlamps\/status\/\d+>\)\)/);
+  });
+
+  test('web addresses in posts and messages stay whole: autolinks, never backslash-escaped, a pipe encoded', async () => {
+    const { escapeMarkdown } = await import('../../src/reporters/escape.js');
+    expect(escapeMarkdown('Read https://example.com/a_b*c?q=1|2&x=(3). Then *this*')).toBe('Read <https://example.com/a_b*c?q=1%7C2&x=(3)>\\. Then \\*this\\*');
+    expect(escapeMarkdown('(see https://en.wikipedia.org/wiki/Foo_(bar))')).toBe('\\(see <https://en.wikipedia.org/wiki/Foo_(bar)>\\)');
+    expect(escapeMarkdown('https://evil.example/<img src=x>')).toBe('<https://evil.example/>&lt;img src=x\\>');
+    expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\]\\(javascript:alert\\(1\\)\\)');
+    const md = markdown.render(audit, options);
+    expect(md).not.toMatch(/https?:\/\/\S*\\/);
   });
 
   test('post text cannot become markup, links, images or HTML', () => {
@@ -34,7 +49,7 @@ describe('markdown', () => {
     expect(md).not.toMatch(/!\[img\]\(/);
     expect(md).toContain('\\[click\\]\\(javascript:alert\\(1\\)\\)');
     for (const line of md.split('\n').filter((l) => l.startsWith('| ') && l.includes('Finding about'))) {
-      expect(line.split(/(?<!\\)\|/).length).toBe(7);
+      expect(line.split(/(?<!\\)\|/).length).toBe(6);
     }
   });
 });
