@@ -57,12 +57,21 @@ describe('markdown', () => {
 describe('csv delete list', () => {
   test('one row per post to delete, with every reason', () => {
     const rows = csv.render(audit, options).trimEnd().split('\r\n');
-    expect(rows[0]).toBe('permalink,id,platform,date,post,reasons,rules,source');
+    expect(rows[0]).toBe('\uFEFFpermalink,id,platform,date,post,reasons,rules,source');
     const copy = rows.find((r) => r.includes('link-blasting/duplicate-text'))!;
     expect(copy).toContain('link-blasting/duplicate-text');
     // A near-copy repeats its link too: that is one reason to delete it, not two.
     expect(copy).not.toContain('link-blasting/repeated-link');
     expect(rows.length - 1).toBe(new Set(audit.findings.filter((f) => f.bucket === 'delete').map((f) => f.post!.id)).size);
+  });
+
+  test('opens in a spreadsheet as written: UTF-8 marked, 19-digit ids as text, sources by file name', () => {
+    const text = csv.render(audit, options);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const row = text.split('\r\n')[1]!;
+    expect(row).toMatch(/^https:\/\/x\.com\/northwindlamps\/status\/(\d{19}),"=""\1""",x,/);
+    expect(row).toMatch(/,archive\.zip:[^,]*data\/tweets\.js#\d+$/);
+    expect(text).not.toContain('fixtures/x/');
   });
 
   test('cells that would start a formula are neutralised', () => {
@@ -79,8 +88,8 @@ describe('dates in the audit time zone', () => {
     const post = audit.findings.find((f) => f.bucket === 'delete' && f.post)!.post!;
     const late = { ...audit, findings: audit.findings.map((f) => (f.post?.id === post.id ? { ...f, post: { ...f.post, createdAt: '2024-07-01T01:42:00.000Z' } } : f)) };
     const row = (zone: string) => csv.render(late, { ...options, timeZone: zone }).split('\r\n').find((r) => r.includes(post.id));
-    expect(row('UTC')).toContain(`${post.id},x,2024-07-01,`);
-    expect(row('America/Argentina/Buenos_Aires')).toContain(`${post.id},x,2024-06-30,`);
+    expect(row('UTC')).toContain(`"=""${post.id}""",x,2024-07-01,`);
+    expect(row('America/Argentina/Buenos_Aires')).toContain(`"=""${post.id}""",x,2024-06-30,`);
   });
 
   test('the month chart runs through quiet months, in the audit time zone', () => {
