@@ -4,11 +4,14 @@ import { cadenceHeatmap, contentMix, engagementOverTime, findingsByFamily, type 
 import { cssString, escapeHtml, safeHref } from './escape.js';
 import {
   accountName,
+  CHANGE_WORDS,
   familyScoreNote,
   formatDate,
   goingWell,
   groupReach,
+  habitChangeSummary,
   habitGroups,
+  habitReachText,
   platformName,
   postSource,
   reportSections,
@@ -57,6 +60,7 @@ td.post { overflow-wrap: anywhere; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 details summary { cursor: pointer; color: var(--muted); font-size: 13px; margin-top: 4px; }
 .print-only { display: none; }
+table.changes tr.worse b, table.changes tr.new b { color: var(--error); } table.changes tr.better b, table.changes tr.gone b { color: var(--keep); }
 @page { size: A4; margin: 16mm 14mm 18mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt system-ui, sans-serif; color: #4b5563; } @bottom-left { content: TITLE; font: 9pt system-ui, sans-serif; color: #4b5563; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 12.5px; } h2 { margin-top: 18px; } a { color: inherit; text-decoration: none; }
@@ -253,9 +257,17 @@ function comparison(audit: Audit, options: ReporterOptions): string {
   const rows = [['overall', change.overall] as const, ...Object.entries(change.byFamily)]
     .map(([family, s]) => `<tr><th scope="row">${escapeHtml(family)}</th><td>${s.before ?? '–'}</td><td>${s.after ?? '–'}</td></tr>`)
     .join('');
+  const habits = change.habits ?? [];
+  const habitRows = habits
+    .map((h) => `<tr class="${h.change}"><th scope="row">${escapeHtml(sentence(h.title))}<br><span class="small muted">${escapeHtml(h.rule)}${h.platform ? ` · ${escapeHtml(platformName(h.platform))}` : ''}</span></th><td>${escapeHtml(habitReachText(h.before))}</td><td>${escapeHtml(habitReachText(h.after))}</td><td><b>${CHANGE_WORDS[h.change]}</b></td></tr>`)
+    .join('');
   const list = (title: string, findings: readonly Finding[]) =>
     findings.length ? `<h3>${title}</h3><ul>${findings.slice(0, 100).map((f) => `<li>${escapeHtml(f.rule)}: ${escapeHtml(f.post?.excerpt ?? f.message)}</li>`).join('')}</ul>` : '';
-  return `<section id="comparison" aria-labelledby="comparison-h"><h2 id="comparison-h">Since ${escapeHtml(formatDate(change.previous.generatedAt, options))}</h2><p>${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.</p><table><thead><tr><th scope="col">family</th><th scope="col">before</th><th scope="col">after</th></tr></thead><tbody>${rows}</tbody></table><details><summary>The findings fixed and new</summary>${list('Fixed', change.fixed)}${list('New', change.new)}</details></section>`;
+  const window = change.window ? ` Both cover ${escapeHtml(change.window)}.` : '';
+  return `<section id="comparison" aria-labelledby="comparison-h"><h2 id="comparison-h">Since the audit of ${escapeHtml(formatDate(change.previous.generatedAt, options))}</h2>
+<p>${habits.length ? `${escapeHtml(habitChangeSummary(habits))}.` : ''}${window} ${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.</p>
+${habits.length ? `<table class="changes"><caption class="sr-only">Each habit before and after: the share of posts it touches</caption><thead><tr><th scope="col">habit</th><th scope="col">before</th><th scope="col">now</th><th scope="col">change</th></tr></thead><tbody>${habitRows}</tbody></table>` : ''}
+<table><caption class="sr-only">Scores before and after</caption><thead><tr><th scope="col">score</th><th scope="col">before</th><th scope="col">now</th></tr></thead><tbody>${rows}</tbody></table><details><summary>The findings fixed and new</summary>${list('Fixed', change.fixed)}${list('New', change.new)}</details></section>`;
 }
 
 function chart(c: Chart): string {

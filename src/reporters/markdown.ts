@@ -3,11 +3,14 @@ import type { Finding } from '../model/finding.js';
 import { escapeMarkdown, safeHref } from './escape.js';
 import {
   accountName,
+  CHANGE_WORDS,
   familyScoreNote,
   formatDate,
   goingWell,
   groupReach,
+  habitChangeSummary,
   habitGroups,
+  habitReachText,
   platformName,
   reportTitle,
   SCORE_METHOD,
@@ -130,12 +133,16 @@ function scores(audit: Audit): string[] {
 
 function comparison(audit: Audit, options: ReporterOptions): string[] {
   const change = audit.comparison!;
+  const habits = change.habits ?? [];
   return [
-    `## Since ${formatDate(change.previous.generatedAt, options)}`,
+    `## Since the audit of ${formatDate(change.previous.generatedAt, options)}`,
     '',
-    `${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.`,
+    `${habits.length ? `${habitChangeSummary(habits)}. ` : ''}${change.window ? `Both cover ${escapeMarkdown(change.window)}. ` : ''}${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.`,
     '',
-    '| family | before | after |',
+    ...(habits.length
+      ? ['| habit | network | before | now | change |', '| --- | --- | --- | --- | --- |', ...habits.map((h) => `| ${escapeMarkdown(sentence(h.title))} _(${escapeMarkdown(h.rule)})_ | ${h.platform ? platformName(h.platform) : 'all'} | ${habitReachText(h.before)} | ${habitReachText(h.after)} | **${CHANGE_WORDS[h.change]}** |`), '']
+      : []),
+    '| score | before | now |',
     '| --- | --- | --- |',
     `| overall | ${change.overall.before ?? '–'} | ${change.overall.after ?? '–'} |`,
     ...Object.entries(change.byFamily).map(([family, s]) => `| ${family} | ${s.before ?? '–'} | ${s.after ?? '–'} |`),

@@ -187,3 +187,16 @@ export function groupReach(group: Pick<HabitGroup, 'posts' | 'share' | 'platform
   const n = new Intl.NumberFormat(locale).format(group.posts);
   return `${n} ${group.posts === 1 ? 'post' : 'posts'}${group.platform ? ` (${group.share}% of ${platformName(group.platform)})` : ''}`;
 }
+
+/** Before and after of a habit, in words: "12.5% (25 posts)", or "–" when it was not there. */
+export function habitReachText(reach: { posts: number; share: number } | undefined): string {
+  return reach ? `${reach.share}% (${count(reach.posts, 'post')})` : '–';
+}
+
+export const CHANGE_WORDS: Readonly<Record<string, string>> = { gone: 'gone', better: 'better', same: 'unchanged', worse: 'worse', new: 'new' };
+
+/** "3 habits better or gone, 1 worse or new, 2 unchanged" over a comparison's habits. */
+export function habitChangeSummary(changes: readonly { change: string }[]): string {
+  const n = (...kinds: string[]) => changes.filter((c) => kinds.includes(c.change)).length;
+  return `${count(n('better', 'gone'), 'habit')} better or gone, ${n('worse', 'new')} worse or new, ${n('same')} unchanged`;
+}
