@@ -29,7 +29,7 @@ describe.skipIf(!soffice)('the CSV delete list in LibreOffice Calc', () => {
     const file = path.join(work, 'delete-list.csv');
     const written = csv.render(audit, { color: false, locale: 'en-GB', timeZone: 'UTC' });
     writeFileSync(file, written);
-    const ids = parse(written.slice(1), { columns: true }).map((r: { permalink: string }) => r.permalink.split('/').at(-1));
+    const ids = (parse(written.slice(1), { columns: true }) as { permalink: string }[]).map((r) => r.permalink.split('/').at(-1)!);
     expect(ids[0]).toMatch(/^\d{19}$/);
 
     const evaluated = throughCalc(file, true);
@@ -37,6 +37,6 @@ describe.skipIf(!soffice)('the CSV delete list in LibreOffice Calc', () => {
     expect(evaluated.slice(1).map((r) => r[1])).toEqual(ids);
     expect(evaluated[1]![4]).toBe(text);
     // Without evaluation Calc shows the formula's text: uglier, but every digit is still there.
-    expect(throughCalc(file, false).slice(1).map((r) => r[1])).toEqual(ids.map((id: string) => `="${id}"`));
+    expect(throughCalc(file, false).slice(1).map((r) => r[1])).toEqual(ids.map((id) => `="${id}"`));
   }, 120_000);
 });
