@@ -141,3 +141,18 @@ describe('control characters from posts', () => {
     }
   });
 });
+
+describe('identity', () => {
+  test('titled with the handle when no brand is named; no report shows the folder an export was read from', async () => {
+    const { ROOT } = await import('../helpers/run-cli.js');
+    const absolute = Audit.parse(JSON.parse((await runCli(['audit', `${ROOT}/fixtures/x/archive.zip`, '--format', 'json'])).stdout));
+    const plain = { ...options, brandName: undefined };
+    for (const reporter of [html, markdown, csv, table]) {
+      const out = reporter.render(absolute, plain);
+      expect(out, reporter.name).not.toContain(ROOT);
+      expect(out, reporter.name).not.toContain('fixtures/x/');
+    }
+    expect(markdown.render(absolute, plain)).toMatch(/^# @northwindlamps: social presence audit\n/);
+    expect(html.render(absolute, plain)).toContain('<title>@northwindlamps: social presence audit</title>');
+  });
+});
