@@ -33,7 +33,7 @@ const INK = '#374151';
 function niceMax(max: number): number {
   if (max <= 5) return Math.max(1, Math.ceil(max));
   const step = 10 ** Math.floor(Math.log10(max));
-  return ([1, 2, 5, 10].map((m) => m * step).find((top) => top >= max) ?? 10 * step);
+  return [1, 1.5, 2, 3, 4, 5, 6, 8, 10].map((m) => m * step).find((top) => top >= max) ?? 10 * step;
 }
 
 /** A labelled value axis with gridlines at 0, ½ and the top, and the axis' title turned along it. */

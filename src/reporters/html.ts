@@ -43,7 +43,7 @@ a { color: #1d4ed8; } .muted { color: var(--muted); } .small { font-size: 13px; 
 .verdict .score { font-size: 40px; font-weight: 700; line-height: 1; } .verdict .score span { font-size: 16px; color: var(--muted); } .verdict h2 { border: 0; margin: 0; padding: 0; font-size: 20px; } .verdict p { margin: 2px 0 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; font-size: 14px; } .facts dt { font-weight: 600; } .facts dd { margin: 0; }
 .top { padding-left: 22px; margin: 6px 0; } .top li { margin: 0 0 8px; break-inside: avoid; } .top p { margin: 0; font-size: 14px; }
-.evidence { font-size: 13px; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.evidence { font-size: 13px; color: var(--muted); overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; }
 .plain { list-style: none; padding: 0; margin: 0; }
 .well { margin: 6px 0; padding-left: 22px; font-size: 14px; }
 .card { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 10px 0; break-inside: avoid; page-break-inside: avoid; }
@@ -153,7 +153,7 @@ ${well.length ? `<ul class="well">${well.map((w) => `<li>${escapeHtml(w)}</li>`)
 function change(group: HabitGroup, audit: Audit, options: ReporterOptions): string {
   const evidence =
     group.scope === 'account'
-      ? group.views.map((v) => v.findings[0]?.message ?? v.habit.summary).slice(0, 1).join(' ')
+      ? `${group.views[0]!.findings[0]?.message ?? group.views[0]!.habit.summary}${group.views.length > 1 ? ` And ${group.views.length - 1} more like it.` : ''}`
       : group.postFindings.slice(0, 2).map((f) => `“${f.post!.excerpt}”`).join(' · ');
   const behind = postsBehind(group, audit, options);
   // An account habit's reach is the posts its ratio was measured on, so its own figures are the evidence, not a post count.
