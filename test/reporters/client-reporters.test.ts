@@ -113,6 +113,14 @@ describe('html', () => {
     expect(page).toContain('>Keep doing</h2>');
   });
 
+  test('a brand name cannot close the print margin\'s CSS string or the style element', () => {
+    const page = html.render(audit, { ...options, brandName: 'Acme"; } body { display: none } </style><script>alert(1)</script>' });
+    const style = page.slice(page.indexOf('<style>'), page.indexOf('</style>') + 8);
+    expect(style).toMatch(/@bottom-left \{ content: "Acme\\22 \\3b  \\7d  body \\7b  display/);
+    expect(style).not.toMatch(/<\/style>.*<\/style>|<script/s);
+    expect(page).not.toContain('<script>');
+  });
+
   test('hostile post text is escaped and a javascript: permalink is not a link', () => {
     const page = html.render(hostile, options);
     expect(page).not.toContain('<script>alert(1)</script>');
