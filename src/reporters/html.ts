@@ -37,7 +37,7 @@ const STYLE = `
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; margin: 0 auto; max-width: 980px; padding: 24px; }
 h1 { font-size: 26px; margin: 0 0 2px; } h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 2px solid var(--line); padding-bottom: 3px; break-after: avoid; } h3 { font-size: 15px; margin: 0 0 2px; break-after: avoid; }
-a { color: #1d4ed8; } .muted { color: var(--muted); } .small { font-size: 13px; }
+a { color: #1d4ed8; } .muted { color: var(--muted); } h2 + p { break-after: avoid; } .small { font-size: 13px; }
 .meta { margin: 0; color: var(--muted); }
 .verdict { display: flex; gap: 20px; align-items: center; background: var(--soft); border-radius: 8px; padding: 12px 16px; margin: 14px 0 8px; }
 .verdict .score { font-size: 40px; font-weight: 700; line-height: 1; } .verdict .score span { font-size: 16px; color: var(--muted); } .verdict h2 { border: 0; margin: 0; padding: 0; font-size: 20px; } .verdict p { margin: 2px 0 0; }
