@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -158,6 +159,13 @@ describe.skipIf(!available)('the client deliverable of a 2,000-post audit', () =
     writeFileSync(path.join(ROOT, 'test/artifacts/report-2000.pdf'), pdf);
     expect(pdfPages(pdf)).toBeGreaterThan(3);
     expect(pdfPages(pdf)).toBeLessThanOrEqual(15);
+    // Where poppler is installed, read the printed margin back: every page says which it is.
+    const text = spawnSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+    if (text.status === 0) {
+      const numbers = text.stdout.match(/^Page \d+ of \d+$/gm) ?? [];
+      expect(numbers).toEqual(Array.from({ length: pdfPages(pdf) }, (_, i) => `Page ${i + 1} of ${pdfPages(pdf)}`));
+      expect(text.stdout).toContain('@northwindlamps: social presence audit');
+    }
     await context.close();
   }, 30_000);
 });
