@@ -124,9 +124,28 @@ export type Habit = z.infer<typeof Habit>;
 
 const ScoreChange = z.object({ before: z.number().optional(), after: z.number().optional() });
 
+const HabitReach = z.object({ level: Level, posts: z.number().int(), share: z.number() });
+
+/** One rule on one network before and after: `gone` and `better` are progress, `worse` and `new` are not. */
+export const HabitChange = z.object({
+  rule: z.string(),
+  family: z.string(),
+  platform: Platform.optional(),
+  /** The rule's description. */
+  title: z.string(),
+  before: HabitReach.optional(),
+  after: HabitReach.optional(),
+  change: z.enum(['gone', 'better', 'same', 'worse', 'new']),
+});
+export type HabitChange = z.infer<typeof HabitChange>;
+
 /** Set by `presence report NEW.json --compare OLD.json`: what changed since the older audit. */
 export const Comparison = z.object({
   previous: z.object({ generatedAt: z.string(), from: z.string().optional(), to: z.string().optional() }),
+  /** The window length both audits share ("the newest 200 posts", "90 days"). */
+  window: z.string().optional(),
+  /** Per habit, worst change first. Absent in comparisons made before habits were compared. */
+  habits: z.array(HabitChange).optional(),
   overall: ScoreChange,
   byFamily: z.record(z.string(), ScoreChange),
   fixed: z.array(Finding),

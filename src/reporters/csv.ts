@@ -1,9 +1,22 @@
 import type { Finding } from '../model/finding.js';
 import { localDate } from '../local-time.js';
 import { csvCell } from './escape.js';
+import { postSource } from './report-sections.js';
 import type { Reporter } from './reporter.js';
 
 const COLUMNS = ['permalink', 'id', 'platform', 'date', 'post', 'reasons', 'rules', 'source'];
+
+/** Excel reads a CSV as the system's code page unless it starts with this mark; LibreOffice and Google Sheets take it as UTF-8 too. */
+const UTF8_BOM = '\uFEFF';
+
+/**
+ * A numeric post id as the formula ="…", which every spreadsheet turns into text: a bare 19-digit
+ * id is read as a number and rounded to 15 digits, so the post could no longer be found. Only
+ * digits go in, so the formula can do nothing else.
+ */
+function idCell(id: string): string {
+  return /^\d+$/.test(id) ? `"=""${id}"""` : csvCell(id);
+}
 
 /**
  * The delete list as a spreadsheet: one row per post to delete, every reason on it, dated in the audit's time zone. Cells that
@@ -25,9 +38,9 @@ export const csv: Reporter = {
       .sort((a, b) => a[0]!.post!.createdAt.localeCompare(b[0]!.post!.createdAt))
       .map((findings) => {
         const post = findings[0]!.post!;
-        const source = `${post.source.file}${post.source.line !== undefined ? `:${post.source.line}` : post.source.record !== undefined ? `#${post.source.record}` : ''}`;
-        return [post.url, post.id, post.platform, localDate(post.createdAt, options.timeZone), post.excerpt, findings.map((f) => f.message).join('; '), findings.map((f) => f.rule).join('; '), source].map(csvCell).join(',');
+        const cells = [post.url, post.platform, localDate(post.createdAt, options.timeZone), post.excerpt, findings.map((f) => f.message).join('; '), findings.map((f) => f.rule).join('; '), postSource(post.source)].map(csvCell);
+        return [cells[0], idCell(post.id), ...cells.slice(1)].join(',');
       });
-    return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+    return `${UTF8_BOM}${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
   },
 };

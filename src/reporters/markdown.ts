@@ -1,59 +1,127 @@
 import type { Audit } from '../model/audit.js';
 import type { Finding } from '../model/finding.js';
 import { escapeMarkdown, safeHref } from './escape.js';
-import { familyScoreNote, formatDate, habitReach, reportSections, reportTitle, SCORE_METHOD, windowNote } from './report-sections.js';
+import {
+  accountName,
+  CHANGE_WORDS,
+  familyScoreNote,
+  formatDate,
+  goingWell,
+  groupReach,
+  habitChangeSummary,
+  habitGroups,
+  habitReachText,
+  platformName,
+  reportTitle,
+  SCORE_METHOD,
+  sourceName,
+  topChanges,
+  verdict,
+  windowNote,
+  type HabitGroup,
+} from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { count } from '../plural.js';
 
-/** The client report as Markdown, for a document or a pull request. Post text is always escaped. */
+/** Example posts under each habit; every post is in the appendix. */
+const EXAMPLES_PER_HABIT = 3;
+
+const SECTIONS = [
+  { bucket: 'stop', title: 'Stop', lead: 'habits across the account to stop' },
+  { bucket: 'fix', title: 'Fix', lead: 'posts to edit, or to write differently next time' },
+  { bucket: 'delete', title: 'Delete', lead: 'posts to remove: copies, dead links, clutter' },
+] as const;
+
+/** The client report as Markdown, for a document or a pull request: the story first, post lists in the appendix. Post text is always escaped. */
 export const markdown: Reporter = {
   name: 'markdown',
   description: 'the client report as Markdown, with tables',
   extension: 'md',
   render(audit, options) {
-    const lines: string[] = [`# ${escapeMarkdown(reportTitle(audit, options))}`, '', ...overview(audit, options), '', ...scores(audit), ''];
+    const groups = habitGroups(audit);
+    const lines: string[] = [`# ${escapeMarkdown(reportTitle(audit, options))}`, '', ...overview(audit, groups, options), ''];
+    lines.push('## What to change first', '');
+    const top = topChanges(groups);
+    top.forEach((g, i) => lines.push(`${i + 1}. ${change(g)}`));
+    lines.push(...(top.length ? [''] : ['Nothing: no habit to stop, no post to fix or delete.', '']));
+    const well = goingWell(audit);
+    lines.push('## What is going well', '', ...(well.length ? well.map((w) => `- ${escapeMarkdown(w)}`) : ['No rule found a strength to keep.']), '');
     if (audit.comparison) lines.push(...comparison(audit, options), '');
-    for (const section of reportSections(audit)) {
-      const count = section.bucket === 'keep' ? section.findings.length : section.habits.length;
-      lines.push(`## ${section.title}`, '', `${count ? `${count} — ${section.summary}.` : `Nothing here: ${section.summary}.`}`, '');
-      if (section.bucket === 'keep') {
-        for (const f of section.findings) lines.push(accountLine(f));
-        if (section.findings.length) lines.push('');
-        continue;
-      }
-      // Account habits read as a list; each habit of post findings is a line and the table of its posts.
-      const account = section.habits.filter((view) => view.habit.scope === 'account');
-      for (const view of account) lines.push(accountLine(view.findings[0]!));
-      if (account.length) lines.push('');
-      for (const { habit, findings } of section.habits.filter((view) => view.habit.scope === 'post')) {
-        lines.push(`**${habit.level}** · ${escapeMarkdown(habit.summary)}: ${habitReach(habit)} _(${escapeMarkdown(habit.rule)})_`, '');
-        lines.push('| level | date | platform | post | finding |', '| --- | --- | --- | --- | --- |', ...findings.map((f) => postRow(f, options)), '');
-      }
+    for (const section of SECTIONS) {
+      const mine = groups.filter((g) => g.bucket === section.bucket);
+      lines.push(`## ${section.title}`, '', mine.length ? `${count(mine.length, section.bucket === 'stop' ? 'habit' : 'kind of post', section.bucket === 'stop' ? 'habits' : 'kinds of post')}: ${section.lead.replace(/^habits /, '')}.` : `Nothing here: ${section.lead}.`, '');
+      for (const group of mine) lines.push(...habit(group, options), '');
     }
-    lines.push('## Rules that ran', '', '| rule | level | threshold | why | source |', '| --- | --- | --- | --- | --- |');
+    const keep = audit.findings.filter((f) => f.bucket === 'keep');
+    lines.push('## Keep doing', '', ...(keep.length ? keep.map((f) => `- ${escapeMarkdown(f.message)} _(${escapeMarkdown(f.rule)})_`) : ['Nothing here: no rule found a strength to keep.']), '');
+    lines.push(...scores(audit), '');
+    lines.push('## Appendix', '');
+    for (const [bucket, title] of [['delete', 'Posts to delete'], ['fix', 'Posts to fix']] as const) {
+      const findings = audit.findings.filter((f) => f.bucket === bucket && f.post).sort((a, b) => b.post!.createdAt.localeCompare(a.post!.createdAt));
+      if (!findings.length) continue;
+      const byPost = new Map<string, Finding[]>();
+      for (const f of findings) byPost.set(f.post!.id, [...(byPost.get(f.post!.id) ?? []), f]);
+      lines.push(`### ${title}: ${count(byPost.size, 'post')}`, '', '| date | network | post | why |', '| --- | --- | --- | --- |', ...[...byPost.values()].map((list) => postRow(list, options)), '');
+    }
+    lines.push('### Rules that ran', '', '| rule | level | threshold | why | source |', '| --- | --- | --- | --- | --- |');
     for (const rule of audit.rules) lines.push(`| ${escapeMarkdown(rule.id)} | ${rule.level} | ${escapeMarkdown(rule.threshold || '–')} | ${escapeMarkdown(rule.why)} | ${escapeMarkdown(rule.source)} |`);
     if (audit.notEvaluated.length) {
-      lines.push('', '## Not evaluated', '');
-      for (const item of audit.notEvaluated) lines.push(`- ${escapeMarkdown(item.rule)}${item.platform ? ` (${item.platform})` : ''}: ${escapeMarkdown(item.reason)}`);
+      lines.push('', '### Not evaluated', '');
+      for (const item of audit.notEvaluated) lines.push(`- ${escapeMarkdown(item.rule)}${item.platform ? ` (${platformName(item.platform)})` : ''}: ${escapeMarkdown(item.reason)}`);
     }
     return `${lines.join('\n')}\n`;
   },
 };
 
-function overview(audit: Audit, options: ReporterOptions): string[] {
+function overview(audit: Audit, groups: HabitGroup[], options: ReporterOptions): string[] {
   const { stats } = audit;
-  const period = stats.from && stats.to ? `${formatDate(stats.from, options)} – ${formatDate(stats.to, options)}` : 'no posts';
+  const days = stats.from && stats.to ? Math.round((Date.parse(stats.to) - Date.parse(stats.from)) / 86_400_000) + 1 : 0;
+  const period = stats.from && stats.to ? `${formatDate(stats.from, options)} – ${formatDate(stats.to, options)} (${count(days, 'day')})` : 'no posts';
+  const accounts = audit.sources.map((s) => {
+    const who = accountName(s.account);
+    const networks = (s.platforms ?? []).map(platformName).join(', ');
+    return `${who ? `${escapeMarkdown(who)}${networks ? ` on ${networks}` : ''}: ` : ''}${count(s.posts, 'post')} from ${escapeMarkdown(sourceName(s.spec))}${s.skipped ? `, ${count(s.skipped, 'malformed record')} skipped` : ''}`;
+  });
+  const per = (bucket: string) => groups.filter((g) => g.bucket === bucket).length;
   return [
-    `**Period:** ${period} · **Posts:** ${stats.posts} (${Object.entries(stats.byPlatform).map(([p, n]) => `${p} ${n}`).join(', ')})`,
+    `**${escapeMarkdown(verdict(audit.scores.overall))}: ${audit.scores.overall}/100.** ${count(per('stop'), 'habit')} to stop, ${count(per('fix'), 'kind')} of post to fix, ${count(per('delete'), 'kind')} of post to delete.`,
     '',
-    ...(windowNote(audit) ? [escapeMarkdown(windowNote(audit)), ''] : []),
-    `**Sources:** ${audit.sources.map((s) => `${escapeMarkdown(s.spec)} (${s.format}, ${count(s.posts, 'post')}${s.skipped ? `, ${s.skipped} skipped` : ''})`).join('; ') || 'none'}`,
+    `**Period:** ${period} · **Posts:** ${stats.posts}`,
+    '',
+    `**Accounts:** ${accounts.join('; ') || 'none'}`,
+    ...(windowNote(audit) ? ['', escapeMarkdown(windowNote(audit))] : []),
   ];
+}
+
+function change(group: HabitGroup): string {
+  const title = `**${group.level}** ${escapeMarkdown(sentence(group.title))}`;
+  if (group.scope === 'account') return `${title}: ${escapeMarkdown(group.views[0]?.findings[0]?.message ?? group.views[0]!.habit.summary)}`;
+  const example = group.postFindings[0]?.post;
+  return `${title}: ${groupReach(group)}${example ? `, e.g. “${escapeMarkdown(example.excerpt)}”${permalink(example.url)}` : ''}`;
+}
+
+function habit(group: HabitGroup, options: ReporterOptions): string[] {
+  const head = `### ${escapeMarkdown(sentence(group.title))}`;
+  const reach = `**${group.level}** · ${group.scope === 'post' ? `${groupReach(group)} · ` : group.platform ? `${platformName(group.platform)} · ` : ''}_${escapeMarkdown(group.rule)}_`;
+  if (group.scope === 'account') return [head, '', reach, '', ...group.views.map((v) => `- ${escapeMarkdown(v.findings[0]?.message ?? v.habit.summary)}`)];
+  const examples = group.postFindings.slice(0, EXAMPLES_PER_HABIT).map((f) => `- ${formatDate(f.post!.createdAt, options)}: “${escapeMarkdown(f.post!.excerpt)}”${permalink(f.post!.url)}`);
+  const rest = group.postFindings.length - EXAMPLES_PER_HABIT;
+  return [head, '', reach, '', ...examples, ...(rest > 0 ? ['', `And ${count(rest, 'more post')}: see the appendix.`] : [])];
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A permalink becomes a link only when it is plain http(s); anything else stays text. */
+function permalink(url: string | undefined): string {
+  const href = safeHref(url);
+  return href ? ` ([permalink](<${href.replace(/>/g, '%3E')}>))` : url ? ` (${escapeMarkdown(url)})` : '';
 }
 
 function scores(audit: Audit): string[] {
   return [
-    `## Score: ${audit.scores.overall}/100`,
+    `## Scores by family: ${audit.scores.overall}/100 overall`,
     '',
     SCORE_METHOD,
     '',
@@ -65,27 +133,23 @@ function scores(audit: Audit): string[] {
 
 function comparison(audit: Audit, options: ReporterOptions): string[] {
   const change = audit.comparison!;
+  const habits = change.habits ?? [];
   return [
-    `## Since ${formatDate(change.previous.generatedAt, options)}`,
+    `## Since the audit of ${formatDate(change.previous.generatedAt, options)}`,
     '',
-    `${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.`,
+    `${habits.length ? `${habitChangeSummary(habits)}. ` : ''}${change.window ? `Both cover ${escapeMarkdown(change.window)}. ` : ''}${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.`,
     '',
-    '| family | before | after |',
+    ...(habits.length
+      ? ['| habit | network | before | now | change |', '| --- | --- | --- | --- | --- |', ...habits.map((h) => `| ${escapeMarkdown(sentence(h.title))} _(${escapeMarkdown(h.rule)})_ | ${h.platform ? platformName(h.platform) : 'all'} | ${habitReachText(h.before)} | ${habitReachText(h.after)} | **${CHANGE_WORDS[h.change]}** |`), '']
+      : []),
+    '| score | before | now |',
     '| --- | --- | --- |',
     `| overall | ${change.overall.before ?? '–'} | ${change.overall.after ?? '–'} |`,
     ...Object.entries(change.byFamily).map(([family, s]) => `| ${family} | ${s.before ?? '–'} | ${s.after ?? '–'} |`),
   ];
 }
 
-function accountLine(f: Finding): string {
-  return `- **${f.bucket === 'keep' ? 'keep' : f.level}** ${escapeMarkdown(f.message)} _(${escapeMarkdown(f.rule)}${f.platform ? `, ${f.platform}` : ''})_`;
-}
-
-function postRow(f: Finding, options: ReporterOptions): string {
-  const post = f.post!;
-  const href = safeHref(post.url);
-  const excerpt = escapeMarkdown(post.excerpt);
-  // A permalink becomes a link only when it is plain http(s); anything else stays text.
-  const postCell = href ? `${excerpt} ([permalink](<${href.replace(/>/g, '%3E')}>))` : `${excerpt}${post.url ? ` (${escapeMarkdown(post.url)})` : ''}`;
-  return `| ${f.bucket === 'keep' ? 'keep' : f.level} | ${formatDate(post.createdAt, options)} | ${post.platform} | ${postCell} | ${escapeMarkdown(f.message)} |`;
+function postRow(findings: Finding[], options: ReporterOptions): string {
+  const post = findings[0]!.post!;
+  return `| ${formatDate(post.createdAt, options)} | ${platformName(post.platform)} | ${escapeMarkdown(post.excerpt)}${permalink(post.url)} | ${escapeMarkdown([...new Set(findings.map((f) => f.message))].join('; '))} |`;
 }

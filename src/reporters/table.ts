@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { Audit } from '../model/audit.js';
 import type { Finding, Level } from '../model/finding.js';
 import { terminalText } from './escape.js';
-import { habitReach, reportSections, shortDate, windowNote, type HabitView } from './report-sections.js';
+import { CHANGE_WORDS, habitChangeSummary, habitReach, habitReachText, reportSections, shortDate, sourceName, windowNote, type HabitView } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { count } from '../plural.js';
 
@@ -59,7 +59,8 @@ function header(audit: Audit, options: ReporterOptions, c: ChalkInstance): strin
     const skipped = source.skipped ? [`${count(source.skipped, 'malformed record')} skipped`] : [];
     const notes = [...excluded, ...skipped];
     const account = source.account ? `, ${terminalText(source.account)}` : '';
-    lines.push(c.dim(`  ${terminalText(source.spec)} (${source.format}${account}): ${count(source.posts, 'post')}${notes.length ? `; ${notes.join(', ')}` : ''}`));
+    const noted = notes.length ? `; ${notes.join(', ')}` : '';
+    lines.push(c.dim(`  ${terminalText(sourceName(source.spec))} (${source.format}${account}): ${count(source.posts, 'post')}${noted}`));
   }
   return lines;
 }
@@ -87,6 +88,13 @@ function comparison(audit: Audit, options: ReporterOptions, c: ChalkInstance): s
     ),
     t.toString(),
   ];
+  const habits = change.habits ?? [];
+  if (habits.length) {
+    const h = new Table({ head: ['habit', 'before', 'now', 'change'], style: { head: [], border: [] }, chars: COMPACT });
+    const colour = (word: string) => (word === 'worse' || word === 'new' ? c.red(word) : word === 'better' || word === 'gone' ? c.green(word) : word);
+    for (const x of habits) h.push([`${x.rule}${x.platform ? ` [${x.platform}]` : ''}`, habitReachText(x.before), habitReachText(x.after), colour(CHANGE_WORDS[x.change]!)]);
+    lines.push(`${habitChangeSummary(habits)}${change.window ? ` (both: ${change.window})` : ''}`, h.toString());
+  }
   for (const f of change.fixed.slice(0, ROWS_PER_SECTION)) lines.push(`  ${c.green('fixed')}  ${c.dim(f.rule)}  ${terminalText(f.post?.excerpt ?? f.message)}`);
   for (const f of change.new.slice(0, ROWS_PER_SECTION)) lines.push(`  ${c.red('new')}    ${c.dim(f.rule)}  ${terminalText(f.post?.excerpt ?? f.message)}`);
   return [...lines, ''];

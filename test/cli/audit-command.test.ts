@@ -147,8 +147,8 @@ describe('presence audit on the bundled X archive', () => {
   test('report --compare shows what changed', async () => {
     const older = path.join(out, 'older.json');
     const newer = path.join(out, 'newer.json');
-    await runCli(['audit', 'fixtures/x/archive.zip', '--until', '2024-05-31', '--format', `json=${older}`]);
-    await runCli(['audit', 'fixtures/x/archive.zip', '--format', `json=${newer}`]);
+    await runCli(['audit', 'fixtures/x/archive.zip', '--since', '2024-05-01', '--until', '2024-05-31', '--format', `json=${older}`]);
+    await runCli(['audit', 'fixtures/x/archive.zip', '--since', '2024-05-25', '--until', '2024-06-24', '--format', `json=${newer}`]);
     const result = await runCli(['report', newer, '--compare', older, '--format', 'json']);
     const compared = Audit.parse(JSON.parse(result.stdout));
     expect(compared.comparison!.new.length).toBeGreaterThan(0);

@@ -45,7 +45,7 @@ describe('one brand across every network', async () => {
     const byPlatform = 'x 37, mastodon 11, bluesky 5, linkedin 5, facebook 5, instagram 3, threads 3, feed 2';
     expect(table.stdout).toMatch(new RegExp(`71 posts · 2024-05-02 → 2024-06-24 · ${byPlatform} · 54 posts, 9 replies, 6 reposts, 2 quotes`));
     expect(table.stdout).toContain(
-      'fixtures/mastodon/archive-20240601120000-5e2b9c.zip (mastodon-outbox, northwindlamps@mastodon.example): ' +
+      '  archive-20240601120000-5e2b9c.zip (mastodon-outbox, northwindlamps@mastodon.example): ' +
         '11 posts; 1 direct message left out, 1 malformed record skipped',
     );
   });

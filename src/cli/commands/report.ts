@@ -23,16 +23,23 @@ export function register(program: Command, { io, formats }: CommandContext): voi
     .summary('render a saved audit (--format json) as any report')
     .description('Render an audit saved with `presence audit --format json` in any format; with --compare, show what changed since an older audit.')
     .argument('<audit>', 'an audit saved as JSON')
-    .option('--compare <old>', 'an older audit: show score changes and the findings fixed, new and remaining');
+    .option('--compare <old>', 'an older audit over a window of the same length: show what improved and what got worse, per habit and per family, and the findings fixed, new and remaining');
   addRenderOptions(command, formats).action(async (file: string, options: ReportCommandOptions) => {
-    const [{ resolveFormats, writeReports }, { reporters }, { compareAudits }] = await Promise.all([
+    const [{ resolveFormats, writeReports }, { reporters }, { compareAudits, windowMismatch }] = await Promise.all([
       import('../output.js'),
       import('../../reporters/index.js'),
       import('../../engine/compare.js'),
     ]);
     const targets = await resolveFormats(options.format, reporters, options.output);
     const audit = await readAudit(file, io);
-    const rendered = options.compare ? { ...audit, comparison: compareAudits(audit, await readAudit(options.compare, io)) } : audit;
+    let rendered = audit;
+    if (options.compare) {
+      const previous = await readAudit(options.compare, io);
+      // Counts and shares only compare over windows of one length; a longer window would show more of every habit.
+      const mismatch = windowMismatch(audit, previous);
+      if (mismatch) throw inputError({ file: options.compare }, mismatch, 'audit both the same way: the same --last, or --since and --until spans of equal length');
+      rendered = { ...audit, comparison: compareAudits(audit, previous) };
+    }
     await writeReports(rendered, targets, reporterOptions({ ...options, failOn: 'error' }, io), io);
   });
 }
