@@ -38,13 +38,19 @@ export function compareAudits(current: Audit, previous: Audit): Comparison {
   const before = new Map(problems(previous).map((f) => [fingerprint(f), f]));
   const after = new Map(problems(current).map((f) => [fingerprint(f), f]));
   const families = [...new Set([...Object.keys(previous.scores.byFamily), ...Object.keys(current.scores.byFamily)])].sort();
+  // A post older than the new window's first post was not fixed: it left the window.
+  const start = current.window?.since ?? current.stats.from;
+  const since = start ? Date.parse(start) : Number.NEGATIVE_INFINITY;
+  const inWindow = (f: Audit['findings'][number]) => !f.post || Date.parse(f.post.createdAt) >= since;
+  const gone = [...before].filter(([key]) => !after.has(key)).map(([, f]) => f);
   return {
     previous: { generatedAt: previous.generatedAt, from: previous.stats.from, to: previous.stats.to },
     window: windowLength(current),
     habits: habitChanges(current, previous),
     overall: { before: previous.scores.overall, after: current.scores.overall },
     byFamily: Object.fromEntries(families.map((family) => [family, { before: previous.scores.byFamily[family], after: current.scores.byFamily[family] }])),
-    fixed: [...before].filter(([key]) => !after.has(key)).map(([, f]) => f),
+    fixed: gone.filter(inWindow),
+    leftWindow: gone.filter((f) => !inWindow(f)).length,
     new: [...after].filter(([key]) => !before.has(key)).map(([, f]) => f),
     remaining: [...after.keys()].filter((key) => before.has(key)).length,
   };

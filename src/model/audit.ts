@@ -149,6 +149,8 @@ export const Comparison = z.object({
   overall: ScoreChange,
   byFamily: z.record(z.string(), ScoreChange),
   fixed: z.array(Finding),
+  /** Findings of the previous audit on posts older than the new window: not fixed, only out of sight. */
+  leftWindow: z.number().int().optional(),
   new: z.array(Finding),
   remaining: z.number().int(),
 });

@@ -9,6 +9,7 @@ import {
   formatDate,
   goingWell,
   groupReach,
+  findingChangeSummary,
   habitChangeSummary,
   habitGroups,
   habitReachText,
@@ -265,7 +266,7 @@ function comparison(audit: Audit, options: ReporterOptions): string {
     findings.length ? `<h3>${title}</h3><ul>${findings.slice(0, 100).map((f) => `<li>${escapeHtml(f.rule)}: ${escapeHtml(f.post?.excerpt ?? f.message)}</li>`).join('')}</ul>` : '';
   const window = change.window ? ` Both cover ${escapeHtml(change.window)}.` : '';
   return `<section id="comparison" aria-labelledby="comparison-h"><h2 id="comparison-h">Since the audit of ${escapeHtml(formatDate(change.previous.generatedAt, options))}</h2>
-<p>${habits.length ? `${escapeHtml(habitChangeSummary(habits))}.` : ''}${window} ${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.</p>
+<p>${habits.length ? `${escapeHtml(habitChangeSummary(habits))}.` : ''}${window} ${escapeHtml(findingChangeSummary(change))}.</p>
 ${habits.length ? `<table class="changes"><caption class="sr-only">Each habit before and after: the share of posts it touches</caption><thead><tr><th scope="col">habit</th><th scope="col">before</th><th scope="col">now</th><th scope="col">change</th></tr></thead><tbody>${habitRows}</tbody></table>` : ''}
 <table><caption class="sr-only">Scores before and after</caption><thead><tr><th scope="col">score</th><th scope="col">before</th><th scope="col">now</th></tr></thead><tbody>${rows}</tbody></table><details><summary>The findings fixed and new</summary>${list('Fixed', change.fixed)}${list('New', change.new)}</details></section>`;
 }

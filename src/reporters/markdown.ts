@@ -8,6 +8,7 @@ import {
   formatDate,
   goingWell,
   groupReach,
+  findingChangeSummary,
   habitChangeSummary,
   habitGroups,
   habitReachText,
@@ -137,7 +138,7 @@ function comparison(audit: Audit, options: ReporterOptions): string[] {
   return [
     `## Since the audit of ${formatDate(change.previous.generatedAt, options)}`,
     '',
-    `${habits.length ? `${habitChangeSummary(habits)}. ` : ''}${change.window ? `Both cover ${escapeMarkdown(change.window)}. ` : ''}${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining.`,
+    `${habits.length ? `${habitChangeSummary(habits)}. ` : ''}${change.window ? `Both cover ${escapeMarkdown(change.window)}. ` : ''}${findingChangeSummary(change)}.`,
     '',
     ...(habits.length
       ? ['| habit | network | before | now | change |', '| --- | --- | --- | --- | --- |', ...habits.map((h) => `| ${escapeMarkdown(sentence(h.title))} _(${escapeMarkdown(h.rule)})_ | ${h.platform ? platformName(h.platform) : 'all'} | ${habitReachText(h.before)} | ${habitReachText(h.after)} | **${CHANGE_WORDS[h.change]}** |`), '']

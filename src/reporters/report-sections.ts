@@ -1,4 +1,4 @@
-import type { Audit, Habit } from '../model/audit.js';
+import type { Audit, Comparison, Habit } from '../model/audit.js';
 import type { Bucket, Finding, PostRef } from '../model/finding.js';
 import { formatLocalDate, localDate } from '../local-time.js';
 import type { ReporterOptions } from './reporter.js';
@@ -196,6 +196,12 @@ export function habitReachText(reach: { posts: number; share: number } | undefin
 export const CHANGE_WORDS: Readonly<Record<string, string>> = { gone: 'gone', better: 'better', same: 'unchanged', worse: 'worse', new: 'new' };
 
 /** "3 habits better or gone, 1 worse or new, 2 unchanged" over a comparison's habits. */
+/** "3 findings fixed, 2 new, 5 remaining; 4 on posts older than this window", as every report says it. */
+export function findingChangeSummary(change: Pick<Comparison, 'fixed' | 'new' | 'remaining' | 'leftWindow'>): string {
+  const left = change.leftWindow ? `; ${change.leftWindow} on posts older than this window, neither fixed nor counted` : '';
+  return `${count(change.fixed.length, 'finding')} fixed, ${change.new.length} new, ${change.remaining} remaining${left}`;
+}
+
 export function habitChangeSummary(changes: readonly { change: string }[]): string {
   const n = (...kinds: string[]) => changes.filter((c) => kinds.includes(c.change)).length;
   return `${count(n('better', 'gone'), 'habit')} better or gone, ${n('worse', 'new')} worse or new, ${n('same')} unchanged`;

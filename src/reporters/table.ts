@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { Audit } from '../model/audit.js';
 import type { Finding, Level } from '../model/finding.js';
 import { terminalText } from './escape.js';
-import { CHANGE_WORDS, habitChangeSummary, habitReach, habitReachText, reportSections, shortDate, sourceName, windowNote, type HabitView } from './report-sections.js';
+import { CHANGE_WORDS, findingChangeSummary, habitChangeSummary, habitReach, habitReachText, reportSections, shortDate, sourceName, windowNote, type HabitView } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { count } from '../plural.js';
 
@@ -83,8 +83,7 @@ function comparison(audit: Audit, options: ReporterOptions, c: ChalkInstance): s
   for (const [family, s] of Object.entries(change.byFamily)) t.push([family, String(s.before ?? '–'), String(s.after ?? '–'), delta(s.before, s.after)]);
   const lines = [
     c.bold(
-      `Since the audit of ${shortDate(change.previous.generatedAt, options.timeZone)}: ` +
-        `${change.fixed.length} fixed, ${change.new.length} new, ${change.remaining} remaining`,
+      `Since the audit of ${shortDate(change.previous.generatedAt, options.timeZone)}: ${findingChangeSummary(change)}`,
     ),
     t.toString(),
   ];

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -34,6 +34,18 @@ describe('report --compare, habit by habit', () => {
       const moved = h.after!.share - h.before!.share;
       expect(h.change, h.rule).toBe(Math.abs(moved) < 1 ? 'same' : moved > 0 ? 'worse' : 'better');
     }
+  });
+
+  test('a finding on a post older than the new window is not fixed: it left the window, and every report says so', async () => {
+    const { comparison } = Audit.parse(JSON.parse((await runCli(['report', june, '--compare', may, '--format', 'json'])).stdout));
+    const start = Date.parse('2024-05-25T00:00:00Z');
+    expect(comparison!.fixed.filter((f) => f.post && Date.parse(f.post.createdAt) < start)).toEqual([]);
+    const mayAudit = Audit.parse(JSON.parse(readFileSync(may, 'utf8')));
+    const older = mayAudit.findings.filter((f) => f.bucket !== 'keep' && f.post && Date.parse(f.post.createdAt) < start);
+    expect(older.length).toBeGreaterThan(0);
+    expect(comparison!.leftWindow).toBe(older.length);
+    const table = (await runCli(['report', june, '--compare', may])).stdout;
+    expect(table).toContain(`; ${older.length} on posts older than this window, neither fixed nor counted`);
   });
 
   test('every client report shows the per-habit change', async () => {
