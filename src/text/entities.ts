@@ -12,3 +12,15 @@ export function hashtagsIn(text: string): string[] {
 export function mentionsIn(text: string): string[] {
   return [...text.matchAll(MENTION)].map((m) => m[1]!);
 }
+
+/**
+ * Whom a text opens by addressing: X handles are 15 word characters; a fediverse handle may carry
+ * its server (`@ana@mastodon.nl`), which is part of the handle, never a handle of its own. Each
+ * handle ends at a space or at the end of the text: "@ana" alone addresses ana, "@ana's shop" no one.
+ */
+const OPENING_HANDLES = { x: /^(?:\.?@\w{1,15}(?:\s+|$))+/, other: /^(?:\.?@[\w.-]+(?:@[\w.-]+\w)?(?:\s+|$))+/ };
+
+/** The run of @handles a text opens with, spaces after them included: "@ana @bo@example.social thanks" → "@ana @bo@example.social ". */
+export function openingHandles(text: string, platform: string): string {
+  return OPENING_HANDLES[platform === 'x' ? 'x' : 'other'].exec(text)?.[0] ?? '';
+}

@@ -1,4 +1,5 @@
 import type { Platform, Post } from '../model/post.js';
+import { openingHandles } from './entities.js';
 import { emojiStats, graphemeCount, utf8Length } from './unicode.js';
 
 /** Every platform that shortens links counts one as 23 characters (X's t.co, Mastodon). */
@@ -62,16 +63,12 @@ const COUNTERS: Partial<Record<Platform, (text: string) => number>> = {
   threads: threadsLength,
 };
 
-/** X handles are 15 word characters; fediverse handles may carry their server (`@ana@mastodon.nl`). */
-const LEADING_MENTIONS = { x: /^(?:\.?@\w{1,15}\s+)+/, other: /^(?:\.?@[\w.-]+(?:@[\w.-]+\w)?\s+)+/ };
-
 /**
  * The @handles a reply opens with: the people of the conversation it answers, which the client
  * fills in and X has not counted toward the limit since 2017. Empty for a post that is no reply.
  */
 export function replyAddressees(post: Pick<Post, 'platform' | 'text' | 'replyTo'>): string {
-  if (!post.replyTo) return '';
-  return LEADING_MENTIONS[post.platform === 'x' ? 'x' : 'other'].exec(post.text)?.[0] ?? '';
+  return post.replyTo ? openingHandles(post.text, post.platform) : '';
 }
 
 /** The post's length counted the way its platform counts it (code points where it says "characters"). */
