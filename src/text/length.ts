@@ -1,10 +1,10 @@
 import type { Platform, Post } from '../model/post.js';
 import { openingHandles } from './entities.js';
+import { URL_WITH_SCHEME } from './url-patterns.js';
 import { emojiStats, graphemeCount, utf8Length } from './unicode.js';
 
 /** Every platform that shortens links counts one as 23 characters (X's t.co, Mastodon). */
 const LINK_WEIGHT = 23;
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+/gi;
 
 /**
  * X's weighted length, from twitter-text config v3: code points in these ranges weigh 1,
@@ -21,7 +21,7 @@ const LIGHT_RANGES: readonly [number, number][] = [
 
 export function xWeightedLength(text: string): number {
   let units = 0;
-  const withoutUrls = text.normalize('NFC').replace(URL_PATTERN, () => {
+  const withoutUrls = text.normalize('NFC').replace(URL_WITH_SCHEME, () => {
     units += LINK_WEIGHT;
     return '';
   });
@@ -44,7 +44,7 @@ function stripEmojiChars(text: string): string {
 
 /** Mastodon: every URL counts 23, and a mention counts its username only, not the domain. */
 function mastodonLength(text: string): number {
-  const withLinks = text.replace(URL_PATTERN, 'x'.repeat(LINK_WEIGHT));
+  const withLinks = text.replace(URL_WITH_SCHEME, 'x'.repeat(LINK_WEIGHT));
   return [...withLinks.replace(/(@[\p{L}\p{N}_]+)@[\w.-]+\w/gu, '$1')].length;
 }
 

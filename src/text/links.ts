@@ -1,5 +1,6 @@
 import { lazy } from '../lazy.js';
 import type { Link } from '../model/post.js';
+import { URL_WITH_SCHEME } from './url-patterns.js';
 
 const tldts = lazy<typeof import('tldts')>('tldts');
 
@@ -51,7 +52,7 @@ export function normalizeUrl(raw: string): string {
 /** URLs written in plain text (for sources that give no link entities), each once, in order. */
 export function findUrls(text: string): string[] {
   const urls = new Set<string>();
-  for (const [match] of text.matchAll(URL_IN_TEXT)) {
+  for (const [match] of text.matchAll(URL_WITH_SCHEME)) {
     // Markdown's [label](url) puts one URL straight after another: "…/x](https://…/x)".
     for (const part of match.split('](')) {
       const url = trimUrl(part);
@@ -69,7 +70,6 @@ function trimUrl(raw: string): string {
   while (url.endsWith(')') && url.split('(').length < url.split(')').length) url = url.slice(0, -1).replace(TRAILING_PUNCTUATION, '');
   return url;
 }
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;
 
 /** The social networks themselves: a link there is a post or a profile, not a page of anyone's own site. */
 const NETWORK_HOSTS = ['x.com', 'twitter.com', 't.co', 'facebook.com', 'fb.com', 'fb.me', 'instagram.com', 'linkedin.com', 'lnkd.in', 'threads.net', 'threads.com', 'bsky.app', 'bsky.social'];
