@@ -3,6 +3,14 @@
 const HASHTAG = /(?<![\p{L}\p{N}_&])#([\p{L}\p{N}\p{M}_]*\p{L}[\p{L}\p{N}\p{M}_]*)/gu;
 const MENTION = /(?<![\p{L}\p{N}_])@([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*(?:@[\w.-]+\w)?)/gu;
 
+/**
+ * What reads as a tag or a mention, to leave out of the author's prose: wider than the entities
+ * above, since an all-digit `#1` is no hashtag but no word either, and a mention takes the dots it
+ * runs into (`@ana.`). Global: use with replace or matchAll.
+ */
+export const HASHTAG_AS_WRITTEN = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}\p{M}_]+/gu;
+export const MENTION_AS_WRITTEN = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+\w)?/gu;
+
 /** Hashtags without `#`; an all-digit tag (`#1`) is not a hashtag. */
 export function hashtagsIn(text: string): string[] {
   return [...text.matchAll(HASHTAG)].map((m) => m[1]!);

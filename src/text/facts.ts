@@ -1,4 +1,5 @@
 import type { Post } from '../model/post.js';
+import { HASHTAG_AS_WRITTEN, MENTION_AS_WRITTEN } from './entities.js';
 import { platformLength, replyAddressees } from './length.js';
 import { normalizeUrl } from './links.js';
 import { fingerprint, type Fingerprint } from './similarity.js';
@@ -7,8 +8,6 @@ import { countWords, emojiStats, forEachWord, stripEmoji, utf8Length, words, typ
 
 /** Every URL as written has a slash or a `www.`: text with neither needs no scan for them. */
 const MAYBE_URL = /\/|www\./i;
-const MENTIONS = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+\w)?/gu;
-const HASHTAGS = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}\p{M}_]+/gu;
 const RETWEET_PREFIX = /^RT @[\w]+:\s*/;
 /**
  * What the brand quotes rather than says: text in quotation marks, inline and fenced code, and
@@ -172,8 +171,8 @@ function proseOf(original: string): string {
   let text = original.replace(RETWEET_PREFIX, '');
   if (MAYBE_URL.test(text)) text = text.replace(URL_AS_WRITTEN, ' ');
   // Most posts have no mention or hashtag: a character search is cheaper than a scan with lookbehind.
-  if (text.includes('@')) text = text.replace(MENTIONS, ' ');
-  if (text.includes('#')) text = text.replace(HASHTAGS, (tag, at: number, whole: string) => (isInlineTag(whole, at, tag.length) ? tag.slice(1) : ' '));
+  if (text.includes('@')) text = text.replace(MENTION_AS_WRITTEN, ' ');
+  if (text.includes('#')) text = text.replace(HASHTAG_AS_WRITTEN, (tag, at: number, whole: string) => (isInlineTag(whole, at, tag.length) ? tag.slice(1) : ' '));
   return stripEmoji(text).replace(LOOSE_SPACE, ' ').trim();
 }
 

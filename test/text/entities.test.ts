@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openingHandles } from '../../src/text/entities.js';
+import { HASHTAG_AS_WRITTEN, hashtagsIn, MENTION_AS_WRITTEN, mentionsIn, openingHandles } from '../../src/text/entities.js';
 
 describe('openingHandles', () => {
   it.each([
@@ -18,4 +18,23 @@ describe('openingHandles', () => {
     ['@a_handle_of_sixteen hi', 'x', ''],
     ['@a_handle_of_sixteen hi', 'mastodon', '@a_handle_of_sixteen '],
   ])('%j on %s opens with %j', (text, platform, opening) => expect(openingHandles(text, platform)).toBe(opening));
+});
+
+describe('entities and what reads as one', () => {
+  const asWritten = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].map((m) => m[0]);
+  it.each([
+    ['#lighting #1 and#not', ['lighting'], ['#lighting', '#1']],
+    ['café&#39;s #été', ['été'], ['#été']],
+  ])('hashtags in %j', (text, tags, written) => {
+    expect(hashtagsIn(text)).toEqual(tags);
+    expect(asWritten(HASHTAG_AS_WRITTEN, text)).toEqual(written);
+  });
+
+  it.each([
+    ['thanks @ana. And @bo@mastodon.nl', ['ana', 'bo@mastodon.nl'], ['@ana.', '@bo@mastodon.nl']],
+    ['mail ana@example.com, ask @ana.bsky.social', ['ana.bsky.social'], ['@ana.bsky.social']],
+  ])('mentions in %j', (text, mentions, written) => {
+    expect(mentionsIn(text)).toEqual(mentions);
+    expect(asWritten(MENTION_AS_WRITTEN, text)).toEqual(written);
+  });
 });
