@@ -1,3 +1,4 @@
+import { formatWhere } from '../errors.js';
 import type { Finding } from '../model/finding.js';
 import { localDate } from '../local-time.js';
 import { csvCell } from './escape.js';
@@ -25,8 +26,7 @@ export const csv: Reporter = {
       .sort((a, b) => a[0]!.post!.createdAt.localeCompare(b[0]!.post!.createdAt))
       .map((findings) => {
         const post = findings[0]!.post!;
-        const source = `${post.source.file}${post.source.line !== undefined ? `:${post.source.line}` : post.source.record !== undefined ? `#${post.source.record}` : ''}`;
-        return [post.url, post.id, post.platform, localDate(post.createdAt, options.timeZone), post.excerpt, findings.map((f) => f.message).join('; '), findings.map((f) => f.rule).join('; '), source].map(csvCell).join(',');
+        return [post.url, post.id, post.platform, localDate(post.createdAt, options.timeZone), post.excerpt, findings.map((f) => f.message).join('; '), findings.map((f) => f.rule).join('; '), formatWhere(post.source)].map(csvCell).join(',');
       });
     return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
   },

@@ -1,3 +1,4 @@
+import { formatWhere } from '../errors.js';
 import type { Level } from '../model/finding.js';
 import { escapeMarkdown } from './escape.js';
 import { ANNOTATIONS_PER_LEVEL } from './github.js';
@@ -31,7 +32,7 @@ export const githubSummary: Reporter = {
     let bytes = Buffer.byteLength(text);
     let listed = 0;
     for (const { finding, file, line } of located) {
-      const where = file ? `${file}${line !== undefined ? `:${line}` : ''}` : finding.platform ?? 'account';
+      const where = file ? formatWhere({ file, line }) : finding.platform ?? 'account';
       const row = `| ${finding.level} | ${escapeMarkdown(where)} | ${escapeMarkdown(finding.rule)} | ${escapeMarkdown(finding.post ? `${finding.message} “${finding.post.excerpt}”` : finding.message)} |\n`;
       const rowBytes = Buffer.byteLength(row);
       if (bytes + rowBytes > SUMMARY_MAX_BYTES) break;
