@@ -73,11 +73,29 @@ function trimUrl(raw: string): string {
 
 /** The social networks themselves: a link there is a post or a profile, not a page of anyone's own site. */
 const NETWORK_HOSTS = ['x.com', 'twitter.com', 't.co', 'facebook.com', 'fb.com', 'fb.me', 'instagram.com', 'linkedin.com', 'lnkd.in', 'threads.net', 'threads.com', 'bsky.app', 'bsky.social'];
-/** Never a brand's own site: the networks, video and link-in-bio pages, shorteners, Mastodon's big servers. */
+
+/** Where a brand's handle sits in a profile URL, on each network (and video site) with profiles at one address. */
+export const PROFILE_PATHS: Readonly<Record<string, (handle: string) => RegExp>> = {
+  'facebook.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'instagram.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'threads.net': (h) => new RegExp(`^/@${h}/?$`, 'i'),
+  'threads.com': (h) => new RegExp(`^/@${h}/?$`, 'i'),
+  'linkedin.com': (h) => new RegExp(`^/(?:company|in)/${h}/?$`, 'i'),
+  'x.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'twitter.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'tiktok.com': (h) => new RegExp(`^/@${h}/?$`, 'i'),
+  'youtube.com': (h) => new RegExp(`^/(?:@|c/|user/)${h}/?$`, 'i'),
+  'bsky.app': (h) => new RegExp(`^/profile/${h}(?:\\.bsky\\.social)?/?$`, 'i'),
+};
+
+/** Never a brand's own site: the networks, every site with profiles, link-in-bio pages, shorteners, Mastodon's big servers. */
 const NOT_OWN_HOSTS = [
-  ...NETWORK_HOSTS,
-  'youtube.com', 'youtu.be', 'tiktok.com', 'pinterest.com', 'tumblr.com', 'reddit.com', 'snapchat.com', 'whatsapp.com',
-  'linktr.ee', 'bit.ly', 'buff.ly', 'ow.ly', 'goo.gl', 'tinyurl.com', 'joinmastodon.org', 'mastodon.social',
+  ...new Set([
+    ...NETWORK_HOSTS,
+    ...Object.keys(PROFILE_PATHS),
+    'youtu.be', 'pinterest.com', 'tumblr.com', 'reddit.com', 'snapchat.com', 'whatsapp.com',
+    'linktr.ee', 'bit.ly', 'buff.ly', 'ow.ly', 'goo.gl', 'tinyurl.com', 'joinmastodon.org', 'mastodon.social',
+  ]),
 ];
 
 export function isNetworkHost(domain: string): boolean {
