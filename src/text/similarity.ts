@@ -12,6 +12,7 @@
  */
 
 import { FNV32_START, fnv32Step } from '../fnv.js';
+import { COMPARED_WORD_CHARS } from './unicode.js';
 
 const BINS = 32;
 const ROWS = 4;
@@ -36,7 +37,6 @@ export interface Fingerprint {
 }
 
 const ASCII = /^[\u0000-\u007f]*$/;
-const WORD_CHAR = /^[\p{L}\p{N}]+$/u;
 
 /**
  * Hashes of the text's words: lower-cased, NFKC-normalised (so full-width and styled letters
@@ -53,7 +53,7 @@ export function wordHashes(text: string): number[] {
     const code = normal.charCodeAt(i);
     // A surrogate pair is one character: look at both halves together.
     const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-    const isWordChar = code < 0x80 ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) : WORD_CHAR.test(normal.slice(i, i + width));
+    const isWordChar = code < 0x80 ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) : COMPARED_WORD_CHARS.test(normal.slice(i, i + width));
     if (isWordChar) {
       for (let k = 0; k < width; k++) hash = fnv32Step(hash, normal.charCodeAt(i + k));
       inWord = true;
