@@ -43,6 +43,7 @@ export function clip(text: string, max: number): string {
   return `${printable.slice(0, max - tail - 1)}…${printable.slice(-tail)}`;
 }
 
+/** `file:line:col`, `file:line` or `file#record`: how messages and reports all point into an input. */
 export function formatWhere(where: Where): string {
   let text = where.file;
   if (where.line !== undefined) text += `:${where.line}${where.col !== undefined ? `:${where.col}` : ''}`;

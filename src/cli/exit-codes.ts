@@ -1,4 +1,4 @@
-import { LEVELS, type LevelName as Level } from '../model/names.js';
+import type { LevelName as Level } from '../model/names.js';
 import type { Audit } from '../model/audit.js';
 import { failsGate } from '../model/finding.js';
 import { count } from '../plural.js';
@@ -35,5 +35,3 @@ export function gate(findings: Audit['findings'], policy: GatePolicy): GateResul
   }
   return { exitCode: EXIT.ok };
 }
-
-export { LEVELS };

@@ -1,5 +1,5 @@
 import type { Audit, Comparison, HabitChange } from '../model/audit.js';
-import { levelRank } from '../model/finding.js';
+import { levelRank } from '../model/names.js';
 import { fingerprint } from '../model/fingerprint.js';
 
 const DAY = 86_400_000;

@@ -1,5 +1,6 @@
 import type { Audit, Habit } from '../model/audit.js';
-import { levelRank, type Finding } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
+import { levelRank } from '../model/names.js';
 import type { Platform } from '../model/post.js';
 
 interface HabitContext {

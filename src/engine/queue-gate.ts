@@ -1,5 +1,6 @@
 import type { Audit } from '../model/audit.js';
-import { levelRank, type Finding, type Level } from '../model/finding.js';
+import type { Finding, Level } from '../model/finding.js';
+import { levelRank } from '../model/names.js';
 import type { Post } from '../model/post.js';
 import { fingerprint } from '../model/fingerprint.js';
 import type { PostFacts } from '../text/facts.js';

@@ -1,11 +1,10 @@
 import { runAudit } from './run.js';
 import type { Post } from '../model/post.js';
-import { findUrls, toLink } from '../text/links.js';
+import { textPost } from '../text/text-post.js';
 import { EMPTY_BRAND, type BrandContext } from '../rules/brand-context.js';
 import { compileClassifier, type ClassDefinition } from '../rules/classes.js';
 import { compileRule, type RuleDefinition } from '../rules/compile-rule.js';
 import type { ExamplePost } from '../rules/rule-schema.js';
-import { hashtagsIn, mentionsIn } from '../text/entities.js';
 
 export interface ExampleResult {
   expected: 'fail' | 'pass' | 'keep';
@@ -61,15 +60,12 @@ function examplePost(spec: Exclude<ExamplePost, string> | { text: string }, n: n
   const s = spec as Partial<Exclude<ExamplePost, string>> & { text: string };
   const platform = s.platform ?? definition.header.platforms?.[0] ?? 'x';
   const kind = s.kind ?? (s['reply-to'] === 'others' ? 'reply' : definition.header['post-kinds']?.[0] ?? 'post');
-  return {
+  return textPost({
     id: `example-${n + 1}`,
     platform,
     author: 'example',
     createdAt: new Date(at).toISOString(),
     text: s.text,
-    links: findUrls(s.text).map(toLink),
-    hashtags: hashtagsIn(s.text),
-    mentions: mentionsIn(s.text),
     media: (s.alt ?? []).map((altText) => ({ type: 'image' as const, altText })),
     kind,
     ...(kind === 'reply' && { replyTo: { isOwn: false, id: `parent-${n + 1}`, ...(s['parent-at'] && { createdAt: new Date(s['parent-at']).toISOString() }) } }),
@@ -79,5 +75,5 @@ function examplePost(spec: Exclude<ExamplePost, string> | { text: string }, n: n
     ...(s.visibility && { visibility: s.visibility }),
     scheduled: s.scheduled ?? false,
     source: { file: definition.origin.file, line: definition.origin.line },
-  };
+  });
 }

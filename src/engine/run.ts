@@ -1,6 +1,7 @@
 import { AUDIT_VERSION, type Audit, type AuditWindow, type Evidence, type PostSummary, type SourceSummary } from '../model/audit.js';
-import { levelRank, type Bucket, type Finding, type FindingData, type Level, type PostRef } from '../model/finding.js';
-import { isAuthored, PLATFORMS, type Platform, type Post, type PostKind } from '../model/post.js';
+import { type Bucket, type Finding, type FindingData, type Level, type PostRef } from '../model/finding.js';
+import { levelRank, PLATFORMS } from '../model/names.js';
+import { isAuthored, type Platform, type Post, type PostKind } from '../model/post.js';
 import { isNotEvaluated, type AccountCheck, type PostCheck } from '../rules/kinds/define-kind.js';
 import type { Rule, RuleSet } from '../rules/compile-rule.js';
 import { PostFacts } from '../text/facts.js';

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { LEVELS } from './names.js';
+import { LEVELS, levelRank } from './names.js';
 import { Platform, SourceRef } from './post.js';
 
-export { LEVELS };
 export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
-export const levelRank = (level: Level): number => LEVELS.indexOf(level);
 
 /**
  * Whether a finding fails a gate set at `failOn`. "Keep doing" lines never do, nor do habits a

@@ -1,3 +1,4 @@
+import { fnv64Hex } from '../fnv.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -6,13 +7,6 @@ import type { Finding } from './finding.js';
  */
 export function fingerprint(finding: Pick<Finding, 'rule' | 'platform' | 'post'>): string {
   const platform = finding.platform ?? finding.post?.platform ?? '';
-  const text = finding.post ? hash(finding.post.excerpt.toLowerCase().replace(/\s+/g, ' ').trim()) : '';
+  const text = finding.post ? fnv64Hex(finding.post.excerpt.toLowerCase().replace(/\s+/g, ' ').trim()) : '';
   return `${finding.rule}|${platform}|${text}`;
-}
-
-/** 64-bit FNV-1a as 16 hex digits: stable, dependency-free, plenty for telling findings apart. */
-export function hash(text: string): string {
-  let h = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(text)) h = BigInt.asUintN(64, (h ^ BigInt(byte)) * 0x100000001b3n);
-  return h.toString(16).padStart(16, '0');
 }

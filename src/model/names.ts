@@ -6,3 +6,6 @@ export const PLATFORMS = ['x', 'mastodon', 'bluesky', 'linkedin', 'facebook', 'i
 export const LEVELS = ['suggestion', 'warning', 'error'] as const;
 export type PlatformName = (typeof PLATFORMS)[number];
 export type LevelName = (typeof LEVELS)[number];
+
+/** How severe a level is, for sorting and gates: a higher rank is more severe. */
+export const levelRank = (level: LevelName): number => LEVELS.indexOf(level);

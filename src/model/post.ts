@@ -4,7 +4,6 @@ import { PLATFORMS } from './names.js';
 /** Networks a post can come from; `other` is for generic files that name none. */
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
-export { PLATFORMS };
 
 /**
  * A self-thread's next part is kind `post` with `replyTo.isOwn`. A comment answering someone under

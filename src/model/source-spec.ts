@@ -1,3 +1,5 @@
+import { URL_TO_REDACT } from '../text/url-patterns.js';
+
 /** `mastodon:…`, `bluesky:…`, `x:…` and `feed:http…` name accounts read over HTTP, not files. */
 export const isAccountSpec = (spec: string): boolean => /^(?:mastodon|bluesky|x):|^feed:https?:\/\//.test(spec);
 
@@ -9,7 +11,7 @@ const SECRET_PARAM = /^(?:.*(?:token|secret|password|passwd|api[-_]?key|apikey|a
  * credential-like query parameters become `***`, so they reach no error line, report or snapshot.
  */
 export function redactSecrets(text: string): string {
-  return text.replace(/https?:\/\/[^\s"'<>]+/gi, (url) => {
+  return text.replace(URL_TO_REDACT, (url) => {
     let parsed: URL;
     try {
       parsed = new URL(url);

@@ -1,3 +1,4 @@
+import { formatWhere } from '../errors.js';
 import type { Level } from '../model/finding.js';
 import { escapeMarkdown } from './escape.js';
 import { ANNOTATIONS_PER_LEVEL } from './github.js';
@@ -38,9 +39,10 @@ export const githubSummary: Reporter = {
     let bytes = Buffer.byteLength(text);
     let listed = 0;
     for (const { finding, file, line } of located) {
-      const where = file ? `${file}${line !== undefined ? `:${line}` : ''}` : finding.platform ?? 'account';
+      const where = file ? formatWhere({ file, line }) : finding.platform ?? 'account';
       const what = finding.post ? `${finding.message} “${finding.post.excerpt}”` : finding.message;
-      const row = `| ${finding.level} | ${escapeMarkdown(where)} | ${escapeMarkdown(finding.rule)} | ${escapeMarkdown(what)} |\n`;
+      const row = `| ${finding.level} | ${escapeMarkdown(where)} | ${escapeMarkdown(finding.rule)} | ${escapeMarkdown(what)} |
+`;
       const rowBytes = Buffer.byteLength(row);
       if (bytes + rowBytes > SUMMARY_MAX_BYTES) break;
       text += row;

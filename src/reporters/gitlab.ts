@@ -1,4 +1,5 @@
-import { fingerprint, hash } from '../model/fingerprint.js';
+import { fnv64Hex } from '../fnv.js';
+import { fingerprint } from '../model/fingerprint.js';
 import type { Level } from '../model/finding.js';
 import { findingText, locateFindings } from './locations.js';
 import type { Reporter } from './reporter.js';
@@ -26,7 +27,7 @@ export const gitlab: Reporter = {
         type: 'issue',
         description: findingText(finding),
         check_name: finding.rule,
-        fingerprint: hash(`${identity}|${occurrence}`),
+        fingerprint: fnv64Hex(`${identity}|${occurrence}`),
         severity: SEVERITY[finding.level],
         categories: ['Style'],
         location: { path: file ?? '', lines: { begin: line ?? 1 } },

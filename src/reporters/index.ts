@@ -1,3 +1,4 @@
+import { lazyImport } from '../lazy.js';
 import type { Reporter } from './reporter.js';
 
 /**
@@ -6,16 +7,16 @@ import type { Reporter } from './reporter.js';
  * report in CI). A test keeps this equal to the reporter files.
  */
 export const reporters: Readonly<Record<string, () => Promise<Reporter>>> = {
-  table: async () => (await import('./table.js')).table,
-  json: async () => (await import('./json.js')).json,
-  html: async () => (await import('./html.js')).html,
-  markdown: async () => (await import('./markdown.js')).markdown,
-  csv: async () => (await import('./csv.js')).csv,
-  sarif: async () => (await import('./sarif.js')).sarif,
-  junit: async () => (await import('./junit.js')).junit,
-  gitlab: async () => (await import('./gitlab.js')).gitlab,
-  github: async () => (await import('./github.js')).github,
-  'github-summary': async () => (await import('./github-summary.js')).githubSummary,
+  table: lazyImport(async () => (await import('./table.js')).table),
+  json: lazyImport(async () => (await import('./json.js')).json),
+  html: lazyImport(async () => (await import('./html.js')).html),
+  markdown: lazyImport(async () => (await import('./markdown.js')).markdown),
+  csv: lazyImport(async () => (await import('./csv.js')).csv),
+  sarif: lazyImport(async () => (await import('./sarif.js')).sarif),
+  junit: lazyImport(async () => (await import('./junit.js')).junit),
+  gitlab: lazyImport(async () => (await import('./gitlab.js')).gitlab),
+  github: lazyImport(async () => (await import('./github.js')).github),
+  'github-summary': lazyImport(async () => (await import('./github-summary.js')).githubSummary),
 };
 
 export const FORMAT_NAMES: readonly string[] = Object.keys(reporters);

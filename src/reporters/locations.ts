@@ -1,6 +1,6 @@
 import type { Audit } from '../model/audit.js';
 import type { Finding } from '../model/finding.js';
-import { LEVELS } from '../model/names.js';
+import { levelRank } from '../model/names.js';
 import { isAccountSpec } from '../model/source-spec.js';
 
 /** A finding as one line of text for CI tools: its message, and for a post finding the post it is about. */
@@ -37,7 +37,7 @@ export function locateFindings(audit: Audit): Located[] {
     })
     .sort(
       (a, b) =>
-        LEVELS.indexOf(b.finding.level) - LEVELS.indexOf(a.finding.level) ||
+        levelRank(b.finding.level) - levelRank(a.finding.level) ||
         (a.file ?? '\uffff').localeCompare(b.file ?? '\uffff') ||
         (a.line ?? 0) - (b.line ?? 0) ||
         a.finding.rule.localeCompare(b.finding.rule),

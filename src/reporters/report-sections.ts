@@ -1,3 +1,4 @@
+import { formatWhere } from '../errors.js';
 import type { Audit, Comparison, Habit } from '../model/audit.js';
 import type { Bucket, Finding, PostRef } from '../model/finding.js';
 import { formatLocalDate, localDate } from '../local-time.js';
@@ -165,8 +166,7 @@ export function sourceName(spec: string): string {
 
 /** A post's place in its export, by file name: `archive.zip:data/tweets.js#12`. */
 export function postSource(source: PostRef['source']): string {
-  const file = source.file.replace(/^(?:[A-Za-z]:)?[^:]*[\\/]/, '');
-  return `${file}${source.line !== undefined ? `:${source.line}` : source.record !== undefined ? `#${source.record}` : ''}`;
+  return formatWhere({ ...source, file: source.file.replace(/^(?:[A-Za-z]:)?[^:]*[\\/]/, '') });
 }
 
 /** "@northwindlamps", "@acme@mastodon.social": an account as its audience knows it (none for a bare DID). */

@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { formatWhere } from '../errors.js';
 import type { Audit } from '../model/audit.js';
 import type { Finding, Level } from '../model/finding.js';
 import { terminalText } from './escape.js';
@@ -131,7 +132,7 @@ function habitLines({ habit, findings }: HabitView, options: ReporterOptions, c:
 /** One block per post finding; the permalink stays whole on its own line so it can be clicked or copied. */
 function postLines(finding: Finding, options: ReporterOptions, c: ChalkInstance, indent = '  '): string[] {
   const post = finding.post!;
-  const where = post.url ?? `${post.source.file}${post.source.line ? `:${post.source.line}` : post.source.record ? `#${post.source.record}` : ''}`;
+  const where = post.url ?? formatWhere(post.source);
   // Under a habit the rule is named once, above: each example shows only its date and post.
   const head = indent === '  ' ? `${levelLabel(finding, c)}  ${shortDate(post.createdAt, options.timeZone)}  ${post.platform}  ${c.dim(finding.rule)}` : shortDate(post.createdAt, options.timeZone);
   return [`${indent}${head}`, `${indent}  “${terminalText(post.excerpt)}”`, `${indent}  ${terminalText(finding.message)}`, `${indent}  ${c.dim(terminalText(where))}`];

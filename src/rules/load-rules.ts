@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseYaml, sourceOf, validate, issueToError, type YamlSource } from '../yaml-source.js';
-import { closest, configError, type Where } from '../errors.js';
+import { closest, configError, formatWhere, type Where } from '../errors.js';
 import type { BrandContext } from './brand-context.js';
 import { BUILTIN_RULES_DIR, builtinSnapshot } from './builtin-snapshot.js';
 import { ClassFile, compileClassifier, type ClassDefinition } from './classes.js';
@@ -84,7 +84,7 @@ export async function readRuleDefinitions(files: readonly string[], cwd: string)
       const definition = { ...parseRule(raw, source, ['rules', index], ruleFile.family), untrusted: !file.startsWith(BUILTIN_RULES_DIR), builtin: file.startsWith(BUILTIN_RULES_DIR) };
       const earlier = seen.get(definition.header.id);
       if (earlier) {
-        throw configError(source.locate(['rules', index, 'id']), `duplicate rule id "${definition.header.id}"`, `first defined at ${earlier.file}:${earlier.line}`);
+        throw configError(source.locate(['rules', index, 'id']), `duplicate rule id "${definition.header.id}"`, `first defined at ${formatWhere({ file: earlier.file, line: earlier.line })}`);
       }
       seen.set(definition.header.id, definition.origin);
       definitions.push(definition);

@@ -1,15 +1,13 @@
 import type { Post } from '../model/post.js';
+import { HASHTAG_AS_WRITTEN, MENTION_AS_WRITTEN } from './entities.js';
 import { platformLength, replyAddressees } from './length.js';
 import { normalizeUrl } from './links.js';
 import { fingerprint, type Fingerprint } from './similarity.js';
+import { URL_AS_WRITTEN } from './url-patterns.js';
 import { countWords, emojiStats, forEachWord, stripEmoji, utf8Length, words, type EmojiStats } from './unicode.js';
 
-/** Written URLs, with a scheme, www., or as a bare domain with a path (`northwind.example/lamps`). */
-const URLS = /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/[^\s<>"]*/gi;
-/** Every URL above has a slash or a `www.`: text with neither needs no scan for them. */
+/** Every URL as written has a slash or a `www.`: text with neither needs no scan for them. */
 const MAYBE_URL = /\/|www\./i;
-const MENTIONS = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+(?:@[\w.-]+\w)?/gu;
-const HASHTAGS = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}\p{M}_]+/gu;
 const RETWEET_PREFIX = /^RT @[\w]+:\s*/;
 /**
  * What the brand quotes rather than says: text in quotation marks, inline and fenced code, and
@@ -181,10 +179,10 @@ const isUpperWord = (word: string) => word === word.toUpperCase() && word !== wo
 /** The author's own prose of a text: without URLs, @mentions, #hashtags, emoji or a retweet prefix. */
 function proseOf(original: string): string {
   let text = original.replace(RETWEET_PREFIX, '');
-  if (MAYBE_URL.test(text)) text = text.replace(URLS, ' ');
+  if (MAYBE_URL.test(text)) text = text.replace(URL_AS_WRITTEN, ' ');
   // Most posts have no mention or hashtag: a character search is cheaper than a scan with lookbehind.
-  if (text.includes('@')) text = text.replace(MENTIONS, ' ');
-  if (text.includes('#')) text = text.replace(HASHTAGS, (tag, at: number, whole: string) => (isInlineTag(whole, at, tag.length) ? tag.slice(1) : ' '));
+  if (text.includes('@')) text = text.replace(MENTION_AS_WRITTEN, ' ');
+  if (text.includes('#')) text = text.replace(HASHTAG_AS_WRITTEN, (tag, at: number, whole: string) => (isInlineTag(whole, at, tag.length) ? tag.slice(1) : ' '));
   return stripEmoji(text).replace(LOOSE_SPACE, ' ').trim();
 }
 

@@ -1,9 +1,10 @@
 import type { Platform, Post } from '../model/post.js';
+import { openingHandles } from './entities.js';
+import { URL_WITH_SCHEME } from './url-patterns.js';
 import { emojiStats, graphemeCount, utf8Length } from './unicode.js';
 
 /** Every platform that shortens links counts one as 23 characters (X's t.co, Mastodon). */
 const LINK_WEIGHT = 23;
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+/gi;
 
 /**
  * X's weighted length, from twitter-text config v3: code points in these ranges weigh 1,
@@ -20,7 +21,7 @@ const LIGHT_RANGES: readonly [number, number][] = [
 
 export function xWeightedLength(text: string): number {
   let units = 0;
-  const withoutUrls = text.normalize('NFC').replace(URL_PATTERN, () => {
+  const withoutUrls = text.normalize('NFC').replace(URL_WITH_SCHEME, () => {
     units += LINK_WEIGHT;
     return '';
   });
@@ -43,7 +44,7 @@ function stripEmojiChars(text: string): string {
 
 /** Mastodon: every URL counts 23, and a mention counts its username only, not the domain. */
 function mastodonLength(text: string): number {
-  const withLinks = text.replace(URL_PATTERN, 'x'.repeat(LINK_WEIGHT));
+  const withLinks = text.replace(URL_WITH_SCHEME, 'x'.repeat(LINK_WEIGHT));
   return [...withLinks.replace(/(@[\p{L}\p{N}_]+)@[\w.-]+\w/gu, '$1')].length;
 }
 
@@ -62,16 +63,12 @@ const COUNTERS: Partial<Record<Platform, (text: string) => number>> = {
   threads: threadsLength,
 };
 
-/** X handles are 15 word characters; fediverse handles may carry their server (`@ana@mastodon.nl`). */
-const LEADING_MENTIONS = { x: /^(?:\.?@\w{1,15}\s+)+/, other: /^(?:\.?@[\w.-]+(?:@[\w.-]+\w)?\s+)+/ };
-
 /**
  * The @handles a reply opens with: the people of the conversation it answers, which the client
  * fills in and X has not counted toward the limit since 2017. Empty for a post that is no reply.
  */
 export function replyAddressees(post: Pick<Post, 'platform' | 'text' | 'replyTo'>): string {
-  if (!post.replyTo) return '';
-  return LEADING_MENTIONS[post.platform === 'x' ? 'x' : 'other'].exec(post.text)?.[0] ?? '';
+  return post.replyTo ? openingHandles(post.text, post.platform) : '';
 }
 
 /** The post's length counted the way its platform counts it (code points where it says "characters"). */

@@ -1,5 +1,6 @@
 import { lazy } from '../lazy.js';
 import type { Link } from '../model/post.js';
+import { URL_WITH_SCHEME } from './url-patterns.js';
 
 const tldts = lazy<typeof import('tldts')>('tldts');
 
@@ -51,7 +52,7 @@ export function normalizeUrl(raw: string): string {
 /** URLs written in plain text (for sources that give no link entities), each once, in order. */
 export function findUrls(text: string): string[] {
   const urls = new Set<string>();
-  for (const [match] of text.matchAll(URL_IN_TEXT)) {
+  for (const [match] of text.matchAll(URL_WITH_SCHEME)) {
     // Markdown's [label](url) puts one URL straight after another: "…/x](https://…/x)".
     for (const part of match.split('](')) {
       const url = trimUrl(part);
@@ -69,15 +70,32 @@ function trimUrl(raw: string): string {
   while (url.endsWith(')') && url.split('(').length < url.split(')').length) url = url.slice(0, -1).replace(TRAILING_PUNCTUATION, '');
   return url;
 }
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/gi;
 
 /** The social networks themselves: a link there is a post or a profile, not a page of anyone's own site. */
 const NETWORK_HOSTS = ['x.com', 'twitter.com', 't.co', 'facebook.com', 'fb.com', 'fb.me', 'instagram.com', 'linkedin.com', 'lnkd.in', 'threads.net', 'threads.com', 'bsky.app', 'bsky.social'];
-/** Never a brand's own site: the networks, video and link-in-bio pages, shorteners, Mastodon's big servers. */
+
+/** Where a brand's handle sits in a profile URL, on each network (and video site) with profiles at one address. */
+export const PROFILE_PATHS: Readonly<Record<string, (handle: string) => RegExp>> = {
+  'facebook.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'instagram.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'threads.net': (h) => new RegExp(`^/@${h}/?$`, 'i'),
+  'threads.com': (h) => new RegExp(`^/@${h}/?$`, 'i'),
+  'linkedin.com': (h) => new RegExp(`^/(?:company|in)/${h}/?$`, 'i'),
+  'x.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'twitter.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
+  'tiktok.com': (h) => new RegExp(`^/@${h}/?$`, 'i'),
+  'youtube.com': (h) => new RegExp(`^/(?:@|c/|user/)${h}/?$`, 'i'),
+  'bsky.app': (h) => new RegExp(`^/profile/${h}(?:\\.bsky\\.social)?/?$`, 'i'),
+};
+
+/** Never a brand's own site: the networks, every site with profiles, link-in-bio pages, shorteners, Mastodon's big servers. */
 const NOT_OWN_HOSTS = [
-  ...NETWORK_HOSTS,
-  'youtube.com', 'youtu.be', 'tiktok.com', 'pinterest.com', 'tumblr.com', 'reddit.com', 'snapchat.com', 'whatsapp.com',
-  'linktr.ee', 'bit.ly', 'buff.ly', 'ow.ly', 'goo.gl', 'tinyurl.com', 'joinmastodon.org', 'mastodon.social',
+  ...new Set([
+    ...NETWORK_HOSTS,
+    ...Object.keys(PROFILE_PATHS),
+    'youtu.be', 'pinterest.com', 'tumblr.com', 'reddit.com', 'snapchat.com', 'whatsapp.com',
+    'linktr.ee', 'bit.ly', 'buff.ly', 'ow.ly', 'goo.gl', 'tinyurl.com', 'joinmastodon.org', 'mastodon.social',
+  ]),
 ];
 
 export function isNetworkHost(domain: string): boolean {

@@ -11,6 +11,9 @@
  * 2017): two texts still agree on a bin with probability equal to their Jaccard similarity.
  */
 
+import { FNV32_START, fnv32Step } from '../fnv.js';
+import { COMPARED_WORD_CHARS } from './unicode.js';
+
 const BINS = 32;
 const ROWS = 4;
 const BIN_SHIFT = 32 - Math.log2(BINS);
@@ -34,9 +37,6 @@ export interface Fingerprint {
 }
 
 const ASCII = /^[\u0000-\u007f]*$/;
-const WORD_CHAR = /^[\p{L}\p{N}]+$/u;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /**
  * Hashes of the text's words: lower-cased, NFKC-normalised (so full-width and styled letters
@@ -47,19 +47,19 @@ export function wordHashes(text: string): number[] {
   const lower = text.toLowerCase();
   const normal = ASCII.test(lower) ? lower : lower.normalize('NFKC');
   const hashes: number[] = [];
-  let hash = FNV_OFFSET;
+  let hash = FNV32_START;
   let inWord = false;
   for (let i = 0; i < normal.length; i++) {
     const code = normal.charCodeAt(i);
     // A surrogate pair is one character: look at both halves together.
     const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-    const isWordChar = code < 0x80 ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) : WORD_CHAR.test(normal.slice(i, i + width));
+    const isWordChar = code < 0x80 ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) : COMPARED_WORD_CHARS.test(normal.slice(i, i + width));
     if (isWordChar) {
-      for (let k = 0; k < width; k++) hash = Math.imul(hash ^ normal.charCodeAt(i + k), FNV_PRIME);
+      for (let k = 0; k < width; k++) hash = fnv32Step(hash, normal.charCodeAt(i + k));
       inWord = true;
     } else if (inWord) {
       hashes.push(hash >>> 0);
-      hash = FNV_OFFSET;
+      hash = FNV32_START;
       inWord = false;
     }
     i += width - 1;

@@ -16,6 +16,12 @@ const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 /** In spaced scripts a word is a run of letters, marks, digits and `_`, joined by an apostrophe, a point or a comma. */
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}_]$/u;
+/**
+ * Words as near-duplicate detection compares them: runs of letters and digits only, with no
+ * joiners or marks ("don't" is compared as "don" and "t"). Not the counted word above: changing
+ * this changes which posts are called copies of each other.
+ */
+export const COMPARED_WORD_CHARS = /^[\p{L}\p{N}]+$/u;
 /** Whether each BMP code unit is a word character: 1 no, 2 yes, 0 not looked up yet. */
 const BMP_WORD = new Uint8Array(0x10000);
 

@@ -1,28 +1,25 @@
 import type { Post } from '../../src/model/post.js';
-import { findUrls, toLink } from '../../src/text/links.js';
 import { PostFacts } from '../../src/text/facts.js';
-import { hashtagsIn, mentionsIn } from '../../src/text/entities.js';
+import { textPost } from '../../src/text/text-post.js';
 
 let counter = 0;
 
 /** A valid Post with links, hashtags and mentions taken from its text; override any field. */
 export function makePost(overrides: Partial<Post> & { text?: string } = {}): Post {
-  const text = overrides.text ?? 'A plain post about warm light.';
   counter++;
+  const { links, ...fields } = overrides;
   return {
-    id: `p${counter}`,
-    platform: 'x',
-    author: 'northwindlamps',
-    createdAt: new Date(Date.UTC(2024, 4, 1) + counter * 3_600_000).toISOString(),
-    text,
-    links: findUrls(text).map(toLink),
-    hashtags: hashtagsIn(text),
-    mentions: mentionsIn(text),
-    media: [],
-    kind: 'post',
-    scheduled: false,
-    source: { file: 'test', record: counter },
-    ...overrides,
+    ...textPost({
+      id: `p${counter}`,
+      platform: 'x',
+      author: 'northwindlamps',
+      createdAt: new Date(Date.UTC(2024, 4, 1) + counter * 3_600_000).toISOString(),
+      text: 'A plain post about warm light.',
+      source: { file: 'test', record: counter },
+      ...fields,
+    }),
+    // Links given whole replace the text's: a test may want a post whose links its text does not show.
+    ...(links && { links }),
   };
 }
 

@@ -38,4 +38,8 @@ describe("X replies: the leading @handles don't count", () => {
     // A post that is not a reply counts every character, handles included.
     expect(platformLength({ platform: 'x', text: handles + words })).toBe((handles + words).length);
   });
+
+  test('a reply of nothing but handles has no words of its own to count', () => {
+    expect(platformLength({ platform: 'x', text: '@ana_reads @ben_builds', replyTo: { isOwn: false } })).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findUrls } from '../../src/text/links.js';
+import { findUrls, isNetworkHost, isNeverOwn, PROFILE_PATHS } from '../../src/text/links.js';
 
 describe('URLs found in plain text', () => {
   test('the sentence keeps its punctuation; the URL keeps its own parentheses', () => {
@@ -21,4 +21,19 @@ describe('URLs found in plain text', () => {
     expect(findUrls('https://northwind.example/a and again https://northwind.example/a')).toEqual(['https://northwind.example/a']);
     expect(findUrls('type https:// then the address')).toEqual([]);
   });
+});
+
+describe('social network hosts', () => {
+  test('a site with profiles is never a brand’s own, though a video site is no social network', () => {
+    for (const host of Object.keys(PROFILE_PATHS)) expect(isNeverOwn(host), host).toBe(true);
+    expect(isNetworkHost('youtube.com')).toBe(false);
+    expect(isNetworkHost('m.facebook.com')).toBe(true);
+  });
+
+  test.each([
+    ['x.com', 'northwind', '/northwind', true],
+    ['linkedin.com', 'northwind', '/company/northwind/', true],
+    ['bsky.app', 'northwind', '/profile/northwind.bsky.social', true],
+    ['x.com', 'northwind', '/northwind/status/1', false],
+  ])('on %s, %s’s profile path: %s is %s', (host, handle, path, matches) => expect(PROFILE_PATHS[host]!(handle).test(path)).toBe(matches));
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, words } from '../../src/text/unicode.js';
+import { COMPARED_WORD_CHARS, countWords, words } from '../../src/text/unicode.js';
 
 /** What a word is in a spaced script, as one regular expression: the scanner must agree with it. */
 const SPACED_WORD = /[\p{L}\p{M}\p{N}_]+(?:['’.,][\p{L}\p{M}\p{N}_]+)*/gu;
@@ -28,4 +28,18 @@ describe('words', () => {
   it('splits unspaced scripts with the segmenter’s dictionary', () => {
     expect(words('新しいランプを発売しました')).toEqual(['新しい', 'ランプ', 'を', '発売', 'しま', 'した']);
   });
+});
+
+describe('a compared word is narrower than a counted one', () => {
+  it.each([
+    ['don', true],
+    ['café2', true],
+    ['日本', true],
+    ["don't", false],
+    ['snake_case', false],
+    ['2.5', false],
+    ['e\u0301', false],
+  ])('%j is one compared word: %s', (text, one) => expect(COMPARED_WORD_CHARS.test(text)).toBe(one));
+
+  it('counts the same texts as single words', () => expect(words("don't snake_case 2.5")).toEqual(["don't", 'snake_case', '2.5']));
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { closest, usageError } from '../../errors.js';
+import { closest, formatWhere, usageError } from '../../errors.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT } from '../exit-codes.js';
 import { collect } from '../options.js';
@@ -65,7 +65,8 @@ export function register(program: Command, { io, exit }: CommandContext): void {
           examples++;
           if (result.ok) continue;
           failures++;
-          const where = `${definition.origin.file}${definition.origin.line ? `:${definition.origin.line}` : ''}`;
+          // The rule's line is enough to find it: its column would only crowd the line.
+          const where = formatWhere({ file: definition.origin.file, line: definition.origin.line });
           const wanted = { fail: 'should produce a finding and did not', pass: 'should pass and produced a finding', keep: 'should earn the keep-doing line and did not' }[result.expected];
           io.stdout.write(`${where}: ${definition.header.id}: ${result.expected} example ${result.index + 1} ${wanted}: ${JSON.stringify(result.text.slice(0, 80))}\n`);
         }

@@ -1,21 +1,7 @@
 import { z } from 'zod';
-import { isHostWithin, parseUrl } from '../../text/links.js';
+import { isHostWithin, parseUrl, PROFILE_PATHS } from '../../text/links.js';
 import type { BrandContext } from '../brand-context.js';
 import { definePostKind } from './define-kind.js';
-
-/** Where the brand's handle sits in a profile URL on each network. */
-const PROFILE_PATHS: Record<string, (handle: string) => RegExp> = {
-  'facebook.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
-  'instagram.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
-  'threads.net': (h) => new RegExp(`^/@${h}/?$`, 'i'),
-  'threads.com': (h) => new RegExp(`^/@${h}/?$`, 'i'),
-  'linkedin.com': (h) => new RegExp(`^/(?:company|in)/${h}/?$`, 'i'),
-  'x.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
-  'twitter.com': (h) => new RegExp(`^/${h}/?$`, 'i'),
-  'tiktok.com': (h) => new RegExp(`^/@${h}/?$`, 'i'),
-  'youtube.com': (h) => new RegExp(`^/(?:@|c/|user/)${h}/?$`, 'i'),
-  'bsky.app': (h) => new RegExp(`^/profile/${h}(?:\\.bsky\\.social)?/?$`, 'i'),
-};
 
 /** `goo.gl/maps/x` from `https://www.goo.gl/maps/x?y`: the host without www., then the path. */
 function hostAndPath(url: string): string {

@@ -3,7 +3,7 @@ import { networkError, usageError } from '../../errors.js';
 import type { Media, Post } from '../../model/post.js';
 import { toLink } from '../../text/links.js';
 import { Count, firstIssue, LoadCollector, TextTime, type AccountSource } from '../source.js';
-import { snowflakeTime } from '../read/x-tweet.js';
+import { snowflakeTime } from '../read/snowflake.js';
 import { getJson, PageCursors } from './http.js';
 
 export const X_API_BASE = 'https://api.x.com';

@@ -1,6 +1,6 @@
 import type { CarBufferReader } from '@ipld/car/buffer-reader';
 import { inputError } from '../../errors.js';
-import { lazy } from '../../lazy.js';
+import { lazy, lazyImport } from '../../lazy.js';
 import { FeedViewPost, postFromFeedViewPost } from './bluesky-feed-json.js';
 import { LoadCollector, type FileSource } from '../source.js';
 
@@ -15,6 +15,8 @@ interface MstNode {
 
 const CAR_V1 = /\.car$/i;
 const cbor = lazy<typeof import('@ipld/dag-cbor')>('@ipld/dag-cbor');
+// Only this format needs the CAR reader, published as an ES module alone: it loads when a .car file is read.
+const carReader = lazyImport(() => import('@ipld/car/buffer-reader'));
 
 /**
  * A Bluesky repository export (`.car`, from Settings › Export my data): the commit names the
@@ -30,8 +32,7 @@ export const blueskyCar: FileSource = {
   async load(input, options) {
     const entry = input.entries[0]!;
     const file = input.describe(entry);
-    // Only this format needs the CAR reader: it loads when a .car file is read.
-    const { CarBufferReader } = await import('@ipld/car/buffer-reader');
+    const { CarBufferReader } = await carReader();
     let reader: CarBufferReader;
     let commit: { did?: string; data?: Cid };
     try {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inputError } from '../../errors.js';
 import { readJsonEntry } from '../read/json-entry.js';
 import { LoadCollector, TextTime, type FileSource } from '../source.js';
-import { textPost } from '../read/text-post.js';
+import { textPost } from '../../text/text-post.js';
 
 /** One queued post; Buffer's GraphQL API writes null for what a post does not have. */
 const BufferNode = z.object({

@@ -7,7 +7,7 @@ import { findEntries, type Input } from '../read/input.js';
 import { jsonHeadMatches, readJsonEntry } from '../read/json-entry.js';
 import { META_LACKS, syntheticId } from '../read/meta-export.js';
 import { LoadCollector, UnixSeconds, type FileSource } from '../source.js';
-import { textPost } from '../read/text-post.js';
+import { textPost } from '../../text/text-post.js';
 
 /** Every era's name for the posts file of a Facebook export (profiles and Pages). */
 const POSTS = /(?:^|\/)(?:your_posts(?:__check_ins__photos_and_videos)?|profile_posts)_\d+\.json$/;

@@ -4,7 +4,7 @@ import type { Post } from '../../model/post.js';
 import { htmlToText } from '../../text/html-to-text.js';
 import { readText } from '../read/input.js';
 import { LoadCollector, type FileSource, type LoadOptions, type LoadResult } from '../source.js';
-import { textPost } from '../read/text-post.js';
+import { textPost } from '../../text/text-post.js';
 
 const parser = lazy<typeof import('fast-xml-parser')>('fast-xml-parser');
 const FEED_XML = { ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', cdataPropName: false, processEntities: true, htmlEntities: true } as const;

@@ -6,7 +6,7 @@ import { parseIgnoreCell } from '../read/ignore-column.js';
 import { readText } from '../read/input.js';
 import { jsonLines, readJsonEntry } from '../read/json-entry.js';
 import { LoadCollector, type FileSource } from '../source.js';
-import { textPost } from '../read/text-post.js';
+import { textPost } from '../../text/text-post.js';
 
 /** The Post fields a generic file can fill, with the column names tools commonly use for each. */
 const ALIASES = {

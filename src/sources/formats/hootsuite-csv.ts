@@ -1,7 +1,7 @@
 import { parseIgnoreCell } from '../read/ignore-column.js';
 import { readCsvRecords } from '../read/csv-rows.js';
 import { LoadCollector, type FileSource } from '../source.js';
-import { textPost } from '../read/text-post.js';
+import { textPost } from '../../text/text-post.js';
 
 const STAMP = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/;
 

@@ -3,7 +3,7 @@ import { findEntries } from '../read/input.js';
 import { jsonHeadMatches, readJsonEntry } from '../read/json-entry.js';
 import { captionOf, mediaOf, META_LACKS, MetaMediaPost, syntheticId, timeOf } from '../read/meta-export.js';
 import { LoadCollector, type FileSource } from '../source.js';
-import { textPost } from '../read/text-post.js';
+import { textPost } from '../../text/text-post.js';
 
 const POSTS = /(?:^|\/)(?:content|media)\/posts_\d+\.json$/;
 

@@ -6,7 +6,7 @@ import { decodeText, findEntries, type Input } from '../read/input.js';
 import { parseCsv, type CsvRow } from '../read/csv-rows.js';
 import { fingerprint, jaccard } from '../../text/similarity.js';
 import { LoadCollector, type FileSource } from '../source.js';
-import { textPost } from '../read/text-post.js';
+import { textPost } from '../../text/text-post.js';
 
 const SHARES = /(?:^|\/)Shares(?:_\d+)?\.csv$/i;
 const COMMENTS = /(?:^|\/)Comments(?:_\d+)?\.csv$/i;

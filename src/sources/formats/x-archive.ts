@@ -5,6 +5,7 @@ import { botDeclaration } from '../read/bot-profile.js';
 import { findEntries, withSiblings, type Input } from '../read/input.js';
 import { assignedElements, assignedJson, assignedValue, readAssignedJson, type AssignedJson } from '../read/js-assignment.js';
 import { LoadCollector, type FileSource } from '../source.js';
+import { isLaterSnowflake } from '../read/snowflake.js';
 import { arrayOf, ownerOf, parseCreatedAt, stringOf, toPost, tweetText, unescapeTweet, type LongText, type Owner, type RawTweet } from '../read/x-tweet.js';
 
 /** `window.YTD.tweets.part0 = ` (or `window.__THAR_CONFIG = ` in manifest.js) before the JSON of every archive file. */
@@ -100,7 +101,7 @@ export const xArchive: FileSource = {
           if (!entry) chains.set(chain, { latest: id, indexes: [posts.length] });
           else {
             entry.indexes.push(posts.length);
-            if (isLaterId(id, entry.latest)) entry.latest = id;
+            if (isLaterSnowflake(id, entry.latest)) entry.latest = id;
           }
         }
         if (notes.length > 0) matchNote(notes, raw, id, createdAt, posts.length, source);
@@ -300,10 +301,5 @@ function editChain(raw: RawTweet): string | undefined {
   const ids = info.initial?.editTweetIds;
   if (Array.isArray(ids) && ids.length > 1) return stringOf(ids[0]);
   return stringOf(info.edit?.initialTweetId);
-}
-
-/** Snowflake ids grow with time; as decimal strings, a longer one is the later. */
-function isLaterId(a: string, b: string): boolean {
-  return a.length !== b.length ? a.length > b.length : a > b;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Evidence } from '../../model/audit.js';
 import type { Media } from '../../model/post.js';
+import { fnv32 } from '../../fnv.js';
 import { repairMojibake } from '../../text/mojibake.js';
 import { UnixSeconds } from '../source.js';
 
@@ -46,7 +47,5 @@ export function mediaOf(post: MetaMediaPost): Media[] {
 
 /** Meta exports have no post ids: one is made from the time and the text, stable across exports. */
 export function syntheticId(prefix: string, createdAt: string, text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${prefix}:${Date.parse(createdAt) / 1000}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+  return `${prefix}:${Date.parse(createdAt) / 1000}-${fnv32(text).toString(16).padStart(8, '0')}`;
 }

@@ -1,12 +1,10 @@
 import type { Post } from '../../model/post.js';
-
-/** The handles a text opens with, as people are addressed: "@ana @bo@example.social thanks" → ana, bo. */
-function openingHandles(text: string): string[] {
-  const opening = /^(?:\s*\.?@[\w.-]+(?:@[\w.-]+)?)+/.exec(text)?.[0] ?? '';
-  return [...opening.matchAll(/@([\w.-]+)/g)].map((m) => m[1]!.toLowerCase());
-}
+import { mentionsIn, openingHandles } from '../../text/entities.js';
 
 const localName = (handle: string) => handle.replace(/^@/, '').split('@')[0]!.toLowerCase();
+
+/** The people a text opens by addressing, by their local names: "@ana @Bo@example.social thanks" → ana, bo. */
+const addressed = (post: Post) => mentionsIn(openingHandles(post.text, post.platform)).map(localName);
 
 /**
  * A reply to one's own post is the next part of a self-thread, unless it turns to someone: it opens
@@ -19,8 +17,8 @@ export function addressedThreadParts(posts: Post[]): Post[] {
   return posts.map((post) => {
     if (post.kind !== 'post' || !post.replyTo?.isOwn) return post;
     const parent = post.replyTo.id === undefined ? undefined : byId.get(post.replyTo.id);
-    const known = new Set([localName(post.author), ...(parent ? [...parent.mentions.map(localName), ...openingHandles(parent.text)] : [])]);
-    if (!parent || openingHandles(post.text).every((handle) => known.has(handle))) return post;
+    const known = new Set([localName(post.author), ...(parent ? [...parent.mentions.map(localName), ...addressed(parent)] : [])]);
+    if (!parent || addressed(post).every((handle) => known.has(handle))) return post;
     return { ...post, kind: 'reply' as const };
   });
 }

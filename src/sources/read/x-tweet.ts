@@ -1,14 +1,12 @@
 import type { Link, Media, Metrics, Post } from '../../model/post.js';
 import { hashtagsIn, mentionsIn } from '../../text/entities.js';
 import { findUrls, toLink } from '../../text/links.js';
+import { snowflakeTime } from './snowflake.js';
 
 // One tweet as X writes it, in today's archive and in the older Grailbird one, made into a Post.
 
 /** A post's own address; `i` is X's `i/web/status/…` form, not a user. */
 const STATUS_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/\d+\/?(?:[?#].*)?$/i;
-const TWITTER_EPOCH = 1288834974657n;
-/** Ids before Snowflake (November 2010) were sequential, below about 3×10^10, and carry no time. */
-const LAST_SEQUENTIAL_ID = 30_000_000_000n;
 const WEEKDAYS = new Set(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
 const MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, index) => [name, index]));
 const MONTH_NUMBERS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
@@ -106,13 +104,6 @@ function digits(text: string, start: number, length: number): number {
     value = value * 10 + code;
   }
   return value;
-}
-
-/** When the post replied to was published, from its Snowflake id. */
-export function snowflakeTime(id: string): string | undefined {
-  if (!/^\d{1,20}$/.test(id)) return undefined;
-  const value = BigInt(id);
-  return value <= LAST_SEQUENTIAL_ID ? undefined : new Date(Number((value >> 22n) + TWITTER_EPOCH)).toISOString();
 }
 
 /** X escapes exactly these three in `full_text`; decoding just them cannot misread what the author typed. */

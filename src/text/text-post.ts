@@ -1,6 +1,6 @@
-import type { Post } from '../../model/post.js';
-import { hashtagsIn, mentionsIn } from '../../text/entities.js';
-import { findUrls, toLink } from '../../text/links.js';
+import type { Post } from '../model/post.js';
+import { hashtagsIn, mentionsIn } from './entities.js';
+import { findUrls, toLink } from './links.js';
 
 export type TextPostFields = Pick<Post, 'id' | 'platform' | 'author' | 'createdAt' | 'text' | 'source'> & Partial<Omit<Post, 'links'>> & { links?: string[] };
 
