@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Audit } from '../../src/model/audit.js';
+import type { Audit } from '../../src/model/audit.js';
 import { html } from '../../src/reporters/html.js';
-import { hostileAudit } from '../helpers/audits.js';
+import { auditOf, hostileAudit } from '../helpers/audits.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,7 +47,7 @@ async function open(audit: Audit, name: string) {
 
 describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   test('loads with no console errors and no network requests; the charts are visible; a screenshot is kept', async () => {
-    const audit = Audit.parse(JSON.parse((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout));
+    const audit = auditOf((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout);
     const { page, errors, requests, url } = await open(audit, 'report');
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
@@ -64,7 +64,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   });
 
   test('hostile post text renders as inert text', async () => {
-    const base = Audit.parse(JSON.parse((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout));
+    const base = auditOf((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout);
     const { page, errors, requests, dialogs, url } = await open(hostileAudit(base), 'hostile');
     expect(dialogs()).toBe(0);
     expect(errors).toEqual([]);
