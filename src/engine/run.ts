@@ -27,6 +27,9 @@ export interface AuditInput {
 
 const BUCKET_ORDER: Record<Bucket, number> = { stop: 0, fix: 1, delete: 2, keep: 3 };
 
+/** Which classifier gave a post's measured facts their classes. */
+const classifiedBy = new WeakMap<PostFacts, RuleSet['classify']>();
+
 /** Turns posts and rules into an Audit: pure and synchronous, no files, no terminal. */
 export function runAudit(input: AuditInput): Audit {
   // Account-level kinds read the timeline in time order.
@@ -37,7 +40,11 @@ export function runAudit(input: AuditInput): Audit {
         f = new PostFacts(post);
         input.measured?.set(post, f);
       }
-      f.classes = input.ruleSet.classify(f);
+      // Measures kept across audits keep their classes too, when the same classifier gave them.
+      if (classifiedBy.get(f) !== input.ruleSet.classify) {
+        f.classes = input.ruleSet.classify(f);
+        classifiedBy.set(f, input.ruleSet.classify);
+      }
       return f;
     })
     .sort((a, b) => a.time - b.time);
