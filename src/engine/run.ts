@@ -41,7 +41,8 @@ export function runAudit(input: AuditInput): Audit {
         input.measured?.set(post, f);
       }
       // Measures kept across audits keep their classes too, when the same classifier gave them.
-      if (classifiedBy.get(f) !== input.ruleSet.classify) {
+      if (!input.measured) f.classes = input.ruleSet.classify(f);
+      else if (classifiedBy.get(f) !== input.ruleSet.classify) {
         f.classes = input.ruleSet.classify(f);
         classifiedBy.set(f, input.ruleSet.classify);
       }

@@ -24,34 +24,43 @@ import type { SourceRef } from './post.js';
 export function toDocument(audit: Audit): AuditDocument {
   const indexOf = new Map<string, number>();
   audit.posts.forEach((post, i) => indexOf.set(post.id, i));
-  const postIndex = (id: string, where: string): number => {
+  // Where a reference is only spelt out when it is broken: the lookups run hundreds of thousands of times.
+  const postIndex = (id: string, list: string, at: number): number => {
     const i = indexOf.get(id);
-    if (i === undefined) throw new Error(`the audit's ${where} points at post ${id}, which is not among its posts`);
+    if (i === undefined) throw new Error(`the audit's ${list} ${at} points at post ${id}, which is not among its posts`);
     return i;
   };
   const rules = new Map(audit.rules.map((rule) => [rule.id, rule]));
   const excerpts = new Map<string, string>();
   const findings = audit.findings.map((finding, i) => {
     if (finding.post && !excerpts.has(finding.post.id)) excerpts.set(finding.post.id, finding.post.excerpt);
-    return documentFinding(finding, rules.get(finding.rule), (id) => postIndex(id, `finding ${i}`));
+    return documentFinding(finding, rules.get(finding.rule), (id) => postIndex(id, 'finding', i));
   });
-  const habits = (audit.habits ?? []).map(({ postIds, ...habit }, i): DocumentHabit => ({ ...habit, postIndexes: postIds.map((id) => postIndex(id, `habit ${i}`)) }));
+  const habits = (audit.habits ?? []).map(({ postIds, ...habit }, i): DocumentHabit => ({ ...habit, postIndexes: postIds.map((id) => postIndex(id, 'habit', i)) }));
 
   const files: SourceFile[] = [];
   const fileIndex = new Map<string, number>();
+  const permalinks: Permalink[] = [];
   const classSets: string[][] = [];
   const classIndex = new Map<string, number>();
+  // Posts with the same classes mostly share one list (the engine makes one per set): its index is found by the list first.
+  const listIndex = new Map<readonly string[], number>();
   const posts = audit.posts.map((post): PostRow => {
     let file = fileIndex.get(post.source.file);
     if (file === undefined) {
       fileIndex.set(post.source.file, (file = files.length));
       files.push({ path: post.source.file });
+      permalinks.push({ file: files[file]! });
     }
-    const key = post.classes.join('\u0000');
-    let classes = classIndex.get(key);
+    let classes = listIndex.get(post.classes);
     if (classes === undefined) {
-      classIndex.set(key, (classes = classSets.length));
-      classSets.push(post.classes);
+      const key = post.classes.join('\u0000');
+      classes = classIndex.get(key);
+      if (classes === undefined) {
+        classIndex.set(key, (classes = classSets.length));
+        classSets.push(post.classes);
+      }
+      listIndex.set(post.classes, classes);
     }
     const row: PostRow = [
       post.id,
@@ -63,7 +72,7 @@ export function toDocument(audit: Audit): AuditDocument {
       post.source.line ?? null,
       classes,
       post.engagement ?? null,
-      post.url === undefined ? null : permalinkCell(files[file]!, post.id, post.url),
+      post.url === undefined ? null : permalinkCell(permalinks[file]!, post.id, post.url),
       excerpts.get(post.id) ?? null,
       post.scheduled ?? null,
     ];
@@ -93,14 +102,23 @@ export function toDocument(audit: Audit): AuditDocument {
   };
 }
 
-/** `true` when the URL is the file's permalink with the post's id (the file's first post with an id in its URL sets it), else the URL. */
-function permalinkCell(file: SourceFile, id: string, url: string): string | true {
-  if (file.permalink === undefined) {
+/** A file's permalink while it is written: the text around `{id}`, set by the file's first post with its id in its URL. */
+interface Permalink {
+  file: SourceFile;
+  before?: string;
+  after?: string;
+}
+
+/** `true` when the URL is the file's permalink with the post's id, else the URL. */
+function permalinkCell(permalink: Permalink, id: string, url: string): string | true {
+  if (permalink.before === undefined) {
     const at = id ? url.indexOf(id) : -1;
     if (at < 0 || url.includes('{id}')) return url;
-    file.permalink = `${url.slice(0, at)}{id}${url.slice(at + id.length)}`;
+    permalink.before = url.slice(0, at);
+    permalink.after = url.slice(at + id.length);
+    permalink.file.permalink = `${permalink.before}{id}${permalink.after}`;
   }
-  return expand(file.permalink, id) === url ? true : url;
+  return url.length === permalink.before.length + id.length + permalink.after!.length && url.startsWith(permalink.before) && url.endsWith(permalink.after!) && url.startsWith(id, permalink.before.length) ? true : url;
 }
 
 const expand = (permalink: string, id: string): string => permalink.split('{id}').join(id);
