@@ -20,6 +20,15 @@ const DAY = 86_400_000;
  * the whole day; on a day the offset changes (a DST switch) each instant is asked on its own.
  */
 export function localClock(timeZone: string): (ms: number) => LocalSlot {
+  let clock = clocks.get(timeZone);
+  if (!clock) clocks.set(timeZone, (clock = newClock(timeZone)));
+  return clock;
+}
+
+/** One clock per zone for the whole run: every rule and report that reads the time shares what it has looked up. */
+const clocks = new Map<string, (ms: number) => LocalSlot>();
+
+function newClock(timeZone: string): (ms: number) => LocalSlot {
   const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
   const offsetAt = (ms: number): number => {
     const part: Record<string, number> = {};
@@ -27,6 +36,8 @@ export function localClock(timeZone: string): (ms: number) => LocalSlot {
     return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour! % 24, part.minute!, part.second!) - Math.floor(ms / 1000) * 1000;
   };
   const dayOffsets = new Map<number, number | undefined>();
+  // The local date's text, once per local day: tens of thousands of posts fall on a few thousand days.
+  const dates = new Map<number, string>();
   return (ms) => {
     const day = Math.floor(ms / DAY);
     if (!dayOffsets.has(day)) {
@@ -34,18 +45,16 @@ export function localClock(timeZone: string): (ms: number) => LocalSlot {
       dayOffsets.set(day, start === offsetAt(day * DAY + DAY - 1000) ? start : undefined);
     }
     const localMs = ms + (dayOffsets.get(day) ?? offsetAt(ms));
-    const local = new Date(localMs);
-    return { weekday: (local.getUTCDay() + 6) % 7, hour: local.getUTCHours(), minute: local.getUTCMinutes(), day: Math.floor(localMs / DAY), date: local.toISOString().slice(0, 10) };
+    const localDay = Math.floor(localMs / DAY);
+    let date = dates.get(localDay);
+    if (date === undefined) dates.set(localDay, (date = new Date(localDay * DAY).toISOString().slice(0, 10)));
+    const inDay = localMs - localDay * DAY;
+    return { weekday: (((localDay + 3) % 7) + 7) % 7, hour: Math.floor(inDay / 3_600_000), minute: Math.floor(inDay / 60_000) % 60, day: localDay, date };
   };
 }
 
-/** One clock per zone for the whole run: a report dates every finding. */
-const clocks = new Map<string, (ms: number) => LocalSlot>();
-
 function slotOf(instant: string | number, timeZone: string): LocalSlot {
-  let clock = clocks.get(timeZone);
-  if (!clock) clocks.set(timeZone, (clock = localClock(timeZone)));
-  return clock(typeof instant === 'number' ? instant : Date.parse(instant));
+  return localClock(timeZone)(typeof instant === 'number' ? instant : Date.parse(instant));
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant (ISO text or epoch milliseconds) in a time zone. */

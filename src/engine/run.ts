@@ -5,7 +5,7 @@ import { isAuthored, type Platform, type Post, type PostKind } from '../model/po
 import { isNotEvaluated, type AccountCheck, type PostCheck } from '../rules/kinds/define-kind.js';
 import type { Rule, RuleSet } from '../rules/compile-rule.js';
 import { PostFacts } from '../text/facts.js';
-import { renderMessage } from './message.js';
+import { ALL_PLATFORMS, renderMessage } from '../model/message.js';
 import { habitsOf } from './habits.js';
 import { scoreFamilies } from './score.js';
 
@@ -120,6 +120,8 @@ export function runAudit(input: AuditInput): Audit {
       source: rule.header.source,
       threshold: rule.threshold,
       ...(rule.builtin && { builtin: true }),
+      message: rule.header.message,
+      ...(rule.header.bucket && { bucket: rule.header.bucket }),
     })),
     posts: facts.map(summarise),
   };
@@ -219,9 +221,6 @@ function isIgnored(post: Post, ruleId: string): boolean {
 function levelOf(rule: Rule, data: FindingData): Level {
   return data.level === 'error' || data.level === 'warning' || data.level === 'suggestion' ? data.level : rule.level;
 }
-
-/** What `{platform}` reads in the message of a finding about every network at once. */
-const ALL_PLATFORMS = 'all platforms';
 
 function postFinding(rule: Rule, post: Post, data: FindingData, postIds?: string[]): Finding {
   return {

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { Finding, Level } from './finding.js';
+import { Bucket, Finding, FindingData, Level } from './finding.js';
 import { Platform, PostKind, SourceRef } from './post.js';
 
-/** Bumped on any change a consumer of the JSON would notice. */
-export const AUDIT_VERSION = 1;
+/**
+ * Bumped on any change a consumer of the JSON would notice. Version 2 lists every post once and
+ * has findings and habits point at posts by their index; `presence report` still reads version 1.
+ */
+export const AUDIT_VERSION = 2;
+export const AUDIT_VERSIONS = [1, AUDIT_VERSION] as const;
 
 /**
  * Kinds of evidence an export may lack. `replies`: the account's replies to others;
@@ -73,6 +77,10 @@ export const RuleSummary = z.object({
   threshold: z.string(),
   /** Shipped with presence, so documented in its rules/README.md. */
   builtin: z.boolean().optional(),
+  /** The rule's message template, from which a finding's message is rendered with its data (absent in version 1). */
+  message: z.string().optional(),
+  /** Where the rule's findings send the reader, when the rule sets it (otherwise fix for a post, stop for the account). */
+  bucket: Bucket.optional(),
 });
 export type RuleSummary = z.infer<typeof RuleSummary>;
 
@@ -156,8 +164,14 @@ export const Comparison = z.object({
 });
 export type Comparison = z.infer<typeof Comparison>;
 
+/**
+ * The audit as every stage and reporter sees it: each finding carries its post's excerpt and
+ * place, each habit its posts' ids. It is also, with `version: 1`, the audit document of
+ * version 1; the document of version 2 (`AuditDocument`) stores the same audit without repeating
+ * a post, and reads back into this view.
+ */
 export const Audit = z.object({
-  version: z.literal(AUDIT_VERSION),
+  version: z.literal(AUDIT_VERSIONS),
   generatedAt: z.string(),
   tool: z.object({ name: z.literal('presence'), version: z.string() }),
   brand: z.object({ name: z.string().optional() }),
@@ -179,3 +193,86 @@ export const Audit = z.object({
   comparison: Comparison.optional(),
 });
 export type Audit = z.infer<typeof Audit>;
+
+/** Version 1 of the audit document: the view itself, each finding copying its post. */
+export const AuditDocumentV1 = Audit.extend({ version: z.literal(1) });
+
+/** A file posts were read from, once; `permalink` is its posts' address with `{id}` for the post's id. */
+export const SourceFile = z.object({
+  path: z.string(),
+  permalink: z.string().optional(),
+});
+export type SourceFile = z.infer<typeof SourceFile>;
+
+/**
+ * The cells of a row of `posts[]`, in order. `file` indexes `files[]`, `classes` indexes
+ * `classSets[]`; `url` is `true` when it is the file's permalink with the post's id; `excerpt` is
+ * given for posts that a post finding is about. Absent cells are null, and trailing ones left out.
+ */
+export const POST_FIELDS = ['id', 'platform', 'kind', 'createdAt', 'file', 'record', 'line', 'classes', 'engagement', 'url', 'excerpt', 'scheduled'] as const;
+
+const index = z.number().int().nonnegative();
+export const PostRow = z.tuple([
+  z.string(),
+  Platform,
+  PostKind,
+  z.string(),
+  index,
+  z.number().int().nullable().optional(),
+  z.number().int().nullable().optional(),
+  index.optional(),
+  z.number().nullable().optional(),
+  z.union([z.string(), z.literal(true)]).nullable().optional(),
+  z.string().nullable().optional(),
+  z.literal(true).nullable().optional(),
+]);
+export type PostRow = z.infer<typeof PostRow>;
+
+/**
+ * A finding of version 2. `post` and `postIndexes` index `posts[]`. `family`, `scope`, `level`,
+ * `bucket` and `message` are given only where they differ from what the rule in `rules[]` gives:
+ * its family and level, the scope of a finding with a post or without, its bucket (or fix for a
+ * post, stop for the account) and its message template rendered with `data`.
+ */
+export const DocumentFinding = z.object({
+  rule: z.string(),
+  family: z.string().optional(),
+  level: Level.optional(),
+  bucket: Bucket.optional(),
+  scope: z.enum(['post', 'account']).optional(),
+  message: z.string().optional(),
+  data: FindingData,
+  post: index.optional(),
+  platform: Platform.optional(),
+  postIndexes: z.array(index).optional(),
+});
+export type DocumentFinding = z.infer<typeof DocumentFinding>;
+
+/** A habit of version 2: its posts by their index in `posts[]`, newest first. */
+export const DocumentHabit = Habit.omit({ postIds: true }).extend({ postIndexes: z.array(index) });
+export type DocumentHabit = z.infer<typeof DocumentHabit>;
+
+/** Version 2 of the audit document, the one `presence audit --format json` writes: every post once, every file once. */
+export const AuditDocument = z.object({
+  version: z.literal(AUDIT_VERSION),
+  generatedAt: z.string(),
+  tool: z.object({ name: z.literal('presence'), version: z.string() }),
+  brand: z.object({ name: z.string().optional() }),
+  sources: z.array(SourceSummary),
+  files: z.array(SourceFile),
+  window: AuditWindow.optional(),
+  stats: Stats,
+  scores: Audit.shape.scores,
+  findings: z.array(DocumentFinding),
+  habits: z.array(DocumentHabit),
+  notEvaluated: z.array(NotEvaluated),
+  rules: z.array(RuleSummary),
+  /** Each set of classes posts carry, once; a post row's `classes` cell indexes it. */
+  classSets: z.array(z.array(z.string())),
+  /** The names of a post row's cells: always POST_FIELDS, so that the rows describe themselves. */
+  postFields: z.array(z.string()).refine((fields) => fields.length === POST_FIELDS.length && fields.every((field, i) => field === POST_FIELDS[i]), { message: `expected the post fields ${POST_FIELDS.join(', ')}` }),
+  posts: z.array(PostRow),
+  /** Set by `presence report --compare`: its findings are the two audits' own, each with its post, as in version 1. */
+  comparison: Comparison.optional(),
+});
+export type AuditDocument = z.infer<typeof AuditDocument>;

@@ -1,10 +1,11 @@
 import type { Audit } from '../model/audit.js';
+import { toDocument } from '../model/audit-document.js';
 import type { Reporter } from './reporter.js';
 
 /** Pieces of about this many characters: large enough to write cheaply, small enough to never hold the document. */
 const PIECE = 1 << 20;
 
-/** The Audit itself: the stable, versioned contract that `presence report` reads back. */
+/** The audit document (version 2): the stable, versioned contract that `presence report` reads back. */
 export const json: Reporter = {
   name: 'json',
   description: 'the audit as versioned JSON (the input of `presence report`)',
@@ -14,12 +15,12 @@ export const json: Reporter = {
 };
 
 /**
- * The audit as indented JSON, with each element of a list on a line of its own (so a finding
- * or a post is one line for grep and diff), handed out in pieces: a 100,000-post audit is
+ * The audit document as indented JSON, with each element of a list on a line of its own (so a
+ * finding or a post is one line for grep and diff), handed out in pieces: a 100,000-post audit is
  * written without ever being one string.
  */
 function* jsonPieces(audit: Audit): Iterable<string> {
-  const fields = Object.entries(audit).filter(([, value]) => value !== undefined);
+  const fields = Object.entries(toDocument(audit)).filter(([, value]) => value !== undefined);
   let text = '{\n';
   for (const [index, [key, value]] of fields.entries()) {
     text += `  ${JSON.stringify(key)}: `;

@@ -3,8 +3,9 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Audit } from '../../src/model/audit.js';
+import type { Audit } from '../../src/model/audit.js';
 import { ROOT, runCli, spawnCli } from '../helpers/run-cli.js';
+import { auditOf } from '../helpers/audits.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'presence-audit-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -14,12 +15,12 @@ describe('presence audit on the bundled X archive', () => {
   beforeAll(async () => {
     const result = await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json']);
     expect(result.exitCode).toBe(1);
-    json = Audit.parse(JSON.parse(result.stdout));
+    json = auditOf(result.stdout);
   });
 
   test('the JSON document: version, sources, stats by platform and kind', () => {
     expect(json).toMatchObject({
-      version: 1,
+      version: 2,
       sources: [{ spec: 'fixtures/x/archive.zip', format: 'x-archive', account: 'northwindlamps', posts: 37, skipped: 0 }],
       stats: { posts: 37, byPlatform: { x: 37 }, byKind: { post: 29, reply: 5, repost: 2, quote: 1 }, from: '2024-05-02T09:15:00.000Z', to: '2024-06-24T08:00:00.000Z' },
     });
@@ -102,12 +103,12 @@ describe('presence audit on the bundled X archive', () => {
   });
 
   test('--last, --since and --until bound the window', async () => {
-    const last = JSON.parse((await runCli(['audit', 'fixtures/x/archive', '--last', '10', '--format', 'json'])).stdout) as Audit;
+    const last = auditOf((await runCli(['audit', 'fixtures/x/archive', '--last', '10', '--format', 'json'])).stdout);
     expect(last.stats).toMatchObject({ posts: 10, to: '2024-06-24T08:00:00.000Z' });
-    const june = JSON.parse((await runCli(['audit', 'fixtures/x/archive', '--since', '2024-06-01', '--format', 'json'])).stdout) as Audit;
+    const june = auditOf((await runCli(['audit', 'fixtures/x/archive', '--since', '2024-06-01', '--format', 'json'])).stdout);
     expect(june.stats.from! >= '2024-06-01').toBe(true);
     // A date given to --until takes in that whole day: the fixture's last post is at 08:00 on 24 June.
-    const toTheDay = JSON.parse((await runCli(['audit', 'fixtures/x/archive', '--until', '2024-06-24', '--format', 'json'])).stdout) as Audit;
+    const toTheDay = auditOf((await runCli(['audit', 'fixtures/x/archive', '--until', '2024-06-24', '--format', 'json'])).stdout);
     expect(toTheDay.stats.to).toBe('2024-06-24T08:00:00.000Z');
   });
 
@@ -120,7 +121,7 @@ describe('presence audit on the bundled X archive', () => {
   test('several formats at once; files written whole, nothing else written', async () => {
     const result = await runCli(['audit', 'fixtures/x/archive.zip', '--format', `json=${path.join(out, 'a.json')}`, '--format', 'table']);
     expect(result.stdout).toContain('STOP — ');
-    expect(Audit.parse(JSON.parse(readFileSync(path.join(out, 'a.json'), 'utf8'))).stats.posts).toBe(37);
+    expect(auditOf(readFileSync(path.join(out, 'a.json'), 'utf8')).stats.posts).toBe(37);
     expect(readdirSync(out)).toEqual(['a.json']);
     // Each file written is named on stderr, so a user knows where the report went; --quiet keeps it silent.
     expect(result.stderr).toContain(`presence: wrote the json report to ${path.join(out, 'a.json')}\n`);
@@ -150,7 +151,7 @@ describe('presence audit on the bundled X archive', () => {
     await runCli(['audit', 'fixtures/x/archive.zip', '--since', '2024-05-01', '--until', '2024-05-31', '--format', `json=${older}`]);
     await runCli(['audit', 'fixtures/x/archive.zip', '--since', '2024-05-25', '--until', '2024-06-24', '--format', `json=${newer}`]);
     const result = await runCli(['report', newer, '--compare', older, '--format', 'json']);
-    const compared = Audit.parse(JSON.parse(result.stdout));
+    const compared = auditOf(result.stdout);
     expect(compared.comparison!.new.length).toBeGreaterThan(0);
     expect(compared.comparison!.overall.after).toBe(compared.scores.overall);
     expect((await runCli(['report', newer, '--compare', older])).stdout).toMatch(/Since the audit of \d{4}-\d{2}-\d{2}: \d+ findings? fixed, \d+ new, \d+ remaining/);
@@ -159,7 +160,7 @@ describe('presence audit on the bundled X archive', () => {
   test('the built binary runs end to end (smoke)', () => {
     const result = spawnCli(['audit', 'fixtures/x/archive.zip', '--format', 'json']);
     expect(result.exitCode).toBe(1);
-    expect(Audit.parse(JSON.parse(result.stdout)).stats.posts).toBe(37);
+    expect(auditOf(result.stdout).stats.posts).toBe(37);
   });
 });
 

@@ -2,15 +2,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { Audit } from '../../src/model/audit.js';
+
 import { runCli } from '../helpers/run-cli.js';
+import { auditOf } from '../helpers/audits.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'presence-check-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const check = async (...args: string[]) => {
   const result = await runCli(['check', ...args, '--format', 'json']);
-  return { ...result, audit: result.stdout ? Audit.parse(JSON.parse(result.stdout)) : undefined };
+  return { ...result, audit: result.stdout ? auditOf(result.stdout) : undefined };
 };
 const HISTORY = ['--history', 'fixtures/x/archive.zip', '--queue-platform', 'x'];
 /** A window of history whose promotional share is under the limit. */

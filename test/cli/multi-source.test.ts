@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { Audit } from '../../src/model/audit.js';
+
 import { runCli } from '../helpers/run-cli.js';
+import { auditOf } from '../helpers/audits.js';
 
 const ALL = [
   'fixtures/x/archive.zip',
@@ -15,7 +16,7 @@ const ALL = [
 
 describe('one brand across every network', async () => {
   const result = await runCli(['audit', ...ALL, '--format', 'json']);
-  const audit = Audit.parse(JSON.parse(result.stdout));
+  const audit = auditOf(result.stdout);
 
   test('every source is detected by its content and merged into one timeline', () => {
     expect(audit.sources.map((s) => s.format)).toEqual(['x-archive', 'mastodon-outbox', 'bluesky-feed-json', 'linkedin-csv', 'facebook-json', 'instagram-json', 'threads-json', 'feed']);
@@ -51,9 +52,9 @@ describe('one brand across every network', async () => {
   });
 
   test('--platform filters and --last counts per account', async () => {
-    const two = Audit.parse(JSON.parse((await runCli(['audit', ...ALL, '--last', '2', '--format', 'json'])).stdout));
+    const two = auditOf((await runCli(['audit', ...ALL, '--last', '2', '--format', 'json'])).stdout);
     expect(two.stats.byPlatform).toEqual({ x: 2, mastodon: 2, bluesky: 2, linkedin: 2, facebook: 2, instagram: 2, threads: 2, feed: 2 });
-    const mastodon = Audit.parse(JSON.parse((await runCli(['audit', ...ALL, '--platform', 'mastodon,bluesky', '--format', 'json'])).stdout));
+    const mastodon = auditOf((await runCli(['audit', ...ALL, '--platform', 'mastodon,bluesky', '--format', 'json'])).stdout);
     expect(Object.keys(mastodon.stats.byPlatform)).toEqual(['mastodon', 'bluesky']);
   });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { windowLength, windowMismatch } from '../../src/engine/compare.js';
-import { Audit } from '../../src/model/audit.js';
 import { runCli } from '../helpers/run-cli.js';
+import { auditOf } from '../helpers/audits.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'presence-compare-'));
 const may = path.join(out, 'may.json');
@@ -22,7 +22,7 @@ describe('report --compare, habit by habit', () => {
   test('each habit before and after, worst change first: new and worse before unchanged, better and gone', async () => {
     const result = await runCli(['report', june, '--compare', may, '--format', 'json']);
     expect(result.exitCode).toBe(0);
-    const { comparison } = Audit.parse(JSON.parse(result.stdout));
+    const { comparison } = auditOf(result.stdout);
     expect(comparison!.window).toBe('31 days');
     const habits = comparison!.habits!;
     const order = ['new', 'worse', 'same', 'better', 'gone'];
@@ -37,10 +37,10 @@ describe('report --compare, habit by habit', () => {
   });
 
   test('a finding on a post older than the new window is not fixed: it left the window, and every report says so', async () => {
-    const { comparison } = Audit.parse(JSON.parse((await runCli(['report', june, '--compare', may, '--format', 'json'])).stdout));
+    const { comparison } = auditOf((await runCli(['report', june, '--compare', may, '--format', 'json'])).stdout);
     const start = Date.parse('2024-05-25T00:00:00Z');
     expect(comparison!.fixed.filter((f) => f.post && Date.parse(f.post.createdAt) < start)).toEqual([]);
-    const mayAudit = Audit.parse(JSON.parse(readFileSync(may, 'utf8')));
+    const mayAudit = auditOf(readFileSync(may, 'utf8'));
     const older = mayAudit.findings.filter((f) => f.bucket !== 'keep' && f.post && Date.parse(f.post.createdAt) < start);
     expect(older.length).toBeGreaterThan(0);
     expect(comparison!.leftWindow).toBe(older.length);

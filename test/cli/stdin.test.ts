@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { auditOf } from '../helpers/audits.js';
 import { ROOT, spawnCli } from '../helpers/run-cli.js';
 
 const fixture = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -16,8 +17,8 @@ describe('- reads standard input', () => {
     const rules = (stdout: string) => JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule);
     expect(piped.exitCode).toBe(file.exitCode);
     expect(rules(piped.stdout)).toEqual(rules(file.stdout));
-    const post = JSON.parse(piped.stdout).findings.find((f: { post?: unknown }) => f.post);
-    expect(post.post.source.file).toBe('stdin');
+    const post = auditOf(piped.stdout).findings.find((f) => f.post)!;
+    expect(post.post!.source.file).toBe('stdin');
   });
 
   test('a queue piped to check, with its format forced when only its file name would tell', () => {

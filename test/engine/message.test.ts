@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderMessage } from '../../src/engine/message.js';
+import { renderMessage } from '../../src/model/message.js';
 
 describe('renderMessage', () => {
   test('fills placeholders from the data, {platform} from the finding, and leaves unknown ones as written', () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { postRef, runAudit } from '../../src/engine/run.js';
 import { selectPosts } from '../../src/engine/select.js';
-import { Audit } from '../../src/model/audit.js';
+import { Audit, AUDIT_VERSION } from '../../src/model/audit.js';
 import type { Post } from '../../src/model/post.js';
 import { makePost } from '../helpers/posts.js';
 import { EMPTY_BRAND } from '../../src/rules/brand-context.js';
@@ -28,7 +28,7 @@ describe('runAudit', async () => {
 
   test('produces a valid, versioned audit document', () => {
     expect(Audit.parse(audit)).toEqual(audit);
-    expect(audit.version).toBe(1);
+    expect(audit.version).toBe(AUDIT_VERSION);
     expect(audit.stats).toMatchObject({ posts: 18, byPlatform: { x: 18 }, byKind: { post: 17, reply: 1, repost: 0, quote: 0 } });
   });
 

@@ -1,12 +1,20 @@
 import { Audit, type PostSummary } from '../../src/model/audit.js';
+import { readAuditDocument } from '../../src/model/audit-document.js';
 import type { Finding } from '../../src/model/finding.js';
 import { habitsOf } from '../../src/engine/habits.js';
 import { runCli } from './run-cli.js';
 
+/** The audit a saved document (JSON text of version 1 or 2) reads as, as `presence report` reads it. */
+export function auditOf(text: string): Audit {
+  const { audit, problem } = readAuditDocument(JSON.parse(text));
+  if (problem) throw new Error(`not a valid audit document: ${problem.path}: ${problem.message}`);
+  return audit;
+}
+
 /** A real audit: the queue check of fixtures/queue/over-limit.csv against the bundled X archive. */
 export async function checkAudit(): Promise<Audit> {
   const result = await runCli(['check', 'fixtures/queue/over-limit.csv', '--history', 'fixtures/x/archive.zip', '--queue-platform', 'x', '--format', 'json']);
-  return Audit.parse(JSON.parse(result.stdout));
+  return auditOf(result.stdout);
 }
 
 /** Post text a reporter must never let act: markup, scripts, formulas, workflow commands, escapes. */
@@ -37,7 +45,7 @@ export function hostileAudit(base: Audit): Audit {
     data: { value: i },
     post: { id: `h${i}`, platform: 'x', url: i === 0 ? 'javascript:alert(1)' : `https://x.com/northwindlamps/status/${1000 + i}`, createdAt: '2024-06-17T09:30:00.000Z', excerpt: text, source: { file: 'fixtures/queue/hostile.csv', line: i + 1 } },
   }));
-  const posts: PostSummary[] = findings.map((f) => ({ id: f.post!.id, platform: 'x', kind: 'post', createdAt: f.post!.createdAt, classes: [], source: f.post!.source, scheduled: true }));
+  const posts: PostSummary[] = findings.map((f) => ({ id: f.post!.id, platform: 'x', kind: 'post', createdAt: f.post!.createdAt, url: f.post!.url, classes: [], source: f.post!.source, scheduled: true }));
   const audit = Audit.parse({ ...base, findings: [...findings, ...base.findings], posts: [...base.posts, ...posts] });
   return { ...audit, habits: habitsOf(audit) };
 }

@@ -1,19 +1,19 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Audit } from '../../src/model/audit.js';
+import type { Audit } from '../../src/model/audit.js';
 import { contentMix } from '../../src/reporters/charts.js';
 import { csv } from '../../src/reporters/csv.js';
 import { html } from '../../src/reporters/html.js';
 import { markdown } from '../../src/reporters/markdown.js';
 import { table } from '../../src/reporters/table.js';
 import type { ReporterOptions } from '../../src/reporters/reporter.js';
-import { hostileAudit } from '../helpers/audits.js';
+import { auditOf, hostileAudit } from '../helpers/audits.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const options: ReporterOptions = { color: false, locale: 'en-GB', timeZone: 'Europe/Amsterdam', brandName: 'Northwind Lamps' };
 let audit: Audit;
 let hostile: Audit;
 beforeAll(async () => {
-  audit = Audit.parse(JSON.parse((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout));
+  audit = auditOf((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout);
   hostile = hostileAudit(audit);
 });
 
@@ -153,7 +153,7 @@ describe('control characters from posts', () => {
 describe('identity', () => {
   test('titled with the handle when no brand is named; no report shows the folder an export was read from', async () => {
     const { ROOT } = await import('../helpers/run-cli.js');
-    const absolute = Audit.parse(JSON.parse((await runCli(['audit', `${ROOT}/fixtures/x/archive.zip`, '--format', 'json'])).stdout));
+    const absolute = auditOf((await runCli(['audit', `${ROOT}/fixtures/x/archive.zip`, '--format', 'json'])).stdout);
     const plain = { ...options, brandName: undefined };
     for (const reporter of [html, markdown, csv, table]) {
       const out = reporter.render(absolute, plain);

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
-import { Audit } from '../../src/model/audit.js';
 import { csv } from '../../src/reporters/csv.js';
 import { runCli } from '../helpers/run-cli.js';
+import { auditOf } from '../helpers/audits.js';
 
 // LibreOffice is the spreadsheet a machine can run headless; where it is not installed this check is skipped.
 const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => spawnSync(p, ['--version']).status === 0);
@@ -23,7 +23,7 @@ function throughCalc(file: string, evaluateFormulas: boolean): string[][] {
 
 describe.skipIf(!soffice)('the CSV delete list in LibreOffice Calc', () => {
   test('ids keep all 19 digits and accented, emoji and CJK text survive, with formulas evaluated or not', async () => {
-    const base = Audit.parse(JSON.parse((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout));
+    const base = auditOf((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout);
     const text = 'Café crème ☕ 日本語のテキスト — “quoted”';
     const audit = { ...base, findings: base.findings.map((f) => (f.bucket === 'delete' && f.post ? { ...f, post: { ...f.post, excerpt: text } } : f)) };
     const file = path.join(work, 'delete-list.csv');

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { writeArchive } from '../bench/generate-archive.mjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Audit } from '../../src/model/audit.js';
+import type { Audit } from '../../src/model/audit.js';
 import { html } from '../../src/reporters/html.js';
-import { hostileAudit } from '../helpers/audits.js';
+import { auditOf, hostileAudit } from '../helpers/audits.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,7 +50,7 @@ async function open(audit: Audit, name: string) {
 
 describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   test('loads with no console errors and no network requests; the charts are visible; a screenshot is kept', async () => {
-    const audit = Audit.parse(JSON.parse((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout));
+    const audit = auditOf((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout);
     const { page, errors, requests, url } = await open(audit, 'report');
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
@@ -67,7 +67,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   });
 
   test('hostile post text renders as inert text', async () => {
-    const base = Audit.parse(JSON.parse((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout));
+    const base = auditOf((await runCli(['audit', 'fixtures/x/archive.zip', '--format', 'json'])).stdout);
     const { page, errors, requests, dialogs, url } = await open(hostileAudit(base), 'hostile');
     expect(dialogs()).toBe(0);
     expect(errors).toEqual([]);
@@ -90,7 +90,7 @@ describe.skipIf(!available)('the client deliverable of a 2,000-post audit', () =
   test('first screen tells the story; axe finds nothing serious; prints to at most 15 numbered A4 pages with no card split; charts have axes', async () => {
     const { folder } = writeArchive(2000, path.join(work, 'archive-2000'));
     const result = await runCli(['audit', folder, '--last', '2000', '--no-config', '--format', 'json']);
-    const audit = Audit.parse(JSON.parse(result.stdout));
+    const audit = auditOf(result.stdout);
     expect(audit.stats.posts).toBe(2000);
     const file = path.join(work, 'deliverable.html');
     const page_ = html.render(audit, { color: false, locale: 'en-GB', timeZone: 'UTC' });

@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { Audit } from '../../src/model/audit.js';
+
 import type { Post } from '../../src/model/post.js';
 import { mastodonOutbox } from '../../src/sources/formats/mastodon-outbox.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
+import { auditOf } from '../helpers/audits.js';
 
 const PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
 const ACTOR = 'https://social.example/users/northwindlamps';
@@ -176,7 +177,7 @@ describe('Mastodon export: the audit is the same whichever form is named', () =>
   const audit = async (spec: string) => {
     const result = await runCli(['audit', spec, '--format', 'json'], { cwd });
     expect(result.stderr).toBe('');
-    const { generatedAt, sources, ...rest } = Audit.parse(JSON.parse(result.stdout));
+    const { generatedAt, sources, ...rest } = auditOf(result.stdout);
     return { generatedAt, sources: sources.map(({ spec: _spec, ...source }) => source), rest };
   };
 
@@ -234,7 +235,7 @@ describe('an automated account', () => {
 
   test('its audit holds it to no people’s habit: replies, rhythm and repeated status links are not evaluated, and say why', async () => {
     const result = await runCli(['audit', 'fixtures/mastodon/bot-account', '--format', 'json']);
-    const audit = Audit.parse(JSON.parse(result.stdout));
+    const audit = auditOf(result.stdout);
     expect(audit.sources[0]!.bot).toBe('its Mastodon profile is marked as automated');
     const skipped = audit.notEvaluated.filter((n) => n.reason === "its Mastodon profile is marked as automated: a bot is not held to people's habits").map((n) => n.rule);
     expect(skipped).toEqual(expect.arrayContaining(['conversation/reply-share', 'cadence/burst', 'link-blasting/bare-link', 'link-blasting/link-habit', 'link-blasting/repeated-link']));

@@ -44,9 +44,9 @@ export function register(program: Command, { io, formats }: CommandContext): voi
   });
 }
 
-/** Reads and validates a saved audit, naming the file and the first thing that is wrong with it. */
+/** Reads and validates a saved audit of version 1 or 2, naming the file and the first thing that is wrong with it. */
 export async function readAudit(file: string, io: Io): Promise<Audit> {
-  const { Audit, AUDIT_VERSION } = await import('../../model/audit.js');
+  const [{ AUDIT_VERSIONS }, { readAuditDocument }] = await Promise.all([import('../../model/audit.js'), import('../../model/audit-document.js')]);
   let bytes: Buffer;
   try {
     bytes = await readFile(path.resolve(io.cwd, file));
@@ -56,16 +56,13 @@ export async function readAudit(file: string, io: Io): Promise<Audit> {
   const { jsonValue } = await import('../../sources/read/json-text.js');
   const value = jsonValue(bytes, 0, bytes.length, file);
   const version = (value as { version?: unknown } | null)?.version;
-  if (version !== AUDIT_VERSION) {
-    throw inputError({ file }, `not a presence audit of version ${AUDIT_VERSION} (found version ${JSON.stringify(version)})`, 'save audits with `presence audit --format json`');
+  if (!(AUDIT_VERSIONS as readonly unknown[]).includes(version)) {
+    throw inputError({ file }, `not a presence audit of version ${AUDIT_VERSIONS.join(' or ')} (found version ${JSON.stringify(version)})`, 'save audits with `presence audit --format json`');
   }
-  const result = Audit.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw inputError({ file }, `not a valid presence audit: ${issue.path.join('.') || 'the document'}: ${issue.message}`);
-  }
+  const { audit, problem } = readAuditDocument(value);
+  if (problem) throw inputError({ file }, `not a valid presence audit: ${problem.path}: ${problem.message}`);
   // Audits saved before habits were recorded get them from their own findings.
-  if (result.data.habits) return result.data;
+  if (audit.habits) return audit;
   const { habitsOf } = await import('../../engine/habits.js');
-  return { ...result.data, habits: habitsOf(result.data) };
+  return { ...audit, habits: habitsOf(audit) };
 }

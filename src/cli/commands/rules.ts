@@ -86,7 +86,7 @@ export function register(program: Command, { io, exit }: CommandContext): void {
 
   rules
     .command('schema')
-    .description('write JSON Schemas for rule files and presence.yaml, for editors')
+    .description('write JSON Schemas for rule files, presence.yaml and the audit document, for editors and tools')
     .requiredOption('-o, --output <dir>', 'the folder to write them to')
     .action(async (options: { output: string }) => {
       const [{ jsonSchemas }, { writeAtomically }] = await Promise.all([import('../../config/json-schemas.js'), import('../output.js')]);

@@ -38,16 +38,22 @@ export const bestTime = defineAccountKind({
       }
       const median = middle;
       const clock = localClock(window.timeZone);
-      const slots = new Map<string, number[]>();
+      const hours = params['block-hours'];
+      // Slots by number (weekday × 24 + first hour), named once each rather than once a post.
+      const byNumber = new Map<number, number[]>();
       for (const { f, value } of scored) {
         const { weekday, hour } = clock(f.time);
-        const block = Math.floor(hour / params['block-hours']) * params['block-hours'];
-        const key = `${WEEKDAYS[weekday]} ${String(block).padStart(2, '0')}:00–${String(block + params['block-hours']).padStart(2, '0')}:00`;
-        const list = slots.get(key);
+        const key = weekday * 24 + Math.floor(hour / hours) * hours;
+        const list = byNumber.get(key);
         if (list) list.push(value / median);
-        else slots.set(key, [value / median]);
+        else byNumber.set(key, [value / median]);
       }
-      const ranked = [...slots]
+      const slotName = (key: number) => {
+        const block = key % 24;
+        return `${WEEKDAYS[Math.floor(key / 24)]} ${String(block).padStart(2, '0')}:00–${String(block + hours).padStart(2, '0')}:00`;
+      };
+      const slots = [...byNumber].map(([key, values]) => [slotName(key), values] as const);
+      const ranked = slots
         .filter(([, values]) => values.length >= params['min-per-slot'])
         .map(([slot, values]) => ({ slot, n: values.length, score: values.reduce((a, b) => a + b, 0) / values.length }))
         .sort((a, b) => b.score - a.score || WEEKDAYS.indexOf(a.slot.slice(0, 3) as (typeof WEEKDAYS)[number]) - WEEKDAYS.indexOf(b.slot.slice(0, 3) as (typeof WEEKDAYS)[number]));

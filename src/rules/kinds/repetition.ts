@@ -59,13 +59,14 @@ export const repetition = defineAccountKind({
           const span = { from, to, when: from === to ? `on ${from}` : `between ${from} and ${to}` };
           hits.push({ data: { times: sorted.length, what: group.label, platforms, first: first.id, ...span }, postIds: sorted.map((f) => f.post.id) });
         } else {
+          const firstAt = stamp(first.createdAt);
           for (const copy of sorted.slice(1)) {
             // A copy of the whole post is the near-duplicate finding's; one post is one copy however many links it repeats.
             if (params.of === 'link' && nearCopy(copy, sorted[0]!, params.similarity)) continue;
             const doomed = toDelete(sorted[0]!, copy, params.of, continued);
             if (reported.has(doomed)) continue;
             reported.add(doomed);
-            const data = { times: sorted.length, what: group.label, first: first.id, firstAt: stamp(first.createdAt), copyAt: stamp(copy.post.createdAt) };
+            const data = { times: sorted.length, what: group.label, first: first.id, firstAt, copyAt: stamp(copy.post.createdAt) };
             hits.push({ data, postIds: [first.id, copy.post.id], postId: doomed.post.id });
           }
         }

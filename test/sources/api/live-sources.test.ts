@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { Audit } from '../../../src/model/audit.js';
+
 import { Post } from '../../../src/model/post.js';
 import { loadSource } from '../../../src/sources/index.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { sendJson, startServer, type TestServer } from '../../helpers/http-server.js';
 import { mastodonStatus } from '../../helpers/mastodon-status.js';
+import { auditOf } from '../../helpers/audits.js';
 
 const SECRET = 'tok-SECRET-5f2c9a-never-print-me';
 const work = mkdtempSync(path.join(tmpdir(), 'presence-api-'));
@@ -162,8 +163,8 @@ describe('the command line over HTTP', () => {
     const spec = `mastodon:${server.url}/@northwindlamps`;
     const snapshot = path.join(work, 'mastodon.jsonl');
     await runCli(['fetch', spec, '--output', snapshot, '--last', '60']);
-    const live = Audit.parse(JSON.parse((await runCli(['audit', spec, '--last', '60', '--format', 'json'])).stdout));
-    const offline = Audit.parse(JSON.parse((await runCli(['audit', snapshot, '--last', '60', '--format', 'json'])).stdout));
+    const live = auditOf((await runCli(['audit', spec, '--last', '60', '--format', 'json'])).stdout);
+    const offline = auditOf((await runCli(['audit', snapshot, '--last', '60', '--format', 'json'])).stdout);
     expect(offline.sources[0]!.format).toBe('snapshot-jsonl');
     expect(offline.findings).toEqual(live.findings);
     expect(offline.stats).toEqual(live.stats);
@@ -176,7 +177,7 @@ describe('the command line over HTTP', () => {
     const snapshot = path.join(work, 'bot.jsonl');
     await runCli(['fetch', spec, '--output', snapshot, '--last', '40']);
     for (const source of [spec, snapshot]) {
-      const audit = Audit.parse(JSON.parse((await runCli(['audit', source, '--last', '40', '--format', 'json'])).stdout));
+      const audit = auditOf((await runCli(['audit', source, '--last', '40', '--format', 'json'])).stdout);
       expect(audit.sources[0]!.bot, source).toBe('its Mastodon profile is marked as automated');
       expect(audit.notEvaluated.find((n) => n.rule === 'conversation/reply-share')?.reason, source).toMatch(/a bot is not held to people's habits$/);
     }

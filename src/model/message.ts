@@ -1,5 +1,8 @@
 import type { FindingData } from '../model/finding.js';
 
+/** What `{platform}` reads in the message of a finding about every network at once. */
+export const ALL_PLATFORMS = 'all platforms';
+
 type Render = (data: FindingData, platform: string) => string;
 
 /** Each template split once into its text and its keys: a large audit renders tens of thousands of messages. */
