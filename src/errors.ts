@@ -52,10 +52,8 @@ export function formatWhere(where: Where): string {
 }
 
 export const usageError = (message: string, hint?: string) => new PresenceError('usage', message, undefined, hint);
-export const configError = (where: Where | undefined, message: string, hint?: string) =>
-  new PresenceError('config', message, where, hint);
-export const inputError = (where: Where | undefined, message: string, hint?: string) =>
-  new PresenceError('input', message, where, hint);
+export const configError = (where: Where | undefined, message: string, hint?: string) => new PresenceError('config', message, where, hint);
+export const inputError = (where: Where | undefined, message: string, hint?: string) => new PresenceError('input', message, where, hint);
 export const networkError = (source: string, message: string, hint?: string) =>
   new PresenceError('network', redactSecrets(message), { file: redactSecrets(source) }, hint);
 

@@ -29,7 +29,16 @@ export function localClock(timeZone: string): (ms: number) => LocalSlot {
 const clocks = new Map<string, (ms: number) => LocalSlot>();
 
 function newClock(timeZone: string): (ms: number) => LocalSlot {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
   const offsetAt = (ms: number): number => {
     const part: Record<string, number> = {};
     for (const { type, value } of format.formatToParts(new Date(ms))) part[type] = Number(value);

@@ -39,7 +39,8 @@ export const MAX_YAML_STRING = 2000;
 export const MAX_YAML_LIST = 1000;
 
 export function snapshotYaml(text: string, file: string): YamlSnapshot {
-  if (text.length > MAX_YAML_BYTES) throw configError({ file }, `the file is larger than ${MAX_YAML_BYTES / 1024 / 1024} MB; rule files and profiles are written by hand`);
+  if (text.length > MAX_YAML_BYTES)
+    throw configError({ file }, `the file is larger than ${MAX_YAML_BYTES / 1024 / 1024} MB; rule files and profiles are written by hand`);
   const { LineCounter, parseDocument, isMap, isSeq, isScalar } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -103,7 +104,12 @@ export function sourceOf(snapshot: YamlSnapshot): YamlSource {
  * Validates a YAML value with zod and turns the first issue into one located line,
  * with a "did you mean" for a misspelt key.
  */
-export function validate<Schema extends z.ZodType>(schema: Schema, value: unknown, source: YamlSource, basePath: readonly PropertyKey[] = []): z.output<Schema> {
+export function validate<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  source: YamlSource,
+  basePath: readonly PropertyKey[] = [],
+): z.output<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw issueToError(result.error.issues[0]!, source, basePath, schema);
@@ -116,7 +122,11 @@ export function issueToError(issue: z.core.$ZodIssue, source: YamlSource, basePa
     const key = issue.keys[0]!;
     const allowed = schema ? keysAt(schema, issue.path) : [];
     const suggestion = closest(key, allowed);
-    return configError(source.locateKey([...path, key]), `unknown key "${key}"${issue.path.length ? ` in ${name}` : ''}`, suggestion ? `did you mean "${suggestion}"?` : allowed.length ? `expected one of ${allowed.join(', ')}` : undefined);
+    return configError(
+      source.locateKey([...path, key]),
+      `unknown key "${key}"${issue.path.length ? ` in ${name}` : ''}`,
+      suggestion ? `did you mean "${suggestion}"?` : allowed.length ? `expected one of ${allowed.join(', ')}` : undefined,
+    );
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const got = valueAt(source.value, path);
@@ -133,7 +143,11 @@ export function issueToError(issue: z.core.$ZodIssue, source: YamlSource, basePa
     const got = valueAt(source.value, path);
     if (values.length && typeof got !== 'object') {
       const suggestion = typeof got === 'string' ? closest(got, values) : undefined;
-      return configError(source.locate(path), `${name} must be one of ${values.join(', ')} or a map of parameters; got ${JSON.stringify(got)}`, suggestion ? `did you mean "${suggestion}"?` : undefined);
+      return configError(
+        source.locate(path),
+        `${name} must be one of ${values.join(', ')} or a map of parameters; got ${JSON.stringify(got)}`,
+        suggestion ? `did you mean "${suggestion}"?` : undefined,
+      );
     }
   }
   return configError(source.locate(path), `${name}: ${issue.message}`);

@@ -6,10 +6,16 @@ import { kinds } from '../src/rules/kinds/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const filesIn = (dir: string): string[] =>
-  readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+  readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? filesIn(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
+  );
 /** What a file loads when it runs: static imports and re-exports, `import()` and `lazy()`; type-only imports load nothing. */
 const importsOf = (file: string) =>
-  [...readFileSync(path.join(root, file), 'utf8').matchAll(/^\s*(?:import|export)(?!\s+type\b)[^'"]*from\s+['"]([^'"]+)['"]|(?<!typeof )\bimport\(\s*['"]([^'"]+)['"]\s*\)|\blazy<[^>]*>\(\s*['"]([^'"]+)['"]/gm)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  [
+    ...readFileSync(path.join(root, file), 'utf8').matchAll(
+      /^\s*(?:import|export)(?!\s+type\b)[^'"]*from\s+['"]([^'"]+)['"]|(?<!typeof )\bimport\(\s*['"]([^'"]+)['"]\s*\)|\blazy<[^>]*>\(\s*['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2] ?? m[3])!);
 
 /** Every file a file reaches through its relative imports, itself included. */
 function reach(file: string, seen = new Set<string>()): Set<string> {
@@ -26,20 +32,30 @@ describe('architecture', () => {
 
   test.each(pure)('%s reaches nothing with side effects, through all its imports', (file) => {
     const reached = [...reach(file)];
-    const impure = reached.flatMap((f) => importsOf(f).filter((spec) => FORBIDDEN.test(spec)).map((spec) => `${f} imports ${spec}`));
+    const impure = reached.flatMap((f) =>
+      importsOf(f)
+        .filter((spec) => FORBIDDEN.test(spec))
+        .map((spec) => `${f} imports ${spec}`),
+    );
     const effects = reached.filter((f) => /\bprocess\.|console\./.test(readFileSync(path.join(root, f), 'utf8')));
     expect([...impure, ...effects]).toEqual([]);
   });
 
   test('reporters import no loader and no engine code that computes', () => {
     for (const file of filesIn('src/reporters')) {
-      expect(importsOf(file).filter((spec) => /\/(sources|engine|rules)\//.test(spec)), file).toEqual([]);
+      expect(
+        importsOf(file).filter((spec) => /\/(sources|engine|rules)\//.test(spec)),
+        file,
+      ).toEqual([]);
     }
   });
 
   test('sources import no rules, engine or reporters', () => {
     for (const file of filesIn('src/sources')) {
-      expect(importsOf(file).filter((spec) => /\/(engine|rules|reporters|cli)\//.test(spec)), file).toEqual([]);
+      expect(
+        importsOf(file).filter((spec) => /\/(engine|rules|reporters|cli)\//.test(spec)),
+        file,
+      ).toEqual([]);
     }
   });
 

@@ -4,7 +4,20 @@ import { formatLocalDate, localClock, localDate, localStamp, monthsBetween, WEEK
 /** What Intl says, one call per instant: the slow, plainly right answer. */
 const formats = new Map<string, Intl.DateTimeFormat>();
 function expected(ms: number, timeZone: string) {
-  if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric' }));
+  if (!formats.has(timeZone))
+    formats.set(
+      timeZone,
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'short',
+        hour: 'numeric',
+        minute: 'numeric',
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+      }),
+    );
   const parts = formats.get(timeZone)!.formatToParts(new Date(ms));
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   return {
@@ -19,13 +32,32 @@ function expected(ms: number, timeZone: string) {
 describe('local weekday, hour and calendar day', () => {
   // Zones with DST switches at odd UTC hours, half- and quarter-hour offsets, a 30-minute DST
   // change (Lord Howe) and a zone that skipped a whole day (Apia, end of 2011).
-  const zones = ['UTC', 'Europe/Paris', 'America/New_York', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Pacific/Apia'];
+  const zones = [
+    'UTC',
+    'Europe/Paris',
+    'America/New_York',
+    'America/St_Johns',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Australia/Adelaide',
+    'Australia/Lord_Howe',
+    'Pacific/Apia',
+  ];
 
   test.each(zones)('agrees with Intl every 7 minutes through DST switches in %s', (zone) => {
     const clock = localClock(zone);
-    const windows = [Date.UTC(2024, 2, 9), Date.UTC(2024, 2, 30), Date.UTC(2024, 3, 6), Date.UTC(2024, 9, 5), Date.UTC(2024, 9, 26), Date.UTC(2024, 10, 2), Date.UTC(2011, 11, 28)];
+    const windows = [
+      Date.UTC(2024, 2, 9),
+      Date.UTC(2024, 2, 30),
+      Date.UTC(2024, 3, 6),
+      Date.UTC(2024, 9, 5),
+      Date.UTC(2024, 9, 26),
+      Date.UTC(2024, 10, 2),
+      Date.UTC(2011, 11, 28),
+    ];
     for (const start of windows) {
-      for (let ms = start; ms < start + 3 * 86_400_000; ms += 7 * 60_000 + 13_000) expect(clock(ms), `${zone} ${new Date(ms).toISOString()}`).toEqual(expected(ms, zone));
+      for (let ms = start; ms < start + 3 * 86_400_000; ms += 7 * 60_000 + 13_000)
+        expect(clock(ms), `${zone} ${new Date(ms).toISOString()}`).toEqual(expected(ms, zone));
     }
   });
 

@@ -34,7 +34,9 @@ describe('the README, as pasted', () => {
     const profile = blocks('yaml').find((block) => block.startsWith('brand:'))!;
     const rules = blocks('yaml').find((block) => block.startsWith('family:'))!;
     const file = /rule-files: \[([^\]]+)\]/.exec(profile)![1]!;
-    const command = blocks('sh').flatMap((block) => block.split('\n')).find((line) => line.startsWith('presence rules test '))!;
+    const command = blocks('sh')
+      .flatMap((block) => block.split('\n'))
+      .find((line) => line.startsWith('presence rules test '))!;
     expect(command.split(/\s+/)[3]).toBe(file);
     mkdirSync(path.join(scratch, path.dirname(file)), { recursive: true });
     writeFileSync(path.join(scratch, 'presence.yaml'), profile);

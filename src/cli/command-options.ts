@@ -102,7 +102,12 @@ export function addRenderOptions(command: Command, formats: readonly string[]): 
 /** The render options and the gate: which findings fail the run. */
 export function addReportOptions(command: Command, formats: readonly string[]): Command {
   return addRenderOptions(command, formats)
-    .addOption(new Option('--fail-on <level>', `exit ${EXIT.findings} when a finding is at or above this level`).choices(LEVELS).argParser(parseLevel('--fail-on')).default('error'))
+    .addOption(
+      new Option('--fail-on <level>', `exit ${EXIT.findings} when a finding is at or above this level`)
+        .choices(LEVELS)
+        .argParser(parseLevel('--fail-on'))
+        .default('error'),
+    )
     .option('--max-warnings <n>', `exit ${EXIT.findings} when there are more warnings than this`, parseCount('--max-warnings'));
 }
 

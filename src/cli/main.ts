@@ -14,7 +14,6 @@ import { FORMAT_NAMES } from '../reporters/index.js';
 
 export { processIo } from './io.js';
 
-
 /** A repeatable option starts as an empty list: "(default: [])" would tell the reader nothing. */
 function optionDescription(this: Help, option: Option): string {
   const empty = Array.isArray(option.defaultValue) && option.defaultValue.length === 0;

@@ -32,7 +32,10 @@ export function parseLevel(option: string) {
 
 /** `--platform x,mastodon --platform bluesky` → every named platform. */
 export function collectPlatforms(value: string, previous: Platform[] = []): Platform[] {
-  const names = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
   for (const name of names) {
     if (!(PLATFORMS as readonly string[]).includes(name)) {
       const suggestion = closest(name === 'twitter' ? 'x' : name, PLATFORMS);

@@ -9,7 +9,11 @@ import type { Io } from './io.js';
 import type { FormatRequest } from './options.js';
 
 /** Checks every requested format and loads its reporter before any work is done, so a typo fails fast. */
-export async function resolveFormats(requests: readonly FormatRequest[], reporters: Readonly<Record<string, () => Promise<Reporter>>>, output?: string): Promise<{ reporter: Reporter; path?: string }[]> {
+export async function resolveFormats(
+  requests: readonly FormatRequest[],
+  reporters: Readonly<Record<string, () => Promise<Reporter>>>,
+  output?: string,
+): Promise<{ reporter: Reporter; path?: string }[]> {
   const wanted = requests.length ? requests : [{ name: 'table' }];
   const resolved = await Promise.all(
     wanted.map(async (request) => {
@@ -33,7 +37,13 @@ export async function resolveFormats(requests: readonly FormatRequest[], reporte
 
 /** Renders each report and writes it to stdout or, atomically, to its file. */
 /** Writes each report to its file or standard output; a file written is named on stderr unless `quiet`. */
-export async function writeReports(audit: Audit, targets: readonly { reporter: Reporter; path?: string }[], options: ReporterOptions, io: Io, quiet = false): Promise<void> {
+export async function writeReports(
+  audit: Audit,
+  targets: readonly { reporter: Reporter; path?: string }[],
+  options: ReporterOptions,
+  io: Io,
+  quiet = false,
+): Promise<void> {
   for (const { reporter, path: file } of targets) {
     const style = { ...options, color: file === undefined && options.color };
     const text = reporter.pieces ? reporter.pieces(audit, style) : [reporter.render(audit, style)];
@@ -114,11 +124,16 @@ async function writeInPlace(target: string, text: string | Iterable<string>, sho
 function outputError(file: string, error: unknown): PresenceError {
   const code = (error as { code?: string }).code;
   const reason =
-    code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of its path is a file, not a folder'
-    : code === 'EISDIR' ? 'it is a folder'
-    : code === 'ENOSPC' ? 'the disk is full'
-    : code === 'EROFS' ? 'the file system is read-only'
-    : String((error as Error).message ?? error).slice(0, 120);
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a part of its path is a file, not a folder'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : code === 'EROFS'
+              ? 'the file system is read-only'
+              : String((error as Error).message ?? error).slice(0, 120);
   return usageError(`cannot write ${file}: ${reason}`);
 }

@@ -50,7 +50,10 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
         services: options.services,
         limit: options.limit,
         userAgent: `presence/${VERSION} (social presence auditor)`,
-        progress: (done, total) => progress.update(`Reading ${spec}… ${done.toLocaleString('en')}${total ? ` of ${total.toLocaleString('en')}` : ''} post${(total ?? done) === 1 ? '' : 's'}`),
+        progress: (done, total) =>
+          progress.update(
+            `Reading ${spec}… ${done.toLocaleString('en')}${total ? ` of ${total.toLocaleString('en')}` : ''} post${(total ?? done) === 1 ? '' : 's'}`,
+          ),
       });
       for (const post of loaded.posts) posts.push(post);
       sources.push({

@@ -8,7 +8,12 @@ export const BrandProfile = z.strictObject({
     .strictObject({
       name: z.string().optional(),
       /** The brand's handle per network, without `@`. */
-      handles: z.partialRecord(Platform, z.string().transform((h) => h.replace(/^@/, ''))).default({}),
+      handles: z
+        .partialRecord(
+          Platform,
+          z.string().transform((h) => h.replace(/^@/, '')),
+        )
+        .default({}),
       /** Own web domains; links there are the brand's own pages. */
       domains: z.array(z.string().transform((d) => d.toLowerCase().replace(/^www\./, ''))).default([]),
       products: z.array(z.string()).default([]),

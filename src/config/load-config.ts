@@ -42,7 +42,11 @@ export async function loadConfig(explicit: string | false | undefined, cwd: stri
 }
 
 async function findConfig(cwd: string): Promise<string | undefined> {
-  const exists = (file: string) => access(file).then(() => true, () => false);
+  const exists = (file: string) =>
+    access(file).then(
+      () => true,
+      () => false,
+    );
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     for (const name of CONFIG_NAMES) if (await exists(path.join(dir, name))) return path.join(dir, name);
     if ((await exists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return undefined;

@@ -11,7 +11,11 @@ export const Baseline = z.object({
 export type Baseline = z.infer<typeof Baseline>;
 
 export function makeBaseline(findings: readonly Finding[]): Baseline {
-  const entries = new Map(findings.filter((f) => f.bucket !== 'keep').map((f) => [fingerprint(f), { fingerprint: fingerprint(f), rule: f.rule, ...(f.post && { excerpt: f.post.excerpt }) }]));
+  const entries = new Map(
+    findings
+      .filter((f) => f.bucket !== 'keep')
+      .map((f) => [fingerprint(f), { fingerprint: fingerprint(f), rule: f.rule, ...(f.post && { excerpt: f.post.excerpt }) }]),
+  );
   return { presence: 'baseline', version: 1, findings: [...entries.values()].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint)) };
 }
 

@@ -16,7 +16,7 @@ export function habitsOf(audit: Pick<Audit, 'findings' | 'rules' | 'posts' | 'st
   return gatherHabits(audit.findings, {
     describe: (rule) => descriptions.get(rule) ?? rule,
     createdAt: (id) => times.get(id),
-    postsOn: (platform) => (platform ? audit.stats.byPlatform[platform] ?? 0 : audit.stats.posts),
+    postsOn: (platform) => (platform ? (audit.stats.byPlatform[platform] ?? 0) : audit.stats.posts),
   });
 }
 

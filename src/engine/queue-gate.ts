@@ -35,7 +35,11 @@ export function gateQueue(input: QueueGateInput): Audit {
 }
 
 function raised(finding: Finding, was: Level): Finding {
-  return { ...finding, data: { ...finding.data, levelBefore: was }, message: `${finding.message} (${article(was)} before this queue: the queue makes it ${article(finding.level)})` };
+  return {
+    ...finding,
+    data: { ...finding.data, levelBefore: was },
+    message: `${finding.message} (${article(was)} before this queue: the queue makes it ${article(finding.level)})`,
+  };
 }
 
 function article(level: Level): string {
@@ -53,7 +57,7 @@ function downgrade(finding: Finding): Finding {
 
 /** Queue findings read in file order: post findings by file and line, then account findings. */
 function byFileAndLine(a: Finding, b: Finding): number {
-  const place = (f: Finding) => (f.post ? [0, f.post.source.file, f.post.source.line ?? f.post.source.record ?? 0] as const : [1, '', 0] as const);
+  const place = (f: Finding) => (f.post ? ([0, f.post.source.file, f.post.source.line ?? f.post.source.record ?? 0] as const) : ([1, '', 0] as const));
   const [ka, fa, la] = place(a);
   const [kb, fb, lb] = place(b);
   return ka - kb || fa.localeCompare(fb) || la - lb || a.rule.localeCompare(b.rule) || (a.platform ?? '').localeCompare(b.platform ?? '');

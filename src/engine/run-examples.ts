@@ -59,7 +59,7 @@ export function timeline(examples: readonly ExamplePost[], definition: RuleDefin
 function examplePost(spec: Exclude<ExamplePost, string> | { text: string }, n: number, at: number, definition: RuleDefinition): Post {
   const s = spec as Partial<Exclude<ExamplePost, string>> & { text: string };
   const platform = s.platform ?? definition.header.platforms?.[0] ?? 'x';
-  const kind = s.kind ?? (s['reply-to'] === 'others' ? 'reply' : definition.header['post-kinds']?.[0] ?? 'post');
+  const kind = s.kind ?? (s['reply-to'] === 'others' ? 'reply' : (definition.header['post-kinds']?.[0] ?? 'post'));
   return textPost({
     id: `example-${n + 1}`,
     platform,

@@ -75,7 +75,14 @@ export function runAudit(input: AuditInput): Audit {
     const { platforms, 'post-kinds': postKinds, when, unless, per } = rule.header;
     const scope = JSON.stringify([platforms, postKinds, when, unless, per]);
     // What the platform generated (check-ins, "… recommends …") is not the account's posting habit.
-    if (!groupsByScope.has(scope)) groupsByScope.set(scope, groupsFor(rule, facts.filter((f) => !f.post.generated && appliesTo(rule, f))));
+    if (!groupsByScope.has(scope))
+      groupsByScope.set(
+        scope,
+        groupsFor(
+          rule,
+          facts.filter((f) => !f.post.generated && appliesTo(rule, f)),
+        ),
+      );
     for (const [platform, group] of groupsByScope.get(scope)!) {
       if (platform && unseen.has(platform)) continue;
       const exportedAt = platform ? lacking.get(platform)?.exportedAt : undefined;
@@ -90,7 +97,11 @@ export function runAudit(input: AuditInput): Audit {
         } else findings.push(accountFinding(rule, platform, hit.data, hit.postIds));
       }
       if (result.pass && rule.header.keep && group.length > 0 && (result.hits.length === 0 || rule.header['keep-with-findings'])) {
-        findings.push({ ...accountFinding(rule, platform, result.pass, []), bucket: 'keep', message: renderMessage(rule.header.keep, result.pass, platform ?? ALL_PLATFORMS) });
+        findings.push({
+          ...accountFinding(rule, platform, result.pass, []),
+          bucket: 'keep',
+          message: renderMessage(rule.header.keep, result.pass, platform ?? ALL_PLATFORMS),
+        });
       }
     }
   }
@@ -320,7 +331,8 @@ function summarise(f: PostFacts): PostSummary {
   if (!classes) sortedClasses.set(f.classes, (classes = [...f.classes].sort()));
   summary.classes = classes;
   const m = post.metrics;
-  if (m && post.kind !== 'repost' && (m.likes ?? m.reposts ?? m.replies ?? m.quotes) !== undefined) summary.engagement = (m.likes ?? 0) + (m.reposts ?? 0) + (m.replies ?? 0) + (m.quotes ?? 0);
+  if (m && post.kind !== 'repost' && (m.likes ?? m.reposts ?? m.replies ?? m.quotes) !== undefined)
+    summary.engagement = (m.likes ?? 0) + (m.reposts ?? 0) + (m.replies ?? 0) + (m.quotes ?? 0);
   if (post.scheduled) summary.scheduled = true;
   summary.source = post.source;
   return summary;

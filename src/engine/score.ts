@@ -13,7 +13,9 @@ export function scoreFamilies(habits: readonly Habit[], families: readonly strin
     const cost = habit.scope === 'account' ? ACCOUNT_COST[habit.level] : Math.min(ACCOUNT_COST[habit.level], POST_COST[habit.level] * habit.share);
     penalty.set(habit.family, (penalty.get(habit.family) ?? 0) + cost);
   }
-  const byFamily = Object.fromEntries([...penalty].sort(([a], [b]) => a.localeCompare(b)).map(([family, cost]) => [family, Math.max(0, Math.round(100 - cost))]));
+  const byFamily = Object.fromEntries(
+    [...penalty].sort(([a], [b]) => a.localeCompare(b)).map(([family, cost]) => [family, Math.max(0, Math.round(100 - cost))]),
+  );
   const values = Object.values(byFamily);
   const overall = values.length ? Math.round(values.reduce((sum, v) => sum + v, 0) / values.length) : 100;
   return { overall, byFamily };

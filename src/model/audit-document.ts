@@ -36,7 +36,10 @@ export function toDocument(audit: Audit): AuditDocument {
     if (finding.post && !excerpts.has(finding.post.id)) excerpts.set(finding.post.id, finding.post.excerpt);
     return documentFinding(finding, rules.get(finding.rule), (id) => postIndex(id, 'finding', i));
   });
-  const habits = (audit.habits ?? []).map(({ postIds, ...habit }, i): DocumentHabit => ({ ...habit, postIndexes: postIds.map((id) => postIndex(id, 'habit', i)) }));
+  const habits = (audit.habits ?? []).map(({ postIds, ...habit }, i): DocumentHabit => ({
+    ...habit,
+    postIndexes: postIds.map((id) => postIndex(id, 'habit', i)),
+  }));
 
   const files: SourceFile[] = [];
   const fileIndex = new Map<string, number>();
@@ -118,7 +121,12 @@ function permalinkCell(permalink: Permalink, id: string, url: string): string | 
     permalink.after = url.slice(at + id.length);
     permalink.file.permalink = `${permalink.before}{id}${permalink.after}`;
   }
-  return url.length === permalink.before.length + id.length + permalink.after!.length && url.startsWith(permalink.before) && url.endsWith(permalink.after!) && url.startsWith(id, permalink.before.length) ? true : url;
+  return url.length === permalink.before.length + id.length + permalink.after!.length &&
+    url.startsWith(permalink.before) &&
+    url.endsWith(permalink.after!) &&
+    url.startsWith(id, permalink.before.length)
+    ? true
+    : url;
 }
 
 const expand = (permalink: string, id: string): string => permalink.split('{id}').join(id);
@@ -219,7 +227,14 @@ export function toAudit(document: AuditDocument): Audit {
       const post = posts[at]!;
       const excerpt = rows[at]![10];
       if (excerpt == null) throw new DocumentError(path, `post ${at} has no excerpt, yet a finding is about it`);
-      ref = { id: post.id, platform: post.platform, ...(post.url !== undefined && { url: post.url }), createdAt: post.createdAt, excerpt, source: sources[at]! };
+      ref = {
+        id: post.id,
+        platform: post.platform,
+        ...(post.url !== undefined && { url: post.url }),
+        createdAt: post.createdAt,
+        excerpt,
+        source: sources[at]!,
+      };
       refs.set(at, ref);
     }
     return ref;
@@ -233,7 +248,8 @@ export function toAudit(document: AuditDocument): Audit {
     const family = f.family ?? rule?.family;
     const level = f.level ?? rule?.level;
     const message = f.message ?? messageOf(rule, f, post?.platform);
-    if (family === undefined || level === undefined || message === undefined) throw new DocumentError(path, `rule ${f.rule} is not in rules[], so the finding must give its family, level and message`);
+    if (family === undefined || level === undefined || message === undefined)
+      throw new DocumentError(path, `rule ${f.rule} is not in rules[], so the finding must give its family, level and message`);
     return {
       rule: f.rule,
       family,

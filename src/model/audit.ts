@@ -222,7 +222,10 @@ export const PostRow = z.tuple([
   z.number().int().nullable().optional(),
   index.optional(),
   z.number().nullable().optional(),
-  z.union([z.string(), z.literal(true)]).nullable().optional(),
+  z
+    .union([z.string(), z.literal(true)])
+    .nullable()
+    .optional(),
   z.string().nullable().optional(),
   z.literal(true).nullable().optional(),
 ]);
@@ -270,7 +273,9 @@ export const AuditDocument = z.object({
   /** Each set of classes posts carry, once; a post row's `classes` cell indexes it. */
   classSets: z.array(z.array(z.string())),
   /** The names of a post row's cells: always POST_FIELDS, so that the rows describe themselves. */
-  postFields: z.array(z.string()).refine((fields) => fields.length === POST_FIELDS.length && fields.every((field, i) => field === POST_FIELDS[i]), { message: `expected the post fields ${POST_FIELDS.join(', ')}` }),
+  postFields: z.array(z.string()).refine((fields) => fields.length === POST_FIELDS.length && fields.every((field, i) => field === POST_FIELDS[i]), {
+    message: `expected the post fields ${POST_FIELDS.join(', ')}`,
+  }),
   posts: z.array(PostRow),
   /** Set by `presence report --compare`: its findings are the two audits' own, each with its post, as in version 1. */
   comparison: Comparison.optional(),

@@ -51,7 +51,12 @@ function valueAxis(top: number, title: string): string {
 /** A time axis under the plot: its line, the tick labels given, and its title. */
 function timeAxis(ticks: readonly { x: number; label: string }[], title: string): string {
   const y = PLOT.top + PLOT.height;
-  const labels = ticks.map((t) => `<line x1="${t.x.toFixed(1)}" x2="${t.x.toFixed(1)}" y1="${y}" y2="${y + 4}" stroke="${INK}"/><text class="tick" x="${t.x.toFixed(1)}" y="${y + 16}" font-size="10" text-anchor="middle" fill="${INK}">${escapeHtml(t.label)}</text>`).join('');
+  const labels = ticks
+    .map(
+      (t) =>
+        `<line x1="${t.x.toFixed(1)}" x2="${t.x.toFixed(1)}" y1="${y}" y2="${y + 4}" stroke="${INK}"/><text class="tick" x="${t.x.toFixed(1)}" y="${y + 16}" font-size="10" text-anchor="middle" fill="${INK}">${escapeHtml(t.label)}</text>`,
+    )
+    .join('');
   return `<line class="axis" x1="${PLOT.left}" x2="${PLOT.left + PLOT.width}" y1="${y}" y2="${y}" stroke="${INK}"/>${labels}<text class="axis-title" x="${PLOT.left + PLOT.width / 2}" y="${y + 34}" font-size="11" text-anchor="middle" fill="${INK}">${escapeHtml(title)}</text>`;
 }
 
@@ -77,7 +82,8 @@ export function cadenceHeatmap(posts: readonly PostSummary[], timeZone: string):
   const top = 22;
   const opacity = (n: number) => (n === 0 ? 0.04 : 0.15 + (0.85 * n) / max).toFixed(2);
   let body = `<text class="axis-title" transform="translate(14 ${top + 3.5 * cell}) rotate(-90)" font-size="11" text-anchor="middle" fill="${INK}">weekday</text>`;
-  for (let h = 0; h < 24; h += 3) body += `<text class="tick" x="${left + h * cell + cell / 2}" y="14" font-size="10" text-anchor="middle" fill="${INK}">${h}h</text>`;
+  for (let h = 0; h < 24; h += 3)
+    body += `<text class="tick" x="${left + h * cell + cell / 2}" y="14" font-size="10" text-anchor="middle" fill="${INK}">${h}h</text>`;
   counts.forEach((row, d) => {
     body += `<text class="tick" x="${left - 6}" y="${top + d * cell + 15}" font-size="11" text-anchor="end" fill="${INK}">${WEEKDAYS[d]}</text>`;
     row.forEach((n, h) => {
@@ -135,19 +141,30 @@ export function contentMix(posts: readonly PostSummary[], timeZone: string): Cha
       const n = months.get(key)![m.key]!;
       const h = (n / top) * PLOT.height;
       y -= h;
-      if (n) body += `<rect class="bar" x="${(PLOT.left + i * slot + (slot - barWidth) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" fill="${m.colour}"><title>${key}: ${n} ${m.label}</title></rect>`;
+      if (n)
+        body += `<rect class="bar" x="${(PLOT.left + i * slot + (slot - barWidth) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" fill="${m.colour}"><title>${key}: ${n} ${m.label}</title></rect>`;
     }
   });
   const ticks = monthTicks(keys).map((i) => ({ x: PLOT.left + i * slot + slot / 2, label: keys.length > 48 ? keys[i]!.slice(0, 4) : keys[i]! }));
   body += timeAxis(ticks, `month (${timeZone})`);
   const legendY = PLOT.top + PLOT.height + 46;
-  MIX.forEach((m, i) => (body += `<rect x="${PLOT.left + i * 150}" y="${legendY}" width="10" height="10" fill="${m.colour}"/><text x="${PLOT.left + i * 150 + 14}" y="${legendY + 9}" font-size="11" fill="${INK}">${m.label}</text>`));
+  MIX.forEach(
+    (m, i) =>
+      (body += `<rect x="${PLOT.left + i * 150}" y="${legendY}" width="10" height="10" fill="${m.colour}"/><text x="${PLOT.left + i * 150 + 14}" y="${legendY + 9}" font-size="11" fill="${INK}">${m.label}</text>`),
+  );
   const span = keys.length ? `${keys[0]} to ${keys.at(-1)}, ${count(keys.length, 'month')}` : 'no posts';
   return {
     id: 'chart-mix',
     title: 'Content mix by month',
     description: `Original posts and replies per month (${span}, quiet months shown as gaps), split into promotional, conversation, links and other.`,
-    svg: svg('chart-mix', 'Content mix by month', 'Stacked bars per month: promotional, conversation, links, other.', PLOT.left + PLOT.width + 10, legendY + 16, body),
+    svg: svg(
+      'chart-mix',
+      'Content mix by month',
+      'Stacked bars per month: promotional, conversation, links, other.',
+      PLOT.left + PLOT.width + 10,
+      legendY + 16,
+      body,
+    ),
     table: { head: ['month', ...MIX.map((m) => m.label)], rows: keys.map((k) => [k, ...MIX.map((m) => months.get(k)![m.key]!)]) },
   };
 }
@@ -173,7 +190,10 @@ export function engagementOverTime(posts: readonly PostSummary[], timeZone: stri
     body += `<circle class="dot" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2.5" fill="${p.classes.includes('promotional') ? '#c2410c' : '#1d4ed8'}" fill-opacity="0.7"><title>${localDate(p.createdAt, timeZone)} ${p.platform}: ${p.engagement}</title></circle>`;
   }
   const slot = PLOT.width / keys.length;
-  body += timeAxis(monthTicks(keys).map((i) => ({ x: PLOT.left + i * slot, label: keys.length > 48 ? keys[i]!.slice(0, 4) : keys[i]! })), `month the post went out (${timeZone})`);
+  body += timeAxis(
+    monthTicks(keys).map((i) => ({ x: PLOT.left + i * slot, label: keys.length > 48 ? keys[i]!.slice(0, 4) : keys[i]! })),
+    `month the post went out (${timeZone})`,
+  );
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted.length ? (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2 : 0;
@@ -184,8 +204,21 @@ export function engagementOverTime(posts: readonly PostSummary[], timeZone: stri
     id: 'chart-engagement',
     title: 'Engagement per post',
     description: `Likes, reposts, replies and quotes of each of ${count(points.length, 'post')} with counts, over time (promotional posts in orange).`,
-    svg: svg('chart-engagement', 'Engagement per post', `${count(points.length, 'post')} with engagement counts, over time.`, PLOT.left + PLOT.width + 10, legendY + 16, body),
-    table: { head: ['month', 'posts with counts', 'median engagement', 'highest'], rows: keys.map((k) => { const v = byMonth.get(k)!; return [k, v.length, median(v), v.length ? Math.max(...v) : 0]; }) },
+    svg: svg(
+      'chart-engagement',
+      'Engagement per post',
+      `${count(points.length, 'post')} with engagement counts, over time.`,
+      PLOT.left + PLOT.width + 10,
+      legendY + 16,
+      body,
+    ),
+    table: {
+      head: ['month', 'posts with counts', 'median engagement', 'highest'],
+      rows: keys.map((k) => {
+        const v = byMonth.get(k)!;
+        return [k, v.length, median(v), v.length ? Math.max(...v) : 0];
+      }),
+    },
   };
 }
 
@@ -204,7 +237,8 @@ export function findingsByFamily(audit: Pick<Audit, 'findings' | 'scores'>): Cha
   });
   const axisY = families.length * row + 6;
   body += `<line class="axis" x1="${left}" x2="${left + width}" y1="${axisY}" y2="${axisY}" stroke="${INK}"/>`;
-  for (const value of [0, top / 2, top]) body += `<text class="tick" x="${left + (value / top) * width}" y="${axisY + 14}" font-size="10" text-anchor="middle" fill="${INK}">${value}</text>`;
+  for (const value of [0, top / 2, top])
+    body += `<text class="tick" x="${left + (value / top) * width}" y="${axisY + 14}" font-size="10" text-anchor="middle" fill="${INK}">${value}</text>`;
   body += `<text class="axis-title" x="${left + width / 2}" y="${axisY + 30}" font-size="11" text-anchor="middle" fill="${INK}">findings (one per post, or one per account habit)</text>`;
   return {
     id: 'chart-families',

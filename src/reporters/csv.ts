@@ -38,7 +38,15 @@ export const csv: Reporter = {
       .sort((a, b) => a[0]!.post!.createdAt.localeCompare(b[0]!.post!.createdAt))
       .map((findings) => {
         const post = findings[0]!.post!;
-        const cells = [post.url, post.platform, localDate(post.createdAt, options.timeZone), post.excerpt, findings.map((f) => f.message).join('; '), findings.map((f) => f.rule).join('; '), postSource(post.source)].map(csvCell);
+        const cells = [
+          post.url,
+          post.platform,
+          localDate(post.createdAt, options.timeZone),
+          post.excerpt,
+          findings.map((f) => f.message).join('; '),
+          findings.map((f) => f.rule).join('; '),
+          postSource(post.source),
+        ].map(csvCell);
         return [cells[0], idCell(post.id), ...cells.slice(1)].join(',');
       });
     return `${UTF8_BOM}${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;

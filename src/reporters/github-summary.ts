@@ -39,7 +39,7 @@ export const githubSummary: Reporter = {
     let bytes = Buffer.byteLength(text);
     let listed = 0;
     for (const { finding, file, line } of located) {
-      const where = file ? formatWhere({ file, line }) : finding.platform ?? 'account';
+      const where = file ? formatWhere({ file, line }) : (finding.platform ?? 'account');
       const what = finding.post ? `${finding.message} “${finding.post.excerpt}”` : finding.message;
       const row = `| ${finding.level} | ${escapeMarkdown(where)} | ${escapeMarkdown(finding.rule)} | ${escapeMarkdown(what)} |
 `;
@@ -49,7 +49,8 @@ export const githubSummary: Reporter = {
       bytes += rowBytes;
       listed++;
     }
-    if (listed < located.length) text += `\n${located.length - listed} more findings not listed: the summary is capped at 1 MiB. Use --format sarif or json for all.\n`;
+    if (listed < located.length)
+      text += `\n${located.length - listed} more findings not listed: the summary is capped at 1 MiB. Use --format sarif or json for all.\n`;
     return text;
   },
 };

@@ -78,11 +78,23 @@ export const html: Reporter = {
   render(audit, options) {
     const title = reportTitle(audit, options);
     const groups = habitGroups(audit);
-    const charts = [contentMix(audit.posts, options.timeZone), cadenceHeatmap(audit.posts, options.timeZone), engagementOverTime(audit.posts, options.timeZone), findingsByFamily(audit)].filter((c): c is Chart => c !== undefined);
+    const charts = [
+      contentMix(audit.posts, options.timeZone),
+      cadenceHeatmap(audit.posts, options.timeZone),
+      engagementOverTime(audit.posts, options.timeZone),
+      findingsByFamily(audit),
+    ].filter((c): c is Chart => c !== undefined);
     const body = [
       summary(audit, groups, options),
       audit.comparison ? comparison(audit, options) : '',
-      ...(['stop', 'fix', 'delete'] as const).map((bucket) => habitSection(bucket, groups.filter((g) => g.bucket === bucket), audit, options)),
+      ...(['stop', 'fix', 'delete'] as const).map((bucket) =>
+        habitSection(
+          bucket,
+          groups.filter((g) => g.bucket === bucket),
+          audit,
+          options,
+        ),
+      ),
       keepSection(audit),
       scores(audit),
       `<section id="charts" aria-labelledby="charts-h"><h2 id="charts-h">Charts</h2>${charts.map(chart).join('')}</section>`,
@@ -128,7 +140,9 @@ function summary(audit: Audit, groups: HabitGroup[], options: ReporterOptions): 
   const tally = [
     stop!.length ? `${count(stop!.length, 'habit')} to stop` : '',
     fix!.length ? `${count(fix!.length, 'kind')} of post to fix` : '',
-    del!.length ? `${count(del!.length, 'kind')} of post to delete (${count(new Set(del!.flatMap((g) => g.postFindings.map((f) => f.post!.id))).size, 'post')})` : '',
+    del!.length
+      ? `${count(del!.length, 'kind')} of post to delete (${count(new Set(del!.flatMap((g) => g.postFindings.map((f) => f.post!.id))).size, 'post')})`
+      : '',
   ].filter(Boolean);
   const accounts = audit.sources
     .map((s) => {
@@ -155,7 +169,10 @@ function change(group: HabitGroup, audit: Audit, options: ReporterOptions): stri
   const evidence =
     group.scope === 'account'
       ? `${group.views[0]!.findings[0]?.message ?? group.views[0]!.habit.summary}${group.views.length > 1 ? ` And ${group.views.length - 1} more like it.` : ''}`
-      : group.postFindings.slice(0, 2).map((f) => `“${f.post!.excerpt}”`).join(' · ');
+      : group.postFindings
+          .slice(0, 2)
+          .map((f) => `“${f.post!.excerpt}”`)
+          .join(' · ');
   const behind = postsBehind(group, audit, options);
   // An account habit's reach is the posts its ratio was measured on, so its own figures are the evidence, not a post count.
   const reach = group.scope === 'post' ? ` — ${escapeHtml(groupReach(group, options.locale))}` : '';
@@ -199,21 +216,35 @@ function habitSection(bucket: 'stop' | 'fix' | 'delete', groups: HabitGroup[], a
 
 /** One card per habit: its reach, its evidence or a few example posts, and every post folded away. */
 function card(group: HabitGroup, audit: Audit, options: ReporterOptions): string {
-  const reach = group.scope === 'post' ? `${escapeHtml(groupReach(group, options.locale))} · ` : group.platform ? `${escapeHtml(platformName(group.platform))} · ` : '';
+  const reach =
+    group.scope === 'post' ? `${escapeHtml(groupReach(group, options.locale))} · ` : group.platform ? `${escapeHtml(platformName(group.platform))} · ` : '';
   const head = `<h3><span class="level">${group.level}</span>${escapeHtml(sentence(group.title))}</h3><p class="small muted">${reach}${escapeHtml(group.rule)}</p>`;
   if (group.scope === 'account') {
     const messages = group.views.map((v) => v.findings[0]?.message ?? v.habit.summary);
-    const shown = messages.slice(0, EXAMPLES_PER_HABIT).map((m) => `<li>${escapeHtml(m)}</li>`).join('');
+    const shown = messages
+      .slice(0, EXAMPLES_PER_HABIT)
+      .map((m) => `<li>${escapeHtml(m)}</li>`)
+      .join('');
     const rest = messages.slice(EXAMPLES_PER_HABIT);
-    const folded = rest.length ? `<details><summary>${count(rest.length, 'more like this', 'more like this')}</summary><ul>${rest.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul></details>` : '';
+    const folded = rest.length
+      ? `<details><summary>${count(rest.length, 'more like this', 'more like this')}</summary><ul>${rest.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul></details>`
+      : '';
     const behind = postsBehind(group, audit, options);
     return `<article class="card ${group.level}" id="${anchor(group)}">${head}<ul>${shown}</ul>${rest.length ? `<p class="print-only small muted">And ${rest.length} more like this.</p>` : ''}${folded}${behind ? `<p class="small muted">Posts behind it: ${behind}</p>` : ''}</article>`;
   }
-  const examples = group.postFindings.slice(0, EXAMPLES_PER_HABIT).map((f) => example(f, options)).join('');
+  const examples = group.postFindings
+    .slice(0, EXAMPLES_PER_HABIT)
+    .map((f) => example(f, options))
+    .join('');
   const rest = group.postFindings.length - EXAMPLES_PER_HABIT;
   // The folded list is light (date and words); the appendix has each post's every reason.
-  const everyPost = group.postFindings.map((f) => `<li>${link(f.post!.url, formatDate(f.post!.createdAt, options))} ${escapeHtml(f.post!.excerpt)}</li>`).join('');
-  const all = rest > 0 ? `<details><summary>All ${count(group.postFindings.length, 'post')}</summary><ol class="small">${everyPost}</ol></details><p class="print-only small muted">And ${count(rest, 'more post')}: see the appendix${group.bucket === 'delete' ? ' and the CSV delete list' : ''}.</p>` : '';
+  const everyPost = group.postFindings
+    .map((f) => `<li>${link(f.post!.url, formatDate(f.post!.createdAt, options))} ${escapeHtml(f.post!.excerpt)}</li>`)
+    .join('');
+  const all =
+    rest > 0
+      ? `<details><summary>All ${count(group.postFindings.length, 'post')}</summary><ol class="small">${everyPost}</ol></details><p class="print-only small muted">And ${count(rest, 'more post')}: see the appendix${group.bucket === 'delete' ? ' and the CSV delete list' : ''}.</p>`
+      : '';
   return `<article class="card ${group.level}" id="${anchor(group)}">${head}${examples}${all}</article>`;
 }
 
@@ -236,19 +267,28 @@ function postTable(findings: readonly Finding[], options: ReporterOptions): stri
     const where = safeHref(post.url) ? link(post.url, 'open') : escapeHtml(post.url ?? postSource(post.source));
     return `<tr${i >= PRINTED_ROWS ? ' class="beyond-print"' : ''}><td>${escapeHtml(formatDate(post.createdAt, options))}</td><td class="post">${escapeHtml(post.excerpt)}</td><td>${escapeHtml([...new Set(list.map((f) => f.message))].join('; '))}</td><td>${where}</td></tr>`;
   });
-  const note = rows.length > PRINTED_ROWS ? `<p class="print-only small muted">The first ${PRINTED_ROWS} of ${count(rows.length, 'post')} are printed; the report on screen lists them all.</p>` : '';
+  const note =
+    rows.length > PRINTED_ROWS
+      ? `<p class="print-only small muted">The first ${PRINTED_ROWS} of ${count(rows.length, 'post')} are printed; the report on screen lists them all.</p>`
+      : '';
   return `<table><thead><tr><th scope="col">date</th><th scope="col">post</th><th scope="col">why</th><th scope="col">link</th></tr></thead><tbody>${rows.join('')}</tbody></table>${note}`;
 }
 
 function keepSection(audit: Audit): string {
   const keep = audit.findings.filter((f) => f.bucket === 'keep');
-  const cards = keep.map((f) => `<article class="card keep"><h3><span class="level">keep</span>${escapeHtml(f.message)}</h3><p class="small muted">${escapeHtml(f.rule)}${f.platform ? ` · ${escapeHtml(platformName(f.platform))}` : ''}</p></article>`);
+  const cards = keep.map(
+    (f) =>
+      `<article class="card keep"><h3><span class="level">keep</span>${escapeHtml(f.message)}</h3><p class="small muted">${escapeHtml(f.rule)}${f.platform ? ` · ${escapeHtml(platformName(f.platform))}` : ''}</p></article>`,
+  );
   return `<section id="keep" aria-labelledby="keep-h"><h2 id="keep-h">Keep doing</h2><p class="muted">${cards.length ? `${count(cards.length, 'strength')}: what already works.` : 'Nothing here: no rule found a strength to keep.'}</p>${cards.join('')}</section>`;
 }
 
 function scores(audit: Audit): string {
   const cards = Object.entries(audit.scores.byFamily)
-    .map(([family, score]) => `<div class="family"><span class="muted">${escapeHtml(family)}</span><b>${score}</b><p>${escapeHtml(familyScoreNote(audit, family))}</p></div>`)
+    .map(
+      ([family, score]) =>
+        `<div class="family"><span class="muted">${escapeHtml(family)}</span><b>${score}</b><p>${escapeHtml(familyScoreNote(audit, family))}</p></div>`,
+    )
     .join('');
   return `<section id="scores" aria-labelledby="scores-h"><h2 id="scores-h">Scores by family</h2><p>Overall ${audit.scores.overall}/100, the mean of the family scores.</p><div class="scores">${cards}</div><p class="small muted">${escapeHtml(SCORE_METHOD)}</p></section>`;
 }
@@ -260,10 +300,18 @@ function comparison(audit: Audit, options: ReporterOptions): string {
     .join('');
   const habits = change.habits ?? [];
   const habitRows = habits
-    .map((h) => `<tr class="${h.change}"><th scope="row">${escapeHtml(sentence(h.title))}<br><span class="small muted">${escapeHtml(h.rule)}${h.platform ? ` · ${escapeHtml(platformName(h.platform))}` : ''}</span></th><td>${escapeHtml(habitReachText(h.before))}</td><td>${escapeHtml(habitReachText(h.after))}</td><td><b>${CHANGE_WORDS[h.change]}</b></td></tr>`)
+    .map(
+      (h) =>
+        `<tr class="${h.change}"><th scope="row">${escapeHtml(sentence(h.title))}<br><span class="small muted">${escapeHtml(h.rule)}${h.platform ? ` · ${escapeHtml(platformName(h.platform))}` : ''}</span></th><td>${escapeHtml(habitReachText(h.before))}</td><td>${escapeHtml(habitReachText(h.after))}</td><td><b>${CHANGE_WORDS[h.change]}</b></td></tr>`,
+    )
     .join('');
   const list = (title: string, findings: readonly Finding[]) =>
-    findings.length ? `<h3>${title}</h3><ul>${findings.slice(0, 100).map((f) => `<li>${escapeHtml(f.rule)}: ${escapeHtml(f.post?.excerpt ?? f.message)}</li>`).join('')}</ul>` : '';
+    findings.length
+      ? `<h3>${title}</h3><ul>${findings
+          .slice(0, 100)
+          .map((f) => `<li>${escapeHtml(f.rule)}: ${escapeHtml(f.post?.excerpt ?? f.message)}</li>`)
+          .join('')}</ul>`
+      : '';
   const window = change.window ? ` Both cover ${escapeHtml(change.window)}.` : '';
   return `<section id="comparison" aria-labelledby="comparison-h"><h2 id="comparison-h">Since the audit of ${escapeHtml(formatDate(change.previous.generatedAt, options))}</h2>
 <p>${habits.length ? `${escapeHtml(habitChangeSummary(habits))}.` : ''}${window} ${escapeHtml(findingChangeSummary(change))}.</p>
@@ -287,7 +335,9 @@ function appendix(audit: Audit, options: ReporterOptions): string {
   const rows = audit.rules
     .map((r) => `<tr><td>${escapeHtml(r.id)}</td><td>${r.level}</td><td>${escapeHtml(r.threshold || '–')}</td><td>${escapeHtml(r.why)}</td></tr>`)
     .join('');
-  const skipped = audit.notEvaluated.map((n) => `<li>${escapeHtml(n.rule)}${n.platform ? ` (${escapeHtml(platformName(n.platform))})` : ''}: ${escapeHtml(n.reason)}</li>`).join('');
+  const skipped = audit.notEvaluated
+    .map((n) => `<li>${escapeHtml(n.rule)}${n.platform ? ` (${escapeHtml(platformName(n.platform))})` : ''}: ${escapeHtml(n.reason)}</li>`)
+    .join('');
   return `<section id="appendix" aria-labelledby="appendix-h"><h2 id="appendix-h">Appendix</h2>
 ${list('delete', 'Posts to delete', 'Newest first. The CSV delete list (--format csv) holds every one, for a spreadsheet.')}
 ${list('fix', 'Posts to fix', 'Newest first: edit them, or write the next ones differently.')}

@@ -29,13 +29,17 @@ export const junit: Reporter = {
       if (!entry) cases.set(key, (entry = { classname, name, findings: [] }));
       return entry;
     };
-    const postCase = (file: string, line: number | undefined, id: string, excerpt: string) => caseFor(file, `${line !== undefined ? `line ${line}` : `post ${id}`}${excerpt ? `: ${excerpt.slice(0, 60)}` : ''}`);
+    const postCase = (file: string, line: number | undefined, id: string, excerpt: string) =>
+      caseFor(file, `${line !== undefined ? `line ${line}` : `post ${id}`}${excerpt ? `: ${excerpt.slice(0, 60)}` : ''}`);
     const excerpts = new Map(audit.findings.filter((f) => f.post).map((f) => [f.post!.id, f.post!.excerpt]));
     for (const post of audit.posts) {
       if (post.scheduled) postCase(post.source.file, post.source.line, post.id, excerpts.get(post.id) ?? '');
     }
     for (const { finding, file, line } of locateFindings(audit)) {
-      const entry = finding.scope === 'post' ? postCase(file ?? finding.post!.platform, line, finding.post!.id, finding.post!.excerpt) : caseFor(`account.${finding.platform ?? 'all'}`, finding.rule);
+      const entry =
+        finding.scope === 'post'
+          ? postCase(file ?? finding.post!.platform, line, finding.post!.id, finding.post!.excerpt)
+          : caseFor(`account.${finding.platform ?? 'all'}`, finding.rule);
       entry.findings.push(finding);
     }
     const fails = (f: Finding) => failsGate(f, failOn);
@@ -61,7 +65,11 @@ export const junit: Reporter = {
             '    </testcase>',
           ].join('\n');
         });
-        return [`  <testsuite name="${escapeXml(name)}" tests="${entries.length}" failures="${failures}" errors="0" skipped="0">`, ...testcases, '  </testsuite>'].join('\n');
+        return [
+          `  <testsuite name="${escapeXml(name)}" tests="${entries.length}" failures="${failures}" errors="0" skipped="0">`,
+          ...testcases,
+          '  </testsuite>',
+        ].join('\n');
       })
       .join('\n');
     const total = cases.size;

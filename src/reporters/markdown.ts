@@ -50,25 +50,51 @@ export const markdown: Reporter = {
     if (audit.comparison) lines.push(...comparison(audit, options), '');
     for (const section of SECTIONS) {
       const mine = groups.filter((g) => g.bucket === section.bucket);
-      lines.push(`## ${section.title}`, '', mine.length ? `${count(mine.length, section.bucket === 'stop' ? 'habit' : 'kind of post', section.bucket === 'stop' ? 'habits' : 'kinds of post')}: ${section.lead.replace(/^habits /, '')}.` : `Nothing here: ${section.lead}.`, '');
+      lines.push(
+        `## ${section.title}`,
+        '',
+        mine.length
+          ? `${count(mine.length, section.bucket === 'stop' ? 'habit' : 'kind of post', section.bucket === 'stop' ? 'habits' : 'kinds of post')}: ${section.lead.replace(/^habits /, '')}.`
+          : `Nothing here: ${section.lead}.`,
+        '',
+      );
       for (const group of mine) lines.push(...habit(group, options), '');
     }
     const keep = audit.findings.filter((f) => f.bucket === 'keep');
-    lines.push('## Keep doing', '', ...(keep.length ? keep.map((f) => `- ${escapeMarkdown(f.message)} _(${escapeMarkdown(f.rule)})_`) : ['Nothing here: no rule found a strength to keep.']), '');
+    lines.push(
+      '## Keep doing',
+      '',
+      ...(keep.length ? keep.map((f) => `- ${escapeMarkdown(f.message)} _(${escapeMarkdown(f.rule)})_`) : ['Nothing here: no rule found a strength to keep.']),
+      '',
+    );
     lines.push(...scores(audit), '');
     lines.push('## Appendix', '');
-    for (const [bucket, title] of [['delete', 'Posts to delete'], ['fix', 'Posts to fix']] as const) {
+    for (const [bucket, title] of [
+      ['delete', 'Posts to delete'],
+      ['fix', 'Posts to fix'],
+    ] as const) {
       const findings = audit.findings.filter((f) => f.bucket === bucket && f.post).sort((a, b) => b.post!.createdAt.localeCompare(a.post!.createdAt));
       if (!findings.length) continue;
       const byPost = new Map<string, Finding[]>();
       for (const f of findings) byPost.set(f.post!.id, [...(byPost.get(f.post!.id) ?? []), f]);
-      lines.push(`### ${title}: ${count(byPost.size, 'post')}`, '', '| date | network | post | why |', '| --- | --- | --- | --- |', ...[...byPost.values()].map((list) => postRow(list, options)), '');
+      lines.push(
+        `### ${title}: ${count(byPost.size, 'post')}`,
+        '',
+        '| date | network | post | why |',
+        '| --- | --- | --- | --- |',
+        ...[...byPost.values()].map((list) => postRow(list, options)),
+        '',
+      );
     }
     lines.push('### Rules that ran', '', '| rule | level | threshold | why | source |', '| --- | --- | --- | --- | --- |');
-    for (const rule of audit.rules) lines.push(`| ${escapeMarkdown(rule.id)} | ${rule.level} | ${escapeMarkdown(rule.threshold || '–')} | ${escapeMarkdown(rule.why)} | ${escapeMarkdown(rule.source)} |`);
+    for (const rule of audit.rules)
+      lines.push(
+        `| ${escapeMarkdown(rule.id)} | ${rule.level} | ${escapeMarkdown(rule.threshold || '–')} | ${escapeMarkdown(rule.why)} | ${escapeMarkdown(rule.source)} |`,
+      );
     if (audit.notEvaluated.length) {
       lines.push('', '### Not evaluated', '');
-      for (const item of audit.notEvaluated) lines.push(`- ${escapeMarkdown(item.rule)}${item.platform ? ` (${platformName(item.platform)})` : ''}: ${escapeMarkdown(item.reason)}`);
+      for (const item of audit.notEvaluated)
+        lines.push(`- ${escapeMarkdown(item.rule)}${item.platform ? ` (${platformName(item.platform)})` : ''}: ${escapeMarkdown(item.reason)}`);
     }
     return `${lines.join('\n')}\n`;
   },
@@ -105,7 +131,9 @@ function habit(group: HabitGroup, options: ReporterOptions): string[] {
   const head = `### ${escapeMarkdown(sentence(group.title))}`;
   const reach = `**${group.level}** · ${group.scope === 'post' ? `${groupReach(group)} · ` : group.platform ? `${platformName(group.platform)} · ` : ''}_${escapeMarkdown(group.rule)}_`;
   if (group.scope === 'account') return [head, '', reach, '', ...group.views.map((v) => `- ${escapeMarkdown(v.findings[0]?.message ?? v.habit.summary)}`)];
-  const examples = group.postFindings.slice(0, EXAMPLES_PER_HABIT).map((f) => `- ${formatDate(f.post!.createdAt, options)}: “${escapeMarkdown(f.post!.excerpt)}”${permalink(f.post!.url)}`);
+  const examples = group.postFindings
+    .slice(0, EXAMPLES_PER_HABIT)
+    .map((f) => `- ${formatDate(f.post!.createdAt, options)}: “${escapeMarkdown(f.post!.excerpt)}”${permalink(f.post!.url)}`);
   const rest = group.postFindings.length - EXAMPLES_PER_HABIT;
   return [head, '', reach, '', ...examples, ...(rest > 0 ? ['', `And ${count(rest, 'more post')}: see the appendix.`] : [])];
 }
@@ -141,7 +169,15 @@ function comparison(audit: Audit, options: ReporterOptions): string[] {
     `${habits.length ? `${habitChangeSummary(habits)}. ` : ''}${change.window ? `Both cover ${escapeMarkdown(change.window)}. ` : ''}${findingChangeSummary(change)}.`,
     '',
     ...(habits.length
-      ? ['| habit | network | before | now | change |', '| --- | --- | --- | --- | --- |', ...habits.map((h) => `| ${escapeMarkdown(sentence(h.title))} _(${escapeMarkdown(h.rule)})_ | ${h.platform ? platformName(h.platform) : 'all'} | ${habitReachText(h.before)} | ${habitReachText(h.after)} | **${CHANGE_WORDS[h.change]}** |`), '']
+      ? [
+          '| habit | network | before | now | change |',
+          '| --- | --- | --- | --- | --- |',
+          ...habits.map(
+            (h) =>
+              `| ${escapeMarkdown(sentence(h.title))} _(${escapeMarkdown(h.rule)})_ | ${h.platform ? platformName(h.platform) : 'all'} | ${habitReachText(h.before)} | ${habitReachText(h.after)} | **${CHANGE_WORDS[h.change]}** |`,
+          ),
+          '',
+        ]
       : []),
     '| score | before | now |',
     '| --- | --- | --- |',

@@ -117,7 +117,19 @@ export function habitGroups(audit: Pick<Audit, 'findings' | 'habits' | 'rules'>,
       continue;
     }
     const title = audit.rules.find((r) => r.id === habit.rule)?.description ?? habit.summary;
-    groups.set(key, { rule: habit.rule, family: habit.family, level: habit.level, bucket: habit.bucket, scope: habit.scope, platform: habit.platform, title, posts: habit.posts, share: habit.share, views: [view], postFindings: [] });
+    groups.set(key, {
+      rule: habit.rule,
+      family: habit.family,
+      level: habit.level,
+      bucket: habit.bucket,
+      scope: habit.scope,
+      platform: habit.platform,
+      title,
+      posts: habit.posts,
+      share: habit.share,
+      views: [view],
+      postFindings: [],
+    });
   }
   for (const group of groups.values()) {
     group.postFindings = group.views
@@ -175,7 +187,17 @@ export function accountName(account: string | undefined): string | undefined {
   return account.startsWith('@') || !/^[\w.-]+$/.test(account) ? account : `@${account}`;
 }
 
-const PLATFORM_NAMES: Record<string, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', linkedin: 'LinkedIn', facebook: 'Facebook', instagram: 'Instagram', threads: 'Threads', feed: 'a feed', other: 'another network' };
+const PLATFORM_NAMES: Record<string, string> = {
+  x: 'X',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
+  feed: 'a feed',
+  other: 'another network',
+};
 
 /** A network as a client reads it: "X", "LinkedIn". */
 export function platformName(platform: string): string {

@@ -61,13 +61,20 @@ export const sarif: Reporter = {
             message: { text: findingText(finding) },
             ...(file && { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(file) }, region: { startLine: line ?? 1 } } }] }),
             partialFingerprints: { 'presenceFinding/v1': fingerprint(finding) },
-            properties: { bucket: finding.bucket, scope: finding.scope, ...(finding.platform && { platform: finding.platform }), ...(finding.post?.url && { permalink: finding.post.url }) },
+            properties: {
+              bucket: finding.bucket,
+              scope: finding.scope,
+              ...(finding.platform && { platform: finding.platform }),
+              ...(finding.post?.url && { permalink: finding.post.url }),
+            },
           })),
           ...(dropped > 0 && {
             invocations: [
               {
                 executionSuccessful: true,
-                toolExecutionNotifications: [{ level: 'note', message: { text: `${dropped} more results were left out: code scanning keeps at most ${SARIF_MAX_RESULTS} per run.` } }],
+                toolExecutionNotifications: [
+                  { level: 'note', message: { text: `${dropped} more results were left out: code scanning keeps at most ${SARIF_MAX_RESULTS} per run.` } },
+                ],
               },
             ],
           }),

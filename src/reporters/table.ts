@@ -4,7 +4,18 @@ import { formatWhere } from '../errors.js';
 import type { Audit } from '../model/audit.js';
 import type { Finding, Level } from '../model/finding.js';
 import { terminalText } from './escape.js';
-import { CHANGE_WORDS, findingChangeSummary, habitChangeSummary, habitReach, habitReachText, reportSections, shortDate, sourceName, windowNote, type HabitView } from './report-sections.js';
+import {
+  CHANGE_WORDS,
+  findingChangeSummary,
+  habitChangeSummary,
+  habitReach,
+  habitReachText,
+  reportSections,
+  shortDate,
+  sourceName,
+  windowNote,
+  type HabitView,
+} from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { count } from '../plural.js';
 
@@ -47,8 +58,13 @@ function header(audit: Audit, options: ReporterOptions, c: ChalkInstance): strin
   const name = options.brandName ?? audit.brand.name;
   const { stats } = audit;
   const period = stats.from && stats.to ? ` · ${shortDate(stats.from, options.timeZone)} → ${shortDate(stats.to, options.timeZone)}` : '';
-  const platforms = Object.entries(stats.byPlatform).map(([p, n]) => `${p} ${n}`).join(', ');
-  const kinds = Object.entries(stats.byKind).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}${n === 1 ? '' : k === 'reply' ? '' : 's'}`.replace(/replys?$/, n === 1 ? 'reply' : 'replies')).join(', ');
+  const platforms = Object.entries(stats.byPlatform)
+    .map(([p, n]) => `${p} ${n}`)
+    .join(', ');
+  const kinds = Object.entries(stats.byKind)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}${n === 1 ? '' : k === 'reply' ? '' : 's'}`.replace(/replys?$/, n === 1 ? 'reply' : 'replies'))
+    .join(', ');
   const lines = [
     c.bold(`${name ? `${terminalText(name)} — ` : ''}social presence audit`),
     `${count(stats.posts, 'post')}${period}${platforms ? ` · ${platforms}` : ''}${kinds ? ` · ${kinds}` : ''}`,
@@ -78,21 +94,23 @@ function scores(audit: Audit, c: ChalkInstance): string[] {
 function comparison(audit: Audit, options: ReporterOptions, c: ChalkInstance): string[] {
   const change = audit.comparison;
   if (!change) return [];
-  const delta = (before?: number, after?: number) => (before === undefined || after === undefined ? '' : after >= before ? c.green(`+${after - before}`) : c.red(String(after - before)));
-  const t = new Table({ head: ['family', 'before', 'after', 'change'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'], chars: COMPACT });
+  const delta = (before?: number, after?: number) =>
+    before === undefined || after === undefined ? '' : after >= before ? c.green(`+${after - before}`) : c.red(String(after - before));
+  const t = new Table({
+    head: ['family', 'before', 'after', 'change'],
+    style: { head: [], border: [] },
+    colAligns: ['left', 'right', 'right', 'right'],
+    chars: COMPACT,
+  });
   t.push(['overall', String(change.overall.before ?? '–'), String(change.overall.after ?? '–'), delta(change.overall.before, change.overall.after)]);
   for (const [family, s] of Object.entries(change.byFamily)) t.push([family, String(s.before ?? '–'), String(s.after ?? '–'), delta(s.before, s.after)]);
-  const lines = [
-    c.bold(
-      `Since the audit of ${shortDate(change.previous.generatedAt, options.timeZone)}: ${findingChangeSummary(change)}`,
-    ),
-    t.toString(),
-  ];
+  const lines = [c.bold(`Since the audit of ${shortDate(change.previous.generatedAt, options.timeZone)}: ${findingChangeSummary(change)}`), t.toString()];
   const habits = change.habits ?? [];
   if (habits.length) {
     const h = new Table({ head: ['habit', 'before', 'now', 'change'], style: { head: [], border: [] }, chars: COMPACT });
     const colour = (word: string) => (word === 'worse' || word === 'new' ? c.red(word) : word === 'better' || word === 'gone' ? c.green(word) : word);
-    for (const x of habits) h.push([`${x.rule}${x.platform ? ` [${x.platform}]` : ''}`, habitReachText(x.before), habitReachText(x.after), colour(CHANGE_WORDS[x.change]!)]);
+    for (const x of habits)
+      h.push([`${x.rule}${x.platform ? ` [${x.platform}]` : ''}`, habitReachText(x.before), habitReachText(x.after), colour(CHANGE_WORDS[x.change]!)]);
     lines.push(`${habitChangeSummary(habits)}${change.window ? ` (both: ${change.window})` : ''}`, h.toString());
   }
   for (const f of change.fixed.slice(0, ROWS_PER_SECTION)) lines.push(`  ${c.green('fixed')}  ${c.dim(f.rule)}  ${terminalText(f.post?.excerpt ?? f.message)}`);
@@ -122,10 +140,14 @@ const EXAMPLES_PER_HABIT = 3;
 function habitLines({ habit, findings }: HabitView, options: ReporterOptions, c: ChalkInstance): string[] {
   if (habit.scope === 'account') return accountLine(findings[0]!, c);
   if (findings.length === 1) return postLines(findings[0]!, options, c);
-  const lines = [`  ${LEVEL_STYLE[habit.level](c)(habit.level)}  ${c.dim(habit.rule)} [${habit.platform}]  ${habitReach(habit)}`, `    ${terminalText(habit.summary)}`];
+  const lines = [
+    `  ${LEVEL_STYLE[habit.level](c)(habit.level)}  ${c.dim(habit.rule)} [${habit.platform}]  ${habitReach(habit)}`,
+    `    ${terminalText(habit.summary)}`,
+  ];
   const newestFirst = [...findings].sort((a, b) => b.post!.createdAt.localeCompare(a.post!.createdAt));
   for (const finding of newestFirst.slice(0, EXAMPLES_PER_HABIT)) lines.push(...postLines(finding, options, c, '    '));
-  if (findings.length > EXAMPLES_PER_HABIT) lines.push(c.dim(`      … and ${findings.length - EXAMPLES_PER_HABIT} more posts; --format csv or json lists them`));
+  if (findings.length > EXAMPLES_PER_HABIT)
+    lines.push(c.dim(`      … and ${findings.length - EXAMPLES_PER_HABIT} more posts; --format csv or json lists them`));
   return lines;
 }
 
@@ -134,6 +156,14 @@ function postLines(finding: Finding, options: ReporterOptions, c: ChalkInstance,
   const post = finding.post!;
   const where = post.url ?? formatWhere(post.source);
   // Under a habit the rule is named once, above: each example shows only its date and post.
-  const head = indent === '  ' ? `${levelLabel(finding, c)}  ${shortDate(post.createdAt, options.timeZone)}  ${post.platform}  ${c.dim(finding.rule)}` : shortDate(post.createdAt, options.timeZone);
-  return [`${indent}${head}`, `${indent}  “${terminalText(post.excerpt)}”`, `${indent}  ${terminalText(finding.message)}`, `${indent}  ${c.dim(terminalText(where))}`];
+  const head =
+    indent === '  '
+      ? `${levelLabel(finding, c)}  ${shortDate(post.createdAt, options.timeZone)}  ${post.platform}  ${c.dim(finding.rule)}`
+      : shortDate(post.createdAt, options.timeZone);
+  return [
+    `${indent}${head}`,
+    `${indent}  “${terminalText(post.excerpt)}”`,
+    `${indent}  ${terminalText(finding.message)}`,
+    `${indent}  ${c.dim(terminalText(where))}`,
+  ];
 }

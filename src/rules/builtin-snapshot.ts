@@ -26,7 +26,9 @@ let snapshots: Promise<Record<string, Entry>> | undefined;
 export async function builtinSnapshot(file: string, text: string): Promise<YamlSnapshot | undefined> {
   if (path.dirname(file) !== path.resolve(BUILTIN_RULES_DIR)) return undefined;
   // Missing or unreadable (a build interrupted halfway): every file is parsed instead.
-  snapshots ??= readFile(SNAPSHOT_FILE, 'utf8').then(JSON.parse).catch(() => ({}));
+  snapshots ??= readFile(SNAPSHOT_FILE, 'utf8')
+    .then(JSON.parse)
+    .catch(() => ({}));
   const entry = (await snapshots)[path.basename(file)];
   return entry && entry.sha256 === hashOf(text) ? entry.snapshot : undefined;
 }

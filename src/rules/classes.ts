@@ -147,5 +147,3 @@ function pathOf(url: string): string {
 function isOwn(domain: string, brand: BrandContext): boolean {
   return brand.domains.some((d) => isHostWithin(domain, d));
 }
-
-

@@ -47,7 +47,11 @@ export function compileRule(definition: RuleDefinition, brand: BrandContext, cla
   }
   const className = definition.params.class;
   if (typeof className === 'string' && !classNames.has(className)) {
-    throw configError(definition.origin, `rule ${header.id} names an unknown class "${className}"`, closest(className, [...classNames]) && `did you mean "${closest(className, [...classNames])}"?`);
+    throw configError(
+      definition.origin,
+      `rule ${header.id} names an unknown class "${className}"`,
+      closest(className, [...classNames]) && `did you mean "${closest(className, [...classNames])}"?`,
+    );
   }
   let check: Rule['check'];
   try {

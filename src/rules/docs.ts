@@ -6,7 +6,9 @@ import { describeThreshold } from './params.js';
 export function originOf(definition: RuleDefinition, builtinDir: string): string {
   const file = definition.origin.file;
   const inside = path.relative(builtinDir, path.resolve(file));
-  return definition.untrusted ? `${file}:${definition.origin.line ?? ''}`.replace(/:$/, '') : `built-in (rules/${inside.startsWith('..') ? path.basename(file) : inside})`;
+  return definition.untrusted
+    ? `${file}:${definition.origin.line ?? ''}`.replace(/:$/, '')
+    : `built-in (rules/${inside.startsWith('..') ? path.basename(file) : inside})`;
 }
 
 const exampleText = (example: unknown): string =>
@@ -16,7 +18,12 @@ const exampleText = (example: unknown): string =>
 export function ruleEntry(definition: RuleDefinition): string {
   const { header } = definition;
   const threshold = describeThreshold(definition.written, definition.kind.thresholds) || 'none';
-  const scope = [header.platforms ? `platforms: ${header.platforms.join(', ')}` : 'every platform', header['post-kinds'] ? `post kinds: ${header['post-kinds'].join(', ')}` : '', header.when ? `only ${header.when.join(' and ')} posts` : '', header['skip-bots'] ? 'not on a self-declared bot' : '']
+  const scope = [
+    header.platforms ? `platforms: ${header.platforms.join(', ')}` : 'every platform',
+    header['post-kinds'] ? `post kinds: ${header['post-kinds'].join(', ')}` : '',
+    header.when ? `only ${header.when.join(' and ')} posts` : '',
+    header['skip-bots'] ? 'not on a self-declared bot' : '',
+  ]
     .filter(Boolean)
     .join('; ');
   const lines = [
@@ -32,7 +39,8 @@ export function ruleEntry(definition: RuleDefinition): string {
   ];
   const examples = header.examples;
   if (examples?.fail.length) lines.push(`- **Fails:** ${examples.fail.map((e) => `\`${exampleText(e).replace(/`/g, "'").slice(0, 160)}\``).join('; ')}`);
-  if (examples?.keep.length) lines.push(`- **Earns a keep-doing line:** ${examples.keep.map((e) => `\`${exampleText(e).replace(/`/g, "'").slice(0, 160)}\``).join('; ')}`);
+  if (examples?.keep.length)
+    lines.push(`- **Earns a keep-doing line:** ${examples.keep.map((e) => `\`${exampleText(e).replace(/`/g, "'").slice(0, 160)}\``).join('; ')}`);
   if (examples?.pass.length) lines.push(`- **Passes:** ${examples.pass.map((e) => `\`${exampleText(e).replace(/`/g, "'").slice(0, 160)}\``).join('; ')}`);
   return `${lines.join('\n')}\n`;
 }
@@ -69,7 +77,10 @@ export function catalogue(definitions: readonly RuleDefinition[]): string {
     parts.push('', `## ${family}`, '');
     for (const d of definitions.filter((x) => x.header.family === family)) parts.push(ruleEntry(d));
   }
-  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${parts
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function capitalise(text: string): string {

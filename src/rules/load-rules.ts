@@ -73,7 +73,10 @@ export async function readRuleDefinitions(files: readonly string[], cwd: string)
   const loaded = new Set<string>();
   const visit = async (file: string, chain: readonly string[]): Promise<void> => {
     if (chain.includes(file)) {
-      throw configError({ file: displayPath(chain.at(-1)!, cwd) }, `rule file includes itself through ${[...chain, file].map((f) => displayPath(f, cwd)).join(' → ')}`);
+      throw configError(
+        { file: displayPath(chain.at(-1)!, cwd) },
+        `rule file includes itself through ${[...chain, file].map((f) => displayPath(f, cwd)).join(' → ')}`,
+      );
     }
     if (loaded.has(file)) return;
     loaded.add(file);
@@ -81,10 +84,18 @@ export async function readRuleDefinitions(files: readonly string[], cwd: string)
     const ruleFile = validate(RuleFile, source.value, source);
     for (const include of ruleFile.include ?? []) await visit(path.resolve(path.dirname(file), include), [...chain, file]);
     ruleFile.rules.forEach((raw, index) => {
-      const definition = { ...parseRule(raw, source, ['rules', index], ruleFile.family), untrusted: !file.startsWith(BUILTIN_RULES_DIR), builtin: file.startsWith(BUILTIN_RULES_DIR) };
+      const definition = {
+        ...parseRule(raw, source, ['rules', index], ruleFile.family),
+        untrusted: !file.startsWith(BUILTIN_RULES_DIR),
+        builtin: file.startsWith(BUILTIN_RULES_DIR),
+      };
       const earlier = seen.get(definition.header.id);
       if (earlier) {
-        throw configError(source.locate(['rules', index, 'id']), `duplicate rule id "${definition.header.id}"`, `first defined at ${formatWhere({ file: earlier.file, line: earlier.line })}`);
+        throw configError(
+          source.locate(['rules', index, 'id']),
+          `duplicate rule id "${definition.header.id}"`,
+          `first defined at ${formatWhere({ file: earlier.file, line: earlier.line })}`,
+        );
       }
       seen.set(definition.header.id, definition.origin);
       definitions.push(definition);
@@ -100,7 +111,11 @@ function parseRule(raw: Record<string, unknown>, source: YamlSource, at: readonl
   if (!kind) {
     const names = Object.keys(kinds);
     const suggestion = typeof kindName === 'string' ? closest(kindName, names) : undefined;
-    throw configError(source.locate([...at, 'kind']), `kind must be one of ${names.join(', ')}; got ${JSON.stringify(kindName)}`, suggestion && `did you mean "${suggestion}"?`);
+    throw configError(
+      source.locate([...at, 'kind']),
+      `kind must be one of ${names.join(', ')}; got ${JSON.stringify(kindName)}`,
+      suggestion && `did you mean "${suggestion}"?`,
+    );
   }
   const schema = ruleSchema(kind);
   const parsed = validate(schema, raw, source, at) as Record<string, unknown>;
@@ -127,7 +142,12 @@ function ruleSchema(kind: RuleKind): z.ZodType {
 function applyOverride(definition: RuleDefinition, override: Exclude<RuleOverride, 'off'>, options: LoadRulesOptions): RuleDefinition {
   const change = typeof override === 'string' ? { level: override } : override;
   const raw = { ...definition.header, ...definition.written, ...change };
-  const source = options.overridesSource ?? { file: 'presence.yaml', value: { rules: { [definition.header.id]: change } }, locate: () => ({ file: 'presence.yaml' }), locateKey: () => ({ file: 'presence.yaml' }) };
+  const source = options.overridesSource ?? {
+    file: 'presence.yaml',
+    value: { rules: { [definition.header.id]: change } },
+    locate: () => ({ file: 'presence.yaml' }),
+    locateKey: () => ({ file: 'presence.yaml' }),
+  };
   const at = [...(options.overridesPath ?? []), definition.header.id];
   const result = ruleSchema(definition.kind).safeParse(raw);
   if (!result.success) throw issueToError(result.error.issues[0]!, source, at, ruleSchema(definition.kind));

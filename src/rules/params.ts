@@ -27,7 +27,9 @@ export function describeThreshold(params: Record<string, unknown>, keys: readonl
 
 function formatValue(value: unknown): string {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return Object.entries(value).map(([k, v]) => `${k} ${formatValue(v)}`).join(', ');
+    return Object.entries(value)
+      .map(([k, v]) => `${k} ${formatValue(v)}`)
+      .join(', ');
   }
   if (Array.isArray(value)) return value.length > 6 ? `${value.slice(0, 6).join(', ')}…` : value.join(', ');
   return String(value);

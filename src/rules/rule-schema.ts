@@ -40,7 +40,11 @@ export const Examples = z.strictObject({
   params: z.record(z.string(), z.unknown()).optional(),
   /** The brand the examples run with. */
   brand: z
-    .strictObject({ domains: z.array(z.string()).default([]), products: z.array(z.string()).default([]), handles: z.record(z.string(), z.string()).default({}) })
+    .strictObject({
+      domains: z.array(z.string()).default([]),
+      products: z.array(z.string()).default([]),
+      handles: z.record(z.string(), z.string()).default({}),
+    })
     .optional(),
 });
 export type Examples = z.infer<typeof Examples>;
@@ -95,9 +99,5 @@ export const RuleFile = z.strictObject({
 });
 
 /** What a brand may say about one rule in presence.yaml: off, a new level, or new parameters. */
-export const RuleOverride = z.union([
-  z.literal('off'),
-  Level,
-  z.record(z.string(), z.unknown()),
-]);
+export const RuleOverride = z.union([z.literal('off'), Level, z.record(z.string(), z.unknown())]);
 export type RuleOverride = z.infer<typeof RuleOverride>;

@@ -50,11 +50,9 @@ export interface SourceContext extends LoadOptions, Partial<Omit<AccountLoadOpti
   stdin?: () => Promise<Buffer>;
 }
 
-
 const DEFAULT_ACCOUNT_LIMIT = 200;
 /** An account read over its API holds at most this many posts: 250 pages of 40, bounded in time and memory. */
 export const MAX_ACCOUNT_POSTS = 10_000;
-
 
 /**
  * Loads one SOURCE as the user wrote it: a path whose format is detected, or
@@ -65,7 +63,10 @@ export async function loadSource(spec: string, context: SourceContext): Promise<
   const account = isAccountSpec(spec) ? (await import('./api/index.js')).accountSourceFor(spec) : undefined;
   if (account) {
     if ((context.limit ?? 0) > MAX_ACCOUNT_POSTS) {
-      throw usageError(`--last ${context.limit}: an account is read over its API ${MAX_ACCOUNT_POSTS} posts at most`, "for more, audit the platform's own export");
+      throw usageError(
+        `--last ${context.limit}: an account is read over its API ${MAX_ACCOUNT_POSTS} posts at most`,
+        "for more, audit the platform's own export",
+      );
     }
     const result = await account.source.load(account.target, {
       ...context,
@@ -76,7 +77,13 @@ export async function loadSource(spec: string, context: SourceContext): Promise<
       userAgent: context.userAgent ?? 'presence',
     });
     // An account read over its API is as of now: its silence is measured to today.
-    return { exportedAt: new Date().toISOString(), ...result, posts: addressedThreadParts(result.posts), spec: redactSecrets(spec), format: `${account.source.id}-api` };
+    return {
+      exportedAt: new Date().toISOString(),
+      ...result,
+      posts: addressedThreadParts(result.posts),
+      spec: redactSecrets(spec),
+      format: `${account.source.id}-api`,
+    };
   }
   const forced = /^([a-z][a-z0-9-]*):(.+)$/.exec(spec);
   const named = forced ? fileSources.find((source) => source.id === forced[1]) : undefined;

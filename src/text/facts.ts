@@ -118,7 +118,8 @@ export class PostFacts {
     };
     let previousEnd = 0;
     forEachWord(voice, (start, end) => {
-      const upper = end - start >= 2 && !isAsciiLower(voice.charCodeAt(start)) && !isAsciiLower(voice.charCodeAt(start + 1)) && isUpperWord(voice.slice(start, end));
+      const upper =
+        end - start >= 2 && !isAsciiLower(voice.charCodeAt(start)) && !isAsciiLower(voice.charCodeAt(start + 1)) && isUpperWord(voice.slice(start, end));
       // Capitals listed with commas or slashes (credentials, "SQL, HTML/CSS") are a list of acronyms, not one shout.
       if (LIST_BREAK.test(voice.slice(previousEnd, start))) endRun();
       previousEnd = end;
@@ -173,7 +174,52 @@ const isAsciiLower = (code: number) => code >= 0x61 && code <= 0x7a;
 const ACRONYM_OR_CODE = /^(?:[A-Z]{2,3}|[A-Z0-9]*\d[A-Z0-9]*)$/;
 const LIST_BREAK = /[,;/|()·•]/;
 /** Keywords of SQL and other code written in capitals by convention: a query in a post is not shouting. */
-const CODE_KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'JOIN', 'INNER', 'OUTER', 'LEFT', 'RIGHT', 'GROUP', 'ORDER', 'HAVING', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'TABLE', 'INDEX', 'UNION', 'DISTINCT', 'LIMIT', 'VALUES', 'INTO', 'NULL', 'CASE', 'WHEN', 'THEN', 'ELSE', 'WINDOW', 'FUNCTIONS', 'PARTITION', 'OVER', 'COUNT', 'DROP', 'ALTER', 'VIEW', 'WITH', 'EXISTS', 'BETWEEN', 'LIKE', 'TRUE', 'FALSE', 'TODO', 'FIXME', 'README']);
+const CODE_KEYWORDS = new Set([
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'JOIN',
+  'INNER',
+  'OUTER',
+  'LEFT',
+  'RIGHT',
+  'GROUP',
+  'ORDER',
+  'HAVING',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'CREATE',
+  'TABLE',
+  'INDEX',
+  'UNION',
+  'DISTINCT',
+  'LIMIT',
+  'VALUES',
+  'INTO',
+  'NULL',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'WINDOW',
+  'FUNCTIONS',
+  'PARTITION',
+  'OVER',
+  'COUNT',
+  'DROP',
+  'ALTER',
+  'VIEW',
+  'WITH',
+  'EXISTS',
+  'BETWEEN',
+  'LIKE',
+  'TRUE',
+  'FALSE',
+  'TODO',
+  'FIXME',
+  'README',
+]);
 const isUpperWord = (word: string) => word === word.toUpperCase() && word !== word.toLowerCase();
 
 /** The author's own prose of a text: without URLs, @mentions, #hashtags, emoji or a retweet prefix. */
@@ -182,7 +228,8 @@ function proseOf(original: string): string {
   if (MAYBE_URL.test(text)) text = text.replace(URL_AS_WRITTEN, ' ');
   // Most posts have no mention or hashtag: a character search is cheaper than a scan with lookbehind.
   if (text.includes('@')) text = text.replace(MENTION_AS_WRITTEN, ' ');
-  if (text.includes('#')) text = text.replace(HASHTAG_AS_WRITTEN, (tag, at: number, whole: string) => (isInlineTag(whole, at, tag.length) ? tag.slice(1) : ' '));
+  if (text.includes('#'))
+    text = text.replace(HASHTAG_AS_WRITTEN, (tag, at: number, whole: string) => (isInlineTag(whole, at, tag.length) ? tag.slice(1) : ' '));
   return stripEmoji(text).replace(LOOSE_SPACE, ' ').trim();
 }
 
@@ -196,7 +243,10 @@ function isInlineTag(text: string, at: number, length: number): boolean {
 
 /** The fixed catalogue of measures that metric rules may name. */
 export const measures = {
-  length: { description: "length counted the platform's way (X weighted, Bluesky graphemes, links as 23 where the platform does so)", measure: (f) => f.length },
+  length: {
+    description: "length counted the platform's way (X weighted, Bluesky graphemes, links as 23 where the platform does so)",
+    measure: (f) => f.length,
+  },
   bytes: { description: 'UTF-8 bytes of the text', measure: (f) => utf8Length(f.post.text) },
   words: { description: 'words of prose (URLs, mentions, hashtags and emoji left out)', measure: (f) => f.wordCount },
   'own-words': { description: 'words of prose without boilerplate such as "new post", "ICYMI", "read more"', measure: (f) => f.ownWords },
@@ -207,13 +257,25 @@ export const measures = {
     measure: (f) => (f.post.links.length >= 2 ? f.ownWords / f.post.links.length : Number.NaN),
   },
   // The same tag twice in a sentence is one tag to the reader and to the platform's search.
-  hashtags: { description: 'distinct hashtags in the post (letter case ignored)', measure: (f) => new Set(f.post.hashtags.map((tag) => tag.toLowerCase())).size },
+  hashtags: {
+    description: 'distinct hashtags in the post (letter case ignored)',
+    measure: (f) => new Set(f.post.hashtags.map((tag) => tag.toLowerCase())).size,
+  },
   // A reply's opening @handles are the conversation's people, carried from part to part of a thread: not tagging.
-  mentions: { description: 'accounts mentioned (a reply’s opening @handles left out)', measure: (f) => Math.max(0, f.post.mentions.length - handleCount(replyAddressees(f.post))) },
+  mentions: {
+    description: 'accounts mentioned (a reply’s opening @handles left out)',
+    measure: (f) => Math.max(0, f.post.mentions.length - handleCount(replyAddressees(f.post))),
+  },
   emoji: { description: 'emoji (a ZWJ sequence or flag counts once)', measure: (f) => f.emoji.count },
   'emoji-run': { description: 'longest run of consecutive emoji', measure: (f) => f.emoji.longestRun },
-  exclamations: { description: 'exclamation marks in the brand’s own voice (quotations and code left out)', measure: (f) => countChar(f.voice, '!') + countChar(f.voice, '！') },
-  'exclamation-runs': { description: 'runs like "!!", "!?" or "?!" (quotations and code left out)', measure: (f) => (f.voice.match(/[!?！？]*![!?！？]*/g) ?? []).filter((r) => r.length > 1).length },
+  exclamations: {
+    description: 'exclamation marks in the brand’s own voice (quotations and code left out)',
+    measure: (f) => countChar(f.voice, '!') + countChar(f.voice, '！'),
+  },
+  'exclamation-runs': {
+    description: 'runs like "!!", "!?" or "?!" (quotations and code left out)',
+    measure: (f) => (f.voice.match(/[!?！？]*![!?！？]*/g) ?? []).filter((r) => r.length > 1).length,
+  },
   'caps-words': {
     description: 'ALL-CAPS words of 4 letters or more beside another word in capitals (lone acronyms, codes, quotations left out)',
     measure: (f) => f.capsWords,

@@ -45,5 +45,11 @@ export function htmlToText(html: string): { text: string; links: string[] } {
   );
   parser.write(html);
   parser.end();
-  return { text: text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim(), links };
+  return {
+    text: text
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    links,
+  };
 }

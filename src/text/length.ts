@@ -39,7 +39,10 @@ export function xWeightedLength(text: string): number {
 
 /** Emoji graphemes were already counted once each; drop their code points (including ZWJ and selectors). */
 function stripEmojiChars(text: string): string {
-  return text.replace(/\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|\p{Regional_Indicator}{1,2}|\uFE0F|\u20E3/gu, '');
+  return text.replace(
+    /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*|\p{Regional_Indicator}{1,2}|\uFE0F|\u20E3/gu,
+    '',
+  );
 }
 
 /** Mastodon: every URL counts 23, and a mention counts its username only, not the domain. */

@@ -72,7 +72,21 @@ function trimUrl(raw: string): string {
 }
 
 /** The social networks themselves: a link there is a post or a profile, not a page of anyone's own site. */
-const NETWORK_HOSTS = ['x.com', 'twitter.com', 't.co', 'facebook.com', 'fb.com', 'fb.me', 'instagram.com', 'linkedin.com', 'lnkd.in', 'threads.net', 'threads.com', 'bsky.app', 'bsky.social'];
+const NETWORK_HOSTS = [
+  'x.com',
+  'twitter.com',
+  't.co',
+  'facebook.com',
+  'fb.com',
+  'fb.me',
+  'instagram.com',
+  'linkedin.com',
+  'lnkd.in',
+  'threads.net',
+  'threads.com',
+  'bsky.app',
+  'bsky.social',
+];
 
 /** Where a brand's handle sits in a profile URL, on each network (and video site) with profiles at one address. */
 export const PROFILE_PATHS: Readonly<Record<string, (handle: string) => RegExp>> = {
@@ -93,8 +107,20 @@ const NOT_OWN_HOSTS = [
   ...new Set([
     ...NETWORK_HOSTS,
     ...Object.keys(PROFILE_PATHS),
-    'youtu.be', 'pinterest.com', 'tumblr.com', 'reddit.com', 'snapchat.com', 'whatsapp.com',
-    'linktr.ee', 'bit.ly', 'buff.ly', 'ow.ly', 'goo.gl', 'tinyurl.com', 'joinmastodon.org', 'mastodon.social',
+    'youtu.be',
+    'pinterest.com',
+    'tumblr.com',
+    'reddit.com',
+    'snapchat.com',
+    'whatsapp.com',
+    'linktr.ee',
+    'bit.ly',
+    'buff.ly',
+    'ow.ly',
+    'goo.gl',
+    'tinyurl.com',
+    'joinmastodon.org',
+    'mastodon.social',
   ]),
 ];
 

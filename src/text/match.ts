@@ -44,7 +44,9 @@ export function phrasePattern(phrases: readonly string[], { boundaries = true } 
     const body = escapeRegex(phrase.trim()).replace(/\s+/g, '\\s+');
     groups.set(key, [...(groups.get(key) ?? []), body]);
   }
-  const parts = [...groups].map(([key, bodies]) => `${key.startsWith('b') ? NOT_WORD_BEFORE : ''}(?:${bodies.join('|')})${key.endsWith('a') ? NOT_WORD_AFTER : ''}`);
+  const parts = [...groups].map(
+    ([key, bodies]) => `${key.startsWith('b') ? NOT_WORD_BEFORE : ''}(?:${bodies.join('|')})${key.endsWith('a') ? NOT_WORD_AFTER : ''}`,
+  );
   return `(?:${parts.join('|')})`;
 }
 
@@ -80,7 +82,9 @@ export function assertSafePattern(source: string, flags = 'giu'): void {
   const { complexity } = diagnostics;
   if (complexity.type === 'exponential' || complexity.degree >= 3) {
     const attack = diagnostics.attack ? `, e.g. on ${JSON.stringify(diagnostics.attack.pattern.slice(0, 80))}` : '';
-    throw new UnsafePatternError(`regular expression /${source}/ can backtrack catastrophically (${complexity.summary} time${attack}); write it so each character can match one way only`);
+    throw new UnsafePatternError(
+      `regular expression /${source}/ can backtrack catastrophically (${complexity.summary} time${attack}); write it so each character can match one way only`,
+    );
   }
 }
 

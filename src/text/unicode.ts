@@ -46,7 +46,7 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
     for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) visit(segment.index, segment.index + segment.segment.length);
     return;
   }
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let width = wordCharAt(text, i);
     if (width === 0) {
       i++;

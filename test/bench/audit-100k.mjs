@@ -65,7 +65,11 @@ const history = writeArchive(10_000, path.join(work, '10k'));
 const queue = path.join(work, 'queue.csv');
 writeFileSync(
   queue,
-  Array.from({ length: 50 }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}/07/2024 ${String(8 + (i % 12)).padStart(2, '0')}:00,"Queued post ${i}: three ways to light a reading corner, part ${i}.",${i % 3 ? '' : `https://northwind.example/blog/${i}`}`).join('\n'),
+  Array.from(
+    { length: 50 },
+    (_, i) =>
+      `${String((i % 28) + 1).padStart(2, '0')}/07/2024 ${String(8 + (i % 12)).padStart(2, '0')}:00,"Queued post ${i}: three ways to light a reading corner, part ${i}.",${i % 3 ? '' : `https://northwind.example/blog/${i}`}`,
+  ).join('\n'),
 );
 
 process.stderr.write('measuring…\n');
@@ -81,7 +85,11 @@ const [floor, audit100, audit50, bare100, historyFloor, historyLoad, check] = me
     { label: 'the same 100k audit without rules', command: process.execPath, args: presence('audit', big.zip, '--all', '--config', noRules) },
     { label: 'floor: read + JSON.parse 10k tweets.js', command: process.execPath, args: [path.join(here, 'floor.mjs'), history.tweetsJs] },
     { label: 'presence loading the 10k history zip', command: process.execPath, args: [path.join(here, 'load-only.mjs'), history.zip] },
-    { label: 'presence check 50-post queue, 10k history', command: process.execPath, args: presence('check', queue, '--history', history.zip, '--all', '--queue-platform', 'x') },
+    {
+      label: 'presence check 50-post queue, 10k history',
+      command: process.execPath,
+      args: presence('check', queue, '--history', history.zip, '--all', '--queue-platform', 'x'),
+    },
   ],
   runs,
 );
@@ -108,7 +116,10 @@ const pad = (text, width) => String(text).padEnd(width);
 console.log(`\n${pad('command', 48)}${pad('wall ms', 10)}peak RSS MiB`);
 for (const m of measurements) console.log(`${pad(m.label, 48)}${pad(m.wallMs, 10)}${m.peakRssMiB}`);
 console.log(`\n${pad('ratio', 48)}${pad('value', 10)}${pad('target', 10)}met`);
-for (const r of ratios) console.log(`${pad(r.figure, 48)}${pad(r.value, 10)}${pad(r.target === undefined ? '—' : `≤ ${r.target}`, 10)}${r.met === undefined ? '—' : r.met ? 'yes' : 'NO'}`);
+for (const r of ratios)
+  console.log(
+    `${pad(r.figure, 48)}${pad(r.value, 10)}${pad(r.target === undefined ? '—' : `≤ ${r.target}`, 10)}${r.met === undefined ? '—' : r.met ? 'yes' : 'NO'}`,
+  );
 
 const report = { node: process.version, runs, generatedAt: new Date().toISOString(), measurements, ratios };
 if (out) writeFileSync(path.resolve(out), `${JSON.stringify(report, null, 2)}\n`);

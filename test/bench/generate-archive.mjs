@@ -19,7 +19,9 @@ function random(seed) {
   };
 }
 
-const WORDS = 'lamp light warm evening desk reading glare brass shade dimmer studio morning corner bulb glow candle oak design quiet cosy bright soft'.split(' ');
+const WORDS = 'lamp light warm evening desk reading glare brass shade dimmer studio morning corner bulb glow candle oak design quiet cosy bright soft'.split(
+  ' ',
+);
 const PEOPLE = ['jordan_reads', 'studiolumen', 'ana_makes', 'ben_builds', 'chloe_codes', 'dev_draws'];
 const TAGS = ['WorkFromHome', 'lighting', 'design', 'interiors', 'cozy'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -69,8 +71,19 @@ function tweet(i, next) {
   const entities = {
     hashtags: hashtags.map((tag) => ({ text: tag, indices: ['0', '1'] })),
     symbols: [],
-    user_mentions: mentions.map((who) => ({ name: who, screen_name: who, indices: ['0', String(who.length + 1)], id_str: '901000000000000003', id: '901000000000000003' })),
-    urls: urls.map((url, k) => ({ url: `https://t.co/${(i * 31 + k).toString(36).padStart(10, 'x')}`, expanded_url: url, display_url: url.replace(/^https:\/\//, '').slice(0, 26) + '…', indices: ['0', '23'] })),
+    user_mentions: mentions.map((who) => ({
+      name: who,
+      screen_name: who,
+      indices: ['0', String(who.length + 1)],
+      id_str: '901000000000000003',
+      id: '901000000000000003',
+    })),
+    urls: urls.map((url, k) => ({
+      url: `https://t.co/${(i * 31 + k).toString(36).padStart(10, 'x')}`,
+      expanded_url: url,
+      display_url: url.replace(/^https:\/\//, '').slice(0, 26) + '…',
+      indices: ['0', '23'],
+    })),
   };
   for (const u of entities.urls) text += ` ${u.url}`;
   return {

@@ -22,7 +22,13 @@ describe('presence audit on the bundled X archive', () => {
     expect(json).toMatchObject({
       version: 2,
       sources: [{ spec: 'fixtures/x/archive.zip', format: 'x-archive', account: 'northwindlamps', posts: 37, skipped: 0 }],
-      stats: { posts: 37, byPlatform: { x: 37 }, byKind: { post: 29, reply: 5, repost: 2, quote: 1 }, from: '2024-05-02T09:15:00.000Z', to: '2024-06-24T08:00:00.000Z' },
+      stats: {
+        posts: 37,
+        byPlatform: { x: 37 },
+        byKind: { post: 29, reply: 5, repost: 2, quote: 1 },
+        from: '2024-05-02T09:15:00.000Z',
+        to: '2024-06-24T08:00:00.000Z',
+      },
     });
   });
 
@@ -34,7 +40,11 @@ describe('presence audit on the bundled X archive', () => {
 
   test('the document records the window and says what the export could not show', () => {
     expect(json.window).toEqual({ last: 200, maxAgeDays: 365, olderLeftOut: 0 });
-    expect(json.notEvaluated).toContainEqual({ rule: 'platform-fit/missing-alt-text-elsewhere', platform: 'x', reason: 'the x-archive export holds no alt text' });
+    expect(json.notEvaluated).toContainEqual({
+      rule: 'platform-fit/missing-alt-text-elsewhere',
+      platform: 'x',
+      reason: 'the x-archive export holds no alt text',
+    });
   });
 
   test('findings cover every family the fixture was written to trip', () => {
@@ -59,14 +69,26 @@ describe('presence audit on the bundled X archive', () => {
     // The archive's two long posts were published (note tweets X accepted): a length finding would be a counting error.
     expect([...rules]).not.toContain('platform-fit/over-length');
     // Without a voice in presence.yaml there is no brand habit of capitals to hold posts to.
-    expect(json.notEvaluated).toContainEqual({ rule: 'brand-voice/all-caps', reason: 'the brand profile does not set voice.max-caps-words, so there is no brand habit to hold posts to' });
+    expect(json.notEvaluated).toContainEqual({
+      rule: 'brand-voice/all-caps',
+      reason: 'the brand profile does not set voice.max-caps-words, so there is no brand habit to hold posts to',
+    });
     // A retweet is never judged on words it did not write.
     expect(json.findings.filter((f) => f.scope === 'post' && json.posts.find((p) => p.id === f.post!.id)?.kind === 'repost')).toEqual([]);
   });
 
   test('a post finding carries the post reference; an account finding its evidence', () => {
     const dead = json.findings.find((f) => f.rule === 'link-blasting/dead-shortener')!;
-    expect(dead).toMatchObject({ level: 'error', bucket: 'delete', scope: 'post', post: { platform: 'x', createdAt: '2024-06-10T09:30:00.000Z', source: { file: 'fixtures/x/archive.zip:twitter-2024-06-30-8f3a1c/data/tweets-part1.js', record: 7 } } });
+    expect(dead).toMatchObject({
+      level: 'error',
+      bucket: 'delete',
+      scope: 'post',
+      post: {
+        platform: 'x',
+        createdAt: '2024-06-10T09:30:00.000Z',
+        source: { file: 'fixtures/x/archive.zip:twitter-2024-06-30-8f3a1c/data/tweets-part1.js', record: 7 },
+      },
+    });
     expect(dead.post!.url).toBe(`https://x.com/northwindlamps/status/${dead.post!.id}`);
     const share = json.findings.find((f) => f.rule === 'self-promotion/promotional-share')!;
     expect(share).toMatchObject({ scope: 'account', platform: 'x', data: { count: 8, total: 30 } });
@@ -131,7 +153,12 @@ describe('presence audit on the bundled X archive', () => {
 
   test('inputs are never modified: the export zip and folder keep every byte', async () => {
     const inputs = ['fixtures/x/archive.zip', ...readdirSync(path.join(ROOT, 'fixtures/x/archive/data')).map((f) => `fixtures/x/archive/data/${f}`)];
-    const digest = () => inputs.map((f) => createHash('sha256').update(readFileSync(path.join(ROOT, f))).digest('hex'));
+    const digest = () =>
+      inputs.map((f) =>
+        createHash('sha256')
+          .update(readFileSync(path.join(ROOT, f)))
+          .digest('hex'),
+      );
     const before = digest();
     await runCli(['audit', 'fixtures/x/archive.zip', 'fixtures/x/archive', '--format', 'json']);
     expect(digest()).toEqual(before);
@@ -154,7 +181,9 @@ describe('presence audit on the bundled X archive', () => {
     const compared = auditOf(result.stdout);
     expect(compared.comparison!.new.length).toBeGreaterThan(0);
     expect(compared.comparison!.overall.after).toBe(compared.scores.overall);
-    expect((await runCli(['report', newer, '--compare', older])).stdout).toMatch(/Since the audit of \d{4}-\d{2}-\d{2}: \d+ findings? fixed, \d+ new, \d+ remaining/);
+    expect((await runCli(['report', newer, '--compare', older])).stdout).toMatch(
+      /Since the audit of \d{4}-\d{2}-\d{2}: \d+ findings? fixed, \d+ new, \d+ remaining/,
+    );
   });
 
   test('the built binary runs end to end (smoke)', () => {

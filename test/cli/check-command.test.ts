@@ -55,7 +55,7 @@ describe('presence check', () => {
     expect(share.message).toMatch(/already so before this queue/);
   });
 
-  test('a habit the queue raises in level is the queue\'s doing: a warning in history, an error with the queue, fails', async () => {
+  test("a habit the queue raises in level is the queue's doing: a warning in history, an error with the queue, fails", async () => {
     const day = (n: number) => new Date(Date.UTC(2024, 4, 1 + n, 9)).toISOString().slice(0, 16).replace('T', ' ');
     const tips = Array.from({ length: 15 }, (_, i) => `Lamp tip number ${i + 1}: where the light should fall when you read.`);
     const sales = Array.from({ length: 5 }, (_, i) => `Spring sale: ${20 + i}% off every desk lamp this week, shop now.`);
@@ -74,10 +74,15 @@ describe('presence check', () => {
 
   test("a queue that names no network is judged as the history's one network, or refused", async () => {
     const inferred = await check('fixtures/queue/over-limit.csv', '--history', 'fixtures/x/archive.zip');
-    expect(inferred.stderr).toMatch(/^presence: the queue names no network for 4 posts; judging them as x, the history's network \(--queue-platform to choose\)$/m);
+    expect(inferred.stderr).toMatch(
+      /^presence: the queue names no network for 4 posts; judging them as x, the history's network \(--queue-platform to choose\)$/m,
+    );
     expect(inferred.audit!.findings).toContainEqual(expect.objectContaining({ rule: 'platform-fit/over-length', level: 'error' }));
     const alone = await runCli(['check', 'fixtures/queue/over-limit.csv']);
-    expect(alone).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^presence: the queue names no network for 4 posts and no history names one \(give --queue-platform \(x, /) });
+    expect(alone).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/^presence: the queue names no network for 4 posts and no history names one \(give --queue-platform \(x, /),
+    });
     const mixed = await runCli(['check', 'fixtures/queue/over-limit.csv', '--history', 'fixtures/x/archive.zip', '--history', 'fixtures/linkedin/Shares.csv']);
     expect(mixed).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('the history has linkedin and x') });
   });
@@ -119,7 +124,9 @@ describe('presence check', () => {
     const result = await runCli(['check', 'fixtures/queue/malformed.csv']);
     expect(result.exitCode).toBe(2);
     const badRow = /^presence: fixtures\/queue\/malformed\.csv:2: malformed record: /;
-    expect(result.stderr).toMatch(new RegExp(badRow.source + /expected a date and time such as 14\/05\/2024 09:30 in the first column; got "next tuesday"/.source));
+    expect(result.stderr).toMatch(
+      new RegExp(badRow.source + /expected a date and time such as 14\/05\/2024 09:30 in the first column; got "next tuesday"/.source),
+    );
   });
 
   test('the same input gives the same bytes, apart from the time of the run', async () => {
@@ -137,12 +144,25 @@ describe('presence check in CI formats', () => {
     const sarifFile = path.join(out, 'p.sarif');
     const junitFile = path.join(out, 'p.xml');
     const result = await runCli(
-      ['check', 'fixtures/queue/over-limit.csv', '--queue-platform', 'x', '--format', 'github', '--format', `sarif=${sarifFile}`, '--format', `junit=${junitFile}`],
+      [
+        'check',
+        'fixtures/queue/over-limit.csv',
+        '--queue-platform',
+        'x',
+        '--format',
+        'github',
+        '--format',
+        `sarif=${sarifFile}`,
+        '--format',
+        `junit=${junitFile}`,
+      ],
       { env: { GITHUB_STEP_SUMMARY: summary } },
     );
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/^::error file=fixtures\/queue\/over-limit\.csv,line=3,/m);
-    const sarifLines = JSON.parse(readFileSync(sarifFile, 'utf8')).runs[0].results.map((r: { locations?: { physicalLocation: { region?: { startLine: number } } }[] }) => r.locations?.[0]?.physicalLocation.region?.startLine);
+    const sarifLines = JSON.parse(readFileSync(sarifFile, 'utf8')).runs[0].results.map(
+      (r: { locations?: { physicalLocation: { region?: { startLine: number } } }[] }) => r.locations?.[0]?.physicalLocation.region?.startLine,
+    );
     expect(new Set(sarifLines)).toEqual(new Set([2, 3, 4]));
     expect(readFileSync(junitFile, 'utf8')).toMatch(/name="line 4: Where to find us/);
     expect(readFileSync(summary, 'utf8')).toMatch(/^# earlier step\n## presence\n/);

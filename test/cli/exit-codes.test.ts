@@ -3,7 +3,15 @@ import { EXIT, gate } from '../../src/cli/exit-codes.js';
 import type { Finding } from '../../src/model/finding.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const finding = (level: Finding['level'], bucket: Finding['bucket'] = 'fix'): Finding => ({ rule: 'r/x', family: 'r', level, bucket, scope: 'account', message: 'm', data: {} });
+const finding = (level: Finding['level'], bucket: Finding['bucket'] = 'fix'): Finding => ({
+  rule: 'r/x',
+  family: 'r',
+  level,
+  bucket,
+  scope: 'account',
+  message: 'm',
+  data: {},
+});
 
 describe('gate', () => {
   test.each([
@@ -39,7 +47,22 @@ describe('usage errors exit 2 with one line', () => {
   test('--help and --version exit 0', async () => {
     const help = await runCli(['audit', '--help']);
     expect(help.exitCode).toBe(EXIT.ok);
-    for (const option of ['--last', '--all', '--since', '--until', '--platform', '--config', '--rules', '--format', '--output', '--fail-on', '--max-warnings', '--strict', '--map', '--quiet']) {
+    for (const option of [
+      '--last',
+      '--all',
+      '--since',
+      '--until',
+      '--platform',
+      '--config',
+      '--rules',
+      '--format',
+      '--output',
+      '--fail-on',
+      '--max-warnings',
+      '--strict',
+      '--map',
+      '--quiet',
+    ]) {
       expect(help.stdout).toContain(option);
     }
     const version = await runCli(['--version']);

@@ -19,7 +19,16 @@ describe('one brand across every network', async () => {
   const audit = auditOf(result.stdout);
 
   test('every source is detected by its content and merged into one timeline', () => {
-    expect(audit.sources.map((s) => s.format)).toEqual(['x-archive', 'mastodon-outbox', 'bluesky-feed-json', 'linkedin-csv', 'facebook-json', 'instagram-json', 'threads-json', 'feed']);
+    expect(audit.sources.map((s) => s.format)).toEqual([
+      'x-archive',
+      'mastodon-outbox',
+      'bluesky-feed-json',
+      'linkedin-csv',
+      'facebook-json',
+      'instagram-json',
+      'threads-json',
+      'feed',
+    ]);
     expect(audit.stats.byPlatform).toEqual({ x: 37, mastodon: 11, bluesky: 5, linkedin: 5, facebook: 5, instagram: 3, threads: 3, feed: 2 });
     expect(audit.stats.skipped).toBe(6);
     expect(audit.sources.find((s) => s.format === 'mastodon-outbox')!.excluded).toEqual({ 'direct message': 1 });

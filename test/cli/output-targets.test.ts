@@ -52,9 +52,15 @@ describe('-o writes where a shell user expects', () => {
   test('a folder, or a path through a file, is one line and exit 2', async () => {
     const dir = fresh();
     writeFileSync(path.join(dir, 'file'), '');
-    expect(await runCli([...AUDIT, '-o', dir])).toMatchObject({ exitCode: 2, stderr: `presence: cannot write ${dir}: it is a folder (name a file inside it)\n` });
+    expect(await runCli([...AUDIT, '-o', dir])).toMatchObject({
+      exitCode: 2,
+      stderr: `presence: cannot write ${dir}: it is a folder (name a file inside it)\n`,
+    });
     const through = path.join(dir, 'file', 'child.json');
-    expect(await runCli([...AUDIT, '-o', through])).toMatchObject({ exitCode: 2, stderr: `presence: cannot write ${through}: a part of its path is a file, not a folder\n` });
+    expect(await runCli([...AUDIT, '-o', through])).toMatchObject({
+      exitCode: 2,
+      stderr: `presence: cannot write ${through}: a part of its path is a file, not a folder\n`,
+    });
     expect(readdirSync(dir)).toEqual(['file']);
   });
 

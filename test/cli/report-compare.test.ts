@@ -65,15 +65,30 @@ describe('report --compare, habit by habit', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/may\.json: the audits cover windows of different length \(31 days before, the newest 200 posts, none older than 12 months before the newest now\) \(audit both the same way/);
+    expect(result.stderr).toMatch(
+      /may\.json: the audits cover windows of different length \(31 days before, the newest 200 posts, none older than 12 months before the newest now\) \(audit both the same way/,
+    );
   });
 
   test('the window length: a count, or the days from --since to --until; a day apart is the same window', () => {
-    const stats = { posts: 1, byPlatform: {}, byKind: { post: 1, reply: 0, repost: 0, quote: 0 }, skipped: 0, from: '2024-01-01T10:00:00Z', to: '2024-03-30T10:00:00Z' };
-    expect(windowLength({ window: { last: 200, maxAgeDays: 365, olderLeftOut: 0 }, stats })).toBe('the newest 200 posts, none older than 12 months before the newest');
-    expect(windowLength({ window: { last: 200, since: '2024-01-01T00:00:00.000Z', until: '2024-03-31T23:59:59.999Z', olderLeftOut: 0 }, stats })).toBe('91 days');
+    const stats = {
+      posts: 1,
+      byPlatform: {},
+      byKind: { post: 1, reply: 0, repost: 0, quote: 0 },
+      skipped: 0,
+      from: '2024-01-01T10:00:00Z',
+      to: '2024-03-30T10:00:00Z',
+    };
+    expect(windowLength({ window: { last: 200, maxAgeDays: 365, olderLeftOut: 0 }, stats })).toBe(
+      'the newest 200 posts, none older than 12 months before the newest',
+    );
+    expect(windowLength({ window: { last: 200, since: '2024-01-01T00:00:00.000Z', until: '2024-03-31T23:59:59.999Z', olderLeftOut: 0 }, stats })).toBe(
+      '91 days',
+    );
     expect(windowLength({ stats })).toBe('89 days');
     expect(windowMismatch({ stats }, { stats: { ...stats, to: '2024-03-31T10:00:00Z' } })).toBeUndefined();
-    expect(windowMismatch({ window: { last: 500, olderLeftOut: 0 }, stats }, { window: { last: 200, olderLeftOut: 0 }, stats })).toBe('the audits cover windows of different length (the newest 200 posts before, the newest 500 posts now)');
+    expect(windowMismatch({ window: { last: 500, olderLeftOut: 0 }, stats }, { window: { last: 200, olderLeftOut: 0 }, stats })).toBe(
+      'the audits cover windows of different length (the newest 200 posts before, the newest 500 posts now)',
+    );
   });
 });

@@ -34,7 +34,10 @@ describe('presence rules', () => {
   test('list: every rule with family, level, kind and origin; json for scripts', async () => {
     const table = await runCli(['rules', 'list']);
     expect(table.stdout).toMatch(/link-blasting\/bare-link\s+│ link-blasting\s+│ warning\s+│ metric\s+│ built-in \(rules\/link-blasting\.yaml\)/);
-    const json = JSON.parse((await runCli(['rules', 'list', '--format', 'json', '--rules', custom('list.yaml', RULE(''))])).stdout) as { id: string; origin: string }[];
+    const json = JSON.parse((await runCli(['rules', 'list', '--format', 'json', '--rules', custom('list.yaml', RULE(''))])).stdout) as {
+      id: string;
+      origin: string;
+    }[];
     expect(json.find((r) => r.id === 'custom/no-synergy')!.origin).toMatch(/list\.yaml:3$/);
   });
 
@@ -43,7 +46,10 @@ describe('presence rules', () => {
     expect(shown.stdout).toMatch(/^### self-promotion\/promotional-share\n\nThe share of original posts that sell \(80\/20 rule\)\.\n/);
     expect(shown.stdout).toContain('- **Threshold:** class: promotional, max: 20, error-max: 33');
     expect(shown.stdout).toContain('- **Source:** 80/20 rule');
-    expect(await runCli(['rules', 'show', 'self-promotion/promo-share'])).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/did you mean "self-promotion\/promotional-share"/) });
+    expect(await runCli(['rules', 'show', 'self-promotion/promo-share'])).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/did you mean "self-promotion\/promotional-share"/),
+    });
   });
 
   test('test: every built-in example passes', async () => {
@@ -71,7 +77,9 @@ describe('presence rules', () => {
     writeFileSync(path.join(dir, 'presence.yaml'), 'brand:\n  name: Acme\nrules:\n  brand-voice/avoid-words:\n    patterns: ["\\\\w*\\\\w*\\\\w*!"]\n');
     const result = await runCli(['rules', 'test'], { cwd: dir });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^presence: presence\.yaml:5:5: rule brand-voice\/avoid-words: regular expression .* can backtrack catastrophically \(\d\w+ degree polynomial time/);
+    expect(result.stderr).toMatch(
+      /^presence: presence\.yaml:5:5: rule brand-voice\/avoid-words: regular expression .* can backtrack catastrophically \(\d\w+ degree polynomial time/,
+    );
   });
 
   test('the catalogue rules/README.md is current', async () => {
@@ -107,7 +115,10 @@ describe('presence init', () => {
     const text = readFileSync(path.join(dir, 'presence.yaml'), 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*rules\/schema\/presence\.schema\.json\n/);
     expect((await runCli(['audit', path.join(ROOT, 'fixtures/x/archive.zip'), '--format', 'json'], { cwd: dir })).exitCode).not.toBe(2);
-    expect(await runCli(['init'], { cwd: dir })).toMatchObject({ exitCode: 2, stderr: 'presence: presence.yaml already exists (use --force to overwrite it)\n' });
+    expect(await runCli(['init'], { cwd: dir })).toMatchObject({
+      exitCode: 2,
+      stderr: 'presence: presence.yaml already exists (use --force to overwrite it)\n',
+    });
   });
 
   test('--from proposes own domains, handles and product names from the posts', async () => {

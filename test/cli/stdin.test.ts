@@ -36,4 +36,3 @@ describe('- reads standard input', () => {
     expect(zip).toMatchObject({ exitCode: 2, stderr: 'presence: stdin: a zip cannot be read from standard input (give its path instead)\n' });
   });
 });
-

@@ -24,7 +24,15 @@ async function errorOf(promise: Promise<unknown>): Promise<string> {
 
 async function rulesFor(dir: string) {
   const config = await loadConfig(undefined, dir);
-  return loadRuleSet({ builtin: config.profile.builtin, files: [...config.ruleFiles], overrides: config.overrides, overridesSource: config.source, overridesPath: ['rules'], brand: config.brand, cwd: dir });
+  return loadRuleSet({
+    builtin: config.profile.builtin,
+    files: [...config.ruleFiles],
+    overrides: config.overrides,
+    overridesSource: config.source,
+    overridesPath: ['rules'],
+    brand: config.brand,
+    cwd: dir,
+  });
 }
 
 describe('presence.yaml', () => {
@@ -65,7 +73,11 @@ describe('presence.yaml', () => {
     ['an unknown key suggests the closest', 'brand:\n  nmae: Northwind\n', /^presence\.yaml:2:3: unknown key "nmae" in brand \(did you mean "name"\?\)$/],
     ['a wrong type', 'brand:\n  domains: northwind.example\n', /^presence\.yaml:2:12: brand\.domains: /],
     ['a wrong level suggests the closest', 'rules:\n  cadence/silence: warn\n', /presence\.yaml:2:\d+: .*(warning|did you mean)/],
-    ['an unknown rule id suggests the closest', 'rules:\n  cadence/silense: off\n', /^presence\.yaml:2:3: unknown rule "cadence\/silense" \(did you mean "cadence\/silence"\?\)$/],
+    [
+      'an unknown rule id suggests the closest',
+      'rules:\n  cadence/silense: off\n',
+      /^presence\.yaml:2:3: unknown rule "cadence\/silense" \(did you mean "cadence\/silence"\?\)$/,
+    ],
     ['a wrong parameter type in an override', 'rules:\n  self-promotion/promotional-share: { max: lots }\n', /^presence\.yaml:2:\d+: max: /],
   ])('%s is one located line', async (_label, yaml, expected) => {
     const dir = workspace({ 'presence.yaml': yaml });
@@ -78,15 +90,48 @@ describe('rule files', () => {
     `  - id: ${id}\n    level: warning\n    kind: pattern\n    phrases: [spam]\n    description: d\n    message: m\n    why: w\n    source: s\n${extra}`;
 
   test.each([
-    ['a duplicate id', { 'r.yaml': `family: custom\nrules:\n${rule('custom/a')}${rule('custom/a')}` }, /^r\.yaml:\d+:\d+: duplicate rule id "custom\/a" \(first defined at r\.yaml:3\)$/],
-    ['a catastrophic regular expression', { 'r.yaml': `family: custom\nrules:\n${rule('custom/a', "    patterns: ['(a+)+$']\n")}` }, /^r\.yaml:3:5: rule custom\/a: regular expression .* can backtrack catastrophically/],
+    [
+      'a duplicate id',
+      { 'r.yaml': `family: custom\nrules:\n${rule('custom/a')}${rule('custom/a')}` },
+      /^r\.yaml:\d+:\d+: duplicate rule id "custom\/a" \(first defined at r\.yaml:3\)$/,
+    ],
+    [
+      'a catastrophic regular expression',
+      { 'r.yaml': `family: custom\nrules:\n${rule('custom/a', "    patterns: ['(a+)+$']\n")}` },
+      /^r\.yaml:3:5: rule custom\/a: regular expression .* can backtrack catastrophically/,
+    ],
     ['a file that includes itself', { 'r.yaml': `family: custom\ninclude: [r.yaml]\nrules: []\n` }, /includes itself through r\.yaml → r\.yaml/],
-    ['an unknown kind', { 'r.yaml': 'family: custom\nrules:\n  - id: custom/a\n    kind: patern\n' }, /^r\.yaml:4:11: kind must be one of .* \(did you mean "pattern"\?\)$/],
+    [
+      'an unknown kind',
+      { 'r.yaml': 'family: custom\nrules:\n  - id: custom/a\n    kind: patern\n' },
+      /^r\.yaml:4:11: kind must be one of .* \(did you mean "pattern"\?\)$/,
+    ],
     ['an unknown class in when', { 'r.yaml': `family: custom\nrules:\n${rule('custom/a', '    when: [promo]\n')}` }, /unknown class "promo"/],
-    ['a wrong level', { 'r.yaml': 'family: custom\nrules:\n  - id: custom/a\n    level: warn\n    kind: pattern\n' }, /^r\.yaml:4:12: level must be one of suggestion, warning, error; got "warn" \(did you mean "warning"\?\)$/],
-    ['aliases that expand a billion times', { 'r.yaml': `a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`).join('\n')}\nfamily: custom\nrules: []\n` }, /^r\.yaml: invalid YAML: Excessive alias count/],
-    ['a phrase of 3000 characters', { 'r.yaml': `family: custom\nrules:\n${rule('custom/a').replace('[spam]', `[${'a'.repeat(3000)}]`)}` }, /^r\.yaml:6:15: a text of 3000 characters; at most 2000 are accepted$/],
-    ['a list of 5000 phrases', { 'r.yaml': `family: custom\nrules:\n${rule('custom/a').replace('[spam]', `[${Array.from({ length: 5000 }, (_, i) => `p${i}`).join(', ')}]`)}` }, /^r\.yaml:6:14: a list of 5000 items; at most 1000 are accepted$/],
+    [
+      'a wrong level',
+      { 'r.yaml': 'family: custom\nrules:\n  - id: custom/a\n    level: warn\n    kind: pattern\n' },
+      /^r\.yaml:4:12: level must be one of suggestion, warning, error; got "warn" \(did you mean "warning"\?\)$/,
+    ],
+    [
+      'aliases that expand a billion times',
+      {
+        'r.yaml': `a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'bcdefgh'
+          .split('')
+          .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)
+          .join('\n')}\nfamily: custom\nrules: []\n`,
+      },
+      /^r\.yaml: invalid YAML: Excessive alias count/,
+    ],
+    [
+      'a phrase of 3000 characters',
+      { 'r.yaml': `family: custom\nrules:\n${rule('custom/a').replace('[spam]', `[${'a'.repeat(3000)}]`)}` },
+      /^r\.yaml:6:15: a text of 3000 characters; at most 2000 are accepted$/,
+    ],
+    [
+      'a list of 5000 phrases',
+      { 'r.yaml': `family: custom\nrules:\n${rule('custom/a').replace('[spam]', `[${Array.from({ length: 5000 }, (_, i) => `p${i}`).join(', ')}]`)}` },
+      /^r\.yaml:6:14: a list of 5000 items; at most 1000 are accepted$/,
+    ],
     ['a file over 1 MB', { 'r.yaml': `family: custom\nrules: []\n# ${'x'.repeat(1024 * 1024)}\n` }, /^r\.yaml: the file is larger than 1 MB/],
   ])('%s is refused with file:line:column', async (_label, files, expected) => {
     const dir = workspace({ ...files, 'presence.yaml': 'builtin: false\nrule-files: [r.yaml]\n' });

@@ -11,12 +11,27 @@ import { makePost } from '../helpers/posts.js';
 const at = (minute: number) => new Date(Date.UTC(2024, 4, 14, 9, minute)).toISOString();
 let ruleSet: RuleSet;
 beforeAll(async () => {
-  ruleSet = await loadRuleSet({ builtin: false, files: [path.join(import.meta.dirname, 'rules/authorship.yaml')], overrides: {}, brand: EMPTY_BRAND, cwd: process.cwd() });
+  ruleSet = await loadRuleSet({
+    builtin: false,
+    files: [path.join(import.meta.dirname, 'rules/authorship.yaml')],
+    overrides: {},
+    brand: EMPTY_BRAND,
+    cwd: process.cwd(),
+  });
 });
 
-const audit = (posts: Post[], sources: SourceSummary[] = []) => runAudit({ posts, ruleSet, sources, generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'test' });
+const audit = (posts: Post[], sources: SourceSummary[] = []) =>
+  runAudit({ posts, ruleSet, sources, generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'test' });
 const ids = (a: ReturnType<typeof audit>, rule: string) => a.findings.filter((f) => f.rule === rule).map((f) => f.post?.id);
-const source = (format: string, platforms: Post['platform'][], lacks: SourceSummary['lacks'] = []): SourceSummary => ({ spec: format, format, posts: 1, excluded: {}, skipped: 0, platforms, lacks });
+const source = (format: string, platforms: Post['platform'][], lacks: SourceSummary['lacks'] = []): SourceSummary => ({
+  spec: format,
+  format,
+  posts: 1,
+  excluded: {},
+  skipped: 0,
+  platforms,
+  lacks,
+});
 
 describe('who wrote the words', () => {
   test('a repost or a post the platform generated is never judged on its words', () => {
@@ -36,7 +51,9 @@ describe('who wrote the words', () => {
 
   test('a self-thread is one unit for cadence: its continuations are not a burst', () => {
     const head = makePost({ id: 't1', createdAt: at(0), text: 'How we built the dimmer, a thread.' });
-    const parts = [1, 2, 3].map((i) => makePost({ id: `t${i + 1}`, createdAt: at(i), replyTo: { id: `t${i}`, isOwn: true }, text: `Part ${i + 1} of the story.` }));
+    const parts = [1, 2, 3].map((i) =>
+      makePost({ id: `t${i + 1}`, createdAt: at(i), replyTo: { id: `t${i}`, isOwn: true }, text: `Part ${i + 1} of the story.` }),
+    );
     expect(audit([head, ...parts]).findings.filter((f) => f.rule === 'test/burst')).toEqual([]);
     const separate = [0, 1, 2].map((i) => makePost({ createdAt: at(i), text: `Separate post ${i}.` }));
     expect(audit(separate).findings.filter((f) => f.rule === 'test/burst')).toHaveLength(1);
@@ -53,7 +70,9 @@ describe('posts with nothing to judge', () => {
     ];
     // Of the photos and the reply only the reply has something to judge: too few posts for a share.
     expect(audit(posts).notEvaluated).toContainEqual({ rule: 'test/replies', platform: 'x', reason: '1 post in the window, fewer than the 2 needed' });
-    const share = audit([...posts, makePost({ text: 'A post of our own.' }), makePost({ text: 'Another of our own.' })]).findings.find((f) => f.rule === 'test/replies')!;
+    const share = audit([...posts, makePost({ text: 'A post of our own.' }), makePost({ text: 'Another of our own.' })]).findings.find(
+      (f) => f.rule === 'test/replies',
+    )!;
     expect(share.data).toMatchObject({ count: 1, total: 3 });
   });
 });
@@ -88,7 +107,10 @@ describe('no verdict from evidence the input cannot hold', () => {
 
   test('a per-post rule that needs alt text skips the platforms whose export holds none', () => {
     const image = [{ type: 'image' as const, altText: '' }];
-    const result = audit([makePost({ id: 'x-img', platform: 'x', media: image }), makePost({ id: 'm-img', platform: 'mastodon', media: image })], [source('x-archive', ['x'], ['alt-text']), source('mastodon-outbox', ['mastodon'])]);
+    const result = audit(
+      [makePost({ id: 'x-img', platform: 'x', media: image }), makePost({ id: 'm-img', platform: 'mastodon', media: image })],
+      [source('x-archive', ['x'], ['alt-text']), source('mastodon-outbox', ['mastodon'])],
+    );
     expect(ids(result, 'test/alt-text')).toEqual(['m-img']);
     expect(result.notEvaluated).toContainEqual({ rule: 'test/alt-text', platform: 'x', reason: 'the x-archive export holds no alt text' });
   });
@@ -103,7 +125,15 @@ describe('habits', () => {
     ];
     const result = audit(posts);
     const sale = result.habits!.find((h) => h.rule === 'test/sale-word')!;
-    expect(sale).toMatchObject({ scope: 'post', platform: 'x', level: 'warning', posts: 3, share: 30, postIds: ['sale3', 'sale2', 'sale1'], summary: 'the word sale' });
+    expect(sale).toMatchObject({
+      scope: 'post',
+      platform: 'x',
+      level: 'warning',
+      posts: 3,
+      share: 30,
+      postIds: ['sale3', 'sale2', 'sale1'],
+      summary: 'the word sale',
+    });
     expect(sale.findings.map((i) => result.findings[i]!.post!.id).sort()).toEqual(['sale1', 'sale2', 'sale3']);
     const replies = result.habits!.find((h) => h.rule === 'test/replies')!;
     expect(replies).toMatchObject({ scope: 'account', posts: 9 });

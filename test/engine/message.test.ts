@@ -4,9 +4,13 @@ import { renderMessage } from '../../src/model/message.js';
 describe('renderMessage', () => {
   test('fills placeholders from the data, {platform} from the finding, and leaves unknown ones as written', () => {
     const template = '{value}% of posts on {platform} carry a link ({count} of {total}); {unknown} stays.';
-    expect(renderMessage(template, { value: 62.5, count: 5, total: 8, platform: 'ignored' }, 'x')).toBe('62.5% of posts on x carry a link (5 of 8); {unknown} stays.');
+    expect(renderMessage(template, { value: 62.5, count: 5, total: 8, platform: 'ignored' }, 'x')).toBe(
+      '62.5% of posts on x carry a link (5 of 8); {unknown} stays.',
+    );
     // The same template again, from its compiled form, with other data.
-    expect(renderMessage(template, { value: 0, count: 0, total: 3 }, 'all platforms')).toBe('0% of posts on all platforms carry a link (0 of 3); {unknown} stays.');
+    expect(renderMessage(template, { value: 0, count: 0, total: 3 }, 'all platforms')).toBe(
+      '0% of posts on all platforms carry a link (0 of 3); {unknown} stays.',
+    );
   });
 
   test('a template without placeholders, or with braces that are not one, is its own text', () => {

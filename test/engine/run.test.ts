@@ -12,10 +12,32 @@ const day = (n: number, hour = 9) => new Date(Date.UTC(2024, 4, n, hour)).toISOS
 
 function brandTimeline(): Post[] {
   const posts: Post[] = [];
-  for (let i = 1; i <= 6; i++) posts.push(makePost({ id: `promo${i}`, createdAt: day(i), text: `Spring sale: ${10 + i}% off the Aurora lamp, shop now https://northwind.example/shop/aurora-${i}` }));
-  for (let i = 7; i <= 16; i++) posts.push(makePost({ id: `tip${i}`, createdAt: day(i), text: `Lighting tip ${i}: put the lamp on the side of your writing hand so the shadow falls away from the page.` }));
+  for (let i = 1; i <= 6; i++)
+    posts.push(
+      makePost({
+        id: `promo${i}`,
+        createdAt: day(i),
+        text: `Spring sale: ${10 + i}% off the Aurora lamp, shop now https://northwind.example/shop/aurora-${i}`,
+      }),
+    );
+  for (let i = 7; i <= 16; i++)
+    posts.push(
+      makePost({
+        id: `tip${i}`,
+        createdAt: day(i),
+        text: `Lighting tip ${i}: put the lamp on the side of your writing hand so the shadow falls away from the page.`,
+      }),
+    );
   posts.push(makePost({ id: 'bare', createdAt: day(17), text: 'New post: https://northwind.example/blog/warm-light' }));
-  posts.push(makePost({ id: 'reply1', kind: 'reply', replyTo: { id: '1', isOwn: false }, createdAt: day(18), text: '@jordan_reads thanks! The shade is recycled aluminium.' }));
+  posts.push(
+    makePost({
+      id: 'reply1',
+      kind: 'reply',
+      replyTo: { id: '1', isOwn: false },
+      createdAt: day(18),
+      text: '@jordan_reads thanks! The shade is recycled aluminium.',
+    }),
+  );
   return posts;
 }
 
@@ -40,7 +62,12 @@ describe('runAudit', async () => {
 
   test('a post finding points at its post and source, with its message filled in', () => {
     const bare = audit.findings.find((f) => f.rule === 'links/bare-link')!;
-    expect(bare).toMatchObject({ scope: 'post', bucket: 'fix', data: { value: 0, limit: 5 }, post: { id: 'bare', platform: 'x', excerpt: 'New post: https://northwind.example/blog/warm-light' } });
+    expect(bare).toMatchObject({
+      scope: 'post',
+      bucket: 'fix',
+      data: { value: 0, limit: 5 },
+      post: { id: 'bare', platform: 'x', excerpt: 'New post: https://northwind.example/blog/warm-light' },
+    });
     expect(bare.message).toBe('Bare link: 0 words of your own.');
   });
 
@@ -58,7 +85,12 @@ describe('runAudit', async () => {
 
   test('a passing rule with a keep message becomes a "keep doing" line, after every other finding; one without never does', () => {
     const replies = [1, 2, 3, 4, 5].map((i) =>
-      makePost({ kind: 'reply', createdAt: day(i, 10), replyTo: { id: `q${i}`, isOwn: false, createdAt: day(i, 9) }, text: `@reader${i} thanks, the shade is recycled aluminium.` }),
+      makePost({
+        kind: 'reply',
+        createdAt: day(i, 10),
+        replyTo: { id: `q${i}`, isOwn: false, createdAt: day(i, 9) },
+        text: `@reader${i} thanks, the shade is recycled aluminium.`,
+      }),
     );
     const answered = run([...brandTimeline(), ...replies]);
     const keep = answered.findings.filter((f) => f.bucket === 'keep');
@@ -82,12 +114,36 @@ describe('runAudit', async () => {
   });
 
   test('a rule of people’s habits is not evaluated on an account that says it is a bot; a platform with a person’s source too is judged', () => {
-    const source = (bot?: string) => ({ spec: 'x.zip', format: 'x-archive', posts: 18, excluded: {}, skipped: 0, platforms: ['x' as const], ...(bot && { bot }) });
-    const bot = runAudit({ posts: timeline, ruleSet, sources: [source('its profile says “I’m a bot”')], generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'test' });
-    expect(bot.notEvaluated).toContainEqual({ rule: 'shares/replies', platform: 'x', reason: "its profile says “I’m a bot”: a bot is not held to people's habits" });
+    const source = (bot?: string) => ({
+      spec: 'x.zip',
+      format: 'x-archive',
+      posts: 18,
+      excluded: {},
+      skipped: 0,
+      platforms: ['x' as const],
+      ...(bot && { bot }),
+    });
+    const bot = runAudit({
+      posts: timeline,
+      ruleSet,
+      sources: [source('its profile says “I’m a bot”')],
+      generatedAt: '2024-06-01T00:00:00.000Z',
+      toolVersion: 'test',
+    });
+    expect(bot.notEvaluated).toContainEqual({
+      rule: 'shares/replies',
+      platform: 'x',
+      reason: "its profile says “I’m a bot”: a bot is not held to people's habits",
+    });
     expect(bot.findings.some((f) => f.rule === 'shares/replies')).toBe(false);
     expect(bot.findings.some((f) => f.rule === 'shares/promotional')).toBe(true);
-    const mixed = runAudit({ posts: timeline, ruleSet, sources: [source('its profile says “I’m a bot”'), source()], generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'test' });
+    const mixed = runAudit({
+      posts: timeline,
+      ruleSet,
+      sources: [source('its profile says “I’m a bot”'), source()],
+      generatedAt: '2024-06-01T00:00:00.000Z',
+      toolVersion: 'test',
+    });
     expect(mixed.findings.some((f) => f.rule === 'shares/replies')).toBe(true);
   });
 

@@ -22,7 +22,7 @@ export const HOSTILE_TEXTS = [
   '<script>alert(1)</script> big news',
   '<img src=x onerror=alert(1)> look',
   '=HYPERLINK("http://evil.example","click")',
-  '+cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
   '-2+3',
   '@SUM(A1:A9)',
   'fine\n::error file=x,line=1::injected\n%0A::warning::also injected',
@@ -43,9 +43,25 @@ export function hostileAudit(base: Audit): Audit {
     scope: 'post',
     message: `Finding about ${text}`,
     data: { value: i },
-    post: { id: `h${i}`, platform: 'x', url: i === 0 ? 'javascript:alert(1)' : `https://x.com/northwindlamps/status/${1000 + i}`, createdAt: '2024-06-17T09:30:00.000Z', excerpt: text, source: { file: 'fixtures/queue/hostile.csv', line: i + 1 } },
+    post: {
+      id: `h${i}`,
+      platform: 'x',
+      url: i === 0 ? 'javascript:alert(1)' : `https://x.com/northwindlamps/status/${1000 + i}`,
+      createdAt: '2024-06-17T09:30:00.000Z',
+      excerpt: text,
+      source: { file: 'fixtures/queue/hostile.csv', line: i + 1 },
+    },
   }));
-  const posts: PostSummary[] = findings.map((f) => ({ id: f.post!.id, platform: 'x', kind: 'post', createdAt: f.post!.createdAt, url: f.post!.url, classes: [], source: f.post!.source, scheduled: true }));
+  const posts: PostSummary[] = findings.map((f) => ({
+    id: f.post!.id,
+    platform: 'x',
+    kind: 'post',
+    createdAt: f.post!.createdAt,
+    url: f.post!.url,
+    classes: [],
+    source: f.post!.source,
+    scheduled: true,
+  }));
   const audit = Audit.parse({ ...base, findings: [...findings, ...base.findings], posts: [...base.posts, ...posts] });
   return { ...audit, habits: habitsOf(audit) };
 }

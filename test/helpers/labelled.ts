@@ -48,7 +48,10 @@ export async function evaluateClassifier(withProfile: boolean, file = 'posts.yam
     let classify = classifiers.get(key);
     if (!classify) {
       const profile = brands[key];
-      const brand: BrandContext = withProfile && profile ? { name: profile.name, domains: profile.domains ?? [], products: profile.products ?? [], handles: profile.handles ?? {} } : EMPTY_BRAND;
+      const brand: BrandContext =
+        withProfile && profile
+          ? { name: profile.name, domains: profile.domains ?? [], products: profile.products ?? [], handles: profile.handles ?? {} }
+          : EMPTY_BRAND;
       classifiers.set(key, (classify = compileClassifier(classes, brand)));
     }
     return classify;

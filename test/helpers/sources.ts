@@ -4,7 +4,11 @@ import type { FileSource, LoadResult } from '../../src/sources/source.js';
 import { ROOT } from './run-cli.js';
 
 /** Loads a fixture with one source, checking that every post it makes is a valid Post. */
-export async function loadWith(source: FileSource, spec: string, options: { strict?: boolean; map?: Record<string, string>; progress?: (done: number) => void } = {}): Promise<LoadResult> {
+export async function loadWith(
+  source: FileSource,
+  spec: string,
+  options: { strict?: boolean; map?: Record<string, string>; progress?: (done: number) => void } = {},
+): Promise<LoadResult> {
   const input = await openInput(spec, ROOT);
   try {
     const result = await source.load(input, { strict: options.strict ?? false, map: options.map, progress: options.progress });

@@ -10,7 +10,10 @@ const SAVED = path.join(import.meta.dirname, 'audit-v1');
 const GENERATED_AT = '2026-12-01T12:00:00.000Z';
 const COMMON = ['--timezone', 'UTC', '--locale', 'en-GB', '--no-config', '--quiet'];
 const AUDITS = [
-  { document: 'multi-source.json', command: ['audit', 'fixtures/x/archive.zip', 'fixtures/mastodon/export', 'fixtures/linkedin/Shares.csv', '--all', ...COMMON] },
+  {
+    document: 'multi-source.json',
+    command: ['audit', 'fixtures/x/archive.zip', 'fixtures/mastodon/export', 'fixtures/linkedin/Shares.csv', '--all', ...COMMON],
+  },
   { document: 'queue-check.json', command: ['check', 'fixtures/queue/promo-push.csv', '--history', 'fixtures/x/archive.zip', ...COMMON] },
 ];
 const work = mkdtempSync(path.join(tmpdir(), 'presence-v1-'));
@@ -59,6 +62,9 @@ describe('audit documents of version 1', () => {
   test('a document of another version is refused with the versions presence reads', async () => {
     const file = path.join(work, 'v3.json');
     writeFileSync(file, JSON.stringify({ version: 3 }));
-    expect(await runCli(['report', file])).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('not a presence audit of version 1 or 2 (found version 3)') });
+    expect(await runCli(['report', file])).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('not a presence audit of version 1 or 2 (found version 3)'),
+    });
   });
 });

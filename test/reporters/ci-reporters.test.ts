@@ -29,7 +29,10 @@ beforeAll(async () => {
 /** An audit with n copies of a post finding on distinct lines. */
 function many(n: number): Audit {
   const template = audit.findings.find((f) => f.scope === 'post')!;
-  const findings: Finding[] = Array.from({ length: n }, (_, i) => ({ ...template, post: { ...template.post!, id: `m${i}`, excerpt: `post ${i}`, source: { file: 'queue.csv', line: i + 1 } } }));
+  const findings: Finding[] = Array.from({ length: n }, (_, i) => ({
+    ...template,
+    post: { ...template.post!, id: `m${i}`, excerpt: `post ${i}`, source: { file: 'queue.csv', line: i + 1 } },
+  }));
   return { ...audit, findings };
 }
 
@@ -45,9 +48,16 @@ describe('sarif', () => {
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = log.runs[0];
     expect(run.tool.driver.rules.length).toBe(audit.rules.length);
-    expect(run.tool.driver.rules[0]).toMatchObject({ id: expect.any(String), help: { text: expect.stringContaining('Source:') }, defaultConfiguration: { level: expect.stringMatching(/note|warning|error/) } });
+    expect(run.tool.driver.rules[0]).toMatchObject({
+      id: expect.any(String),
+      help: { text: expect.stringContaining('Source:') },
+      defaultConfiguration: { level: expect.stringMatching(/note|warning|error/) },
+    });
     const overLength = run.results.find((r: { ruleId: string }) => r.ruleId === 'platform-fit/over-length');
-    expect(overLength).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/queue/over-limit.csv' }, region: { startLine: 3 } } }] });
+    expect(overLength).toMatchObject({
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/queue/over-limit.csv' }, region: { startLine: 3 } } }],
+    });
     expect(run.tool.driver.rules[overLength.ruleIndex].id).toBe('platform-fit/over-length');
   });
 
@@ -57,31 +67,57 @@ describe('sarif', () => {
     expect(run.tool.driver.informationUri).toBe('https://github.com/presence-audit/presence');
     expect(run.results.length).toBeGreaterThan(0);
     for (const result of run.results) {
-      expect(result.locations[0].physicalLocation, result.ruleId).toMatchObject({ artifactLocation: { uri: expect.stringMatching(/^[^/:]/) }, region: { startLine: expect.any(Number) } });
+      expect(result.locations[0].physicalLocation, result.ruleId).toMatchObject({
+        artifactLocation: { uri: expect.stringMatching(/^[^/:]/) },
+        region: { startLine: expect.any(Number) },
+      });
       expect(result.partialFingerprints['presenceFinding/v1']).toMatch(/\|/);
     }
     // An account finding is placed at the queue or history file it is based on.
     const account = run.results.filter((r: { properties: { scope: string } }) => r.properties.scope === 'account');
     expect(account.length).toBeGreaterThan(0);
-    expect(account.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^fixtures\/(queue\/over-limit\.csv|x\/archive\.zip)$/)]),
-    );
+    expect(
+      account.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/^fixtures\/(queue\/over-limit\.csv|x\/archive\.zip)$/)]));
   });
 
   test('paths are relative to the repository root, whatever the working folder; a zip entry points at the zip', () => {
     const from = (cwd: string) => JSON.parse(sarif.render(audit, { ...options, paths: { cwd: path.join(ROOT, cwd), root: ROOT } })).runs[0];
-    const moved = { ...audit, findings: audit.findings.map((f) => (f.post ? { ...f, post: { ...f.post, source: { ...f.post.source, file: '../queue/over-limit.csv' } } } : f)) };
+    const moved = {
+      ...audit,
+      findings: audit.findings.map((f) => (f.post ? { ...f, post: { ...f.post, source: { ...f.post.source, file: '../queue/over-limit.csv' } } } : f)),
+    };
     const run = JSON.parse(sarif.render(moved, { ...options, paths: { cwd: path.join(ROOT, 'fixtures/x'), root: ROOT } })).runs[0];
-    expect(run.results.find((r: { ruleId: string }) => r.ruleId === 'platform-fit/over-length').locations[0].physicalLocation.artifactLocation.uri).toBe('fixtures/queue/over-limit.csv');
-    expect(from('.').results.map((r: { locations: unknown }) => r.locations)).toEqual(JSON.parse(sarif.render(audit, options)).runs[0].results.map((r: { locations: unknown }) => r.locations));
-    const odd = { ...audit, findings: [{ ...audit.findings.find((f) => f.post)!, post: { ...audit.findings.find((f) => f.post)!.post!, source: { file: 'exports/2024:06 #1.zip:data/tweets.js', record: 3 } } }] };
-    const uri = JSON.parse(sarif.render(odd, { ...options, paths: { cwd: ROOT, root: ROOT } })).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    expect(run.results.find((r: { ruleId: string }) => r.ruleId === 'platform-fit/over-length').locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'fixtures/queue/over-limit.csv',
+    );
+    expect(from('.').results.map((r: { locations: unknown }) => r.locations)).toEqual(
+      JSON.parse(sarif.render(audit, options)).runs[0].results.map((r: { locations: unknown }) => r.locations),
+    );
+    const odd = {
+      ...audit,
+      findings: [
+        {
+          ...audit.findings.find((f) => f.post)!,
+          post: { ...audit.findings.find((f) => f.post)!.post!, source: { file: 'exports/2024:06 #1.zip:data/tweets.js', record: 3 } },
+        },
+      ],
+    };
+    const uri = JSON.parse(sarif.render(odd, { ...options, paths: { cwd: ROOT, root: ROOT } })).runs[0].results[0].locations[0].physicalLocation
+      .artifactLocation.uri;
     expect(uri).toBe('exports/2024%3A06%20%231.zip');
   });
 
   test('each built-in rule links to its section of the rule docs', () => {
     const docs = readFileSync(path.join(ROOT, 'rules/README.md'), 'utf8');
-    const anchors = new Set([...docs.matchAll(/^### (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-')));
+    const anchors = new Set(
+      [...docs.matchAll(/^### (.+)$/gm)].map((m) =>
+        m[1]!
+          .toLowerCase()
+          .replace(/[^a-z0-9 _-]/g, '')
+          .replace(/ /g, '-'),
+      ),
+    );
     const rules = JSON.parse(sarif.render(audit, options)).runs[0].tool.driver.rules;
     for (const rule of rules) expect(anchors.has(rule.helpUri.split('#')[1]), rule.id).toBe(true);
     expect(rules.every((r: { helpUri: string }) => r.helpUri.startsWith('https://github.com/presence-audit/presence/blob/main/rules/README.md#'))).toBe(true);
@@ -90,7 +126,9 @@ describe('sarif', () => {
   test('fingerprints are stable across runs and unaffected by line numbers', async () => {
     const again = JSON.parse(sarif.render(await checkAudit(), options));
     const first = JSON.parse(sarif.render(audit, options));
-    expect(again.runs[0].results.map((r: { partialFingerprints: unknown }) => r.partialFingerprints)).toEqual(first.runs[0].results.map((r: { partialFingerprints: unknown }) => r.partialFingerprints));
+    expect(again.runs[0].results.map((r: { partialFingerprints: unknown }) => r.partialFingerprints)).toEqual(
+      first.runs[0].results.map((r: { partialFingerprints: unknown }) => r.partialFingerprints),
+    );
   });
 
   test(`caps results at ${SARIF_MAX_RESULTS} with a note on what was left out`, () => {
@@ -192,12 +230,21 @@ describe('gitlab', () => {
       expect(issue.location).toMatchObject({ path: expect.stringMatching(/^fixtures\//), lines: { begin: expect.any(Number) } });
     }
     expect(new Set(issues.map((i: { fingerprint: string }) => i.fingerprint)).size).toBe(issues.length);
-    expect(issues.find((i: { check_name: string }) => i.check_name === 'platform-fit/over-length')).toMatchObject({ severity: 'major', location: { path: 'fixtures/queue/over-limit.csv', lines: { begin: 3 } } });
+    expect(issues.find((i: { check_name: string }) => i.check_name === 'platform-fit/over-length')).toMatchObject({
+      severity: 'major',
+      location: { path: 'fixtures/queue/over-limit.csv', lines: { begin: 3 } },
+    });
   });
 
   test('fingerprints stay the same when lines move, and differ for two findings on the same text', () => {
     const twice = many(2);
-    const moved = { ...twice, findings: twice.findings.map((f) => ({ ...f, post: { ...f.post!, excerpt: 'same words', source: { file: 'queue.csv', line: f.post!.source.line! + 10 } } })) };
+    const moved = {
+      ...twice,
+      findings: twice.findings.map((f) => ({
+        ...f,
+        post: { ...f.post!, excerpt: 'same words', source: { file: 'queue.csv', line: f.post!.source.line! + 10 } },
+      })),
+    };
     const same = { ...twice, findings: twice.findings.map((f) => ({ ...f, post: { ...f.post!, excerpt: 'same words' } })) };
     const prints = (a: Audit) => JSON.parse(gitlab.render(a, options)).map((i: { fingerprint: string }) => i.fingerprint);
     expect(prints(moved)).toEqual(prints(same));

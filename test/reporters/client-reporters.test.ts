@@ -24,12 +24,25 @@ describe('markdown', () => {
     expect(md).toMatch(/\*\*[A-Z][a-z ,]+: \d+\/100\.\*\*/);
     expect(md).toContain('**Period:** 2 May 2024 – 24 Jun 2024 (54 days)');
     expect(md).toContain('**Accounts:** @northwindlamps on X: 37 posts from archive\\.zip');
-    const headings = ['## What to change first', '## What is going well', '## Stop', '## Fix', '## Delete', '## Keep doing', '## Scores by family', '## Appendix', '### Posts to delete', '### Rules that ran'];
+    const headings = [
+      '## What to change first',
+      '## What is going well',
+      '## Stop',
+      '## Fix',
+      '## Delete',
+      '## Keep doing',
+      '## Scores by family',
+      '## Appendix',
+      '### Posts to delete',
+      '### Rules that ran',
+    ];
     const at = headings.map((h) => md.indexOf(`\n${h}`));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(md).toMatch(/\n1\. \*\*(error|warning)\*\* /);
-    expect(md).toMatch(/\| 10 Jun 2024 \| X \| Where to find us at the design fair .*<https:\/\/goo\.gl\/nW7fAir> \(\[permalink\]\(<https:\/\/x\.com\/northwindlamps\/status\/\d+>\)\)/);
+    expect(md).toMatch(
+      /\| 10 Jun 2024 \| X \| Where to find us at the design fair .*<https:\/\/goo\.gl\/nW7fAir> \(\[permalink\]\(<https:\/\/x\.com\/northwindlamps\/status\/\d+>\)\)/,
+    );
   });
 
   test('web addresses in posts and messages stay whole: autolinks, never backslash-escaped, a pipe encoded', async () => {
@@ -86,8 +99,15 @@ describe('csv delete list', () => {
 describe('dates in the audit time zone', () => {
   test('a post at 01:42 UTC is dated the evening before in the delete list of a Buenos Aires audit', () => {
     const post = audit.findings.find((f) => f.bucket === 'delete' && f.post)!.post!;
-    const late = { ...audit, findings: audit.findings.map((f) => (f.post?.id === post.id ? { ...f, post: { ...f.post, createdAt: '2024-07-01T01:42:00.000Z' } } : f)) };
-    const row = (zone: string) => csv.render(late, { ...options, timeZone: zone }).split('\r\n').find((r) => r.includes(post.id));
+    const late = {
+      ...audit,
+      findings: audit.findings.map((f) => (f.post?.id === post.id ? { ...f, post: { ...f.post, createdAt: '2024-07-01T01:42:00.000Z' } } : f)),
+    };
+    const row = (zone: string) =>
+      csv
+        .render(late, { ...options, timeZone: zone })
+        .split('\r\n')
+        .find((r) => r.includes(post.id));
     expect(row('UTC')).toContain(`"=""${post.id}""",x,2024-07-01,`);
     expect(row('America/Argentina/Buenos_Aires')).toContain(`"=""${post.id}""",x,2024-06-30,`);
   });
@@ -113,7 +133,7 @@ describe('html', () => {
     expect(page).toContain('>Keep doing</h2>');
   });
 
-  test('a brand name cannot close the print margin\'s CSS string or the style element', () => {
+  test("a brand name cannot close the print margin's CSS string or the style element", () => {
     const page = html.render(audit, { ...options, brandName: 'Acme"; } body { display: none } </style><script>alert(1)</script>' });
     const style = page.slice(page.indexOf('<style>'), page.indexOf('</style>') + 8);
     expect(style).toMatch(/@bottom-left \{ content: "Acme\\22 \\3b  \\7d  body \\7b  display/);

@@ -16,7 +16,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Opens the CSV in LibreOffice Calc as a user would (UTF-8, formulas evaluated or not) and saves the cells as shown. */
 function throughCalc(file: string, evaluateFormulas: boolean): string[][] {
   const out = path.join(work, evaluateFormulas ? 'evaluated' : 'literal');
-  const result = spawnSync(soffice!, [`-env:UserInstallation=file://${work}/profile`, '--headless', `--infilter=Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1,${evaluateFormulas}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', '--outdir', out, file], { timeout: 60_000 });
+  const result = spawnSync(
+    soffice!,
+    [
+      `-env:UserInstallation=file://${work}/profile`,
+      '--headless',
+      `--infilter=Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1,${evaluateFormulas}`,
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true',
+      '--outdir',
+      out,
+      file,
+    ],
+    { timeout: 60_000 },
+  );
   expect(result.status, String(result.stderr)).toBe(0);
   return parse(readFileSync(path.join(out, path.basename(file)), 'utf8'));
 }
@@ -37,6 +50,10 @@ describe.skipIf(!soffice)('the CSV delete list in LibreOffice Calc', () => {
     expect(evaluated.slice(1).map((r) => r[1])).toEqual(ids);
     expect(evaluated[1]![4]).toBe(text);
     // Without evaluation Calc shows the formula's text: uglier, but every digit is still there.
-    expect(throughCalc(file, false).slice(1).map((r) => r[1])).toEqual(ids.map((id) => `="${id}"`));
+    expect(
+      throughCalc(file, false)
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(ids.map((id) => `="${id}"`));
   }, 120_000);
 });

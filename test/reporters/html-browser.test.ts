@@ -21,7 +21,16 @@ beforeAll(async () => {
   if (!available) return;
   browser = await chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -121,7 +130,9 @@ describe.skipIf(!available)('the client deliverable of a 2,000-post audit', () =
       expect(await item.locator('a[href^="https://x.com/"]').count()).toBeGreaterThan(0);
     }
     // One card per habit, however many posts it gathers.
-    expect(await page.locator('article.card').count()).toBe(new Set(audit.habits!.map((h) => `${h.rule}|${h.platform}|${h.bucket}`)).size + audit.findings.filter((f) => f.bucket === 'keep').length);
+    expect(await page.locator('article.card').count()).toBe(
+      new Set(audit.habits!.map((h) => `${h.rule}|${h.platform}|${h.bucket}`)).size + audit.findings.filter((f) => f.bucket === 'keep').length,
+    );
     mkdirSync(path.join(ROOT, 'test/artifacts'), { recursive: true });
     const shot = await page.screenshot({ path: path.join(ROOT, 'test/artifacts/report-first-page.png') });
     // The README shows the first page; `UPDATE_SCREENSHOTS=1 npx vitest run test/reporters/html-browser.test.ts` renews it.
@@ -130,7 +141,9 @@ describe.skipIf(!available)('the client deliverable of a 2,000-post audit', () =
     // Accessibility: axe-core in the real browser, nothing serious or critical, and a <main> landmark.
     await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
     // Written as text: the code runs in the page, whose DOM types this Node project does not compile against.
-    const violations: string[] = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.impact + ' ' + v.id))`);
+    const violations: string[] = await page.evaluate(
+      `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.impact + ' ' + v.id))`,
+    );
     expect(violations.filter((v) => /^(serious|critical) /.test(v))).toEqual([]);
     expect(await page.locator('main').count()).toBe(1);
 
@@ -152,7 +165,9 @@ describe.skipIf(!available)('the client deliverable of a 2,000-post audit', () =
     expect(cards.every((c) => c.breakInside === 'avoid')).toBe(true);
     // A4 less its 16 and 18 mm margins, in CSS pixels: a taller card would have to split.
     expect(Math.max(...cards.map((c) => c.height))).toBeLessThan(((297 - 34) / 25.4) * 96);
-    const pageRule: string = await page.evaluate(`[...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSPageRule).map((r) => r.cssText).join('\\n')`);
+    const pageRule: string = await page.evaluate(
+      `[...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSPageRule).map((r) => r.cssText).join('\\n')`,
+    );
     expect(pageRule).toMatch(/size: a4/i);
     expect(pageRule).toMatch(/@bottom-right \{[^}]*counter\(page\)[^}]*counter\(pages\)/);
     const pdf = await page.pdf({ preferCSSPageSize: true });

@@ -32,7 +32,11 @@ describe('json', () => {
     expect(document.posts.map((row) => row[0])).toEqual(audit.posts.map((post) => post.id));
     expect(document.files.map((file) => file.path)).toEqual([...new Set(audit.posts.map((post) => post.source.file))]);
     const rows = [...document.findings, ...document.habits, ...document.posts].map((item) => JSON.stringify(item));
-    for (const file of document.files) expect(rows.filter((row) => row.includes(JSON.stringify(file.path))), file.path).toEqual([]);
+    for (const file of document.files)
+      expect(
+        rows.filter((row) => row.includes(JSON.stringify(file.path))),
+        file.path,
+      ).toEqual([]);
     audit.findings.forEach((finding, i) => {
       const written = document.findings[i]!;
       if (finding.post) expect(document.posts[written.post!]![0]).toBe(finding.post.id);
@@ -65,6 +69,9 @@ describe('json', () => {
   test('a post index out of range is refused with its place', () => {
     const document = JSON.parse(json.render(audit, options));
     document.findings.find((f: { post?: number }) => f.post !== undefined).post = 99_999;
-    expect(readAuditDocument(document).problem).toMatchObject({ path: expect.stringMatching(/^findings\.\d+\.post$/), message: 'no post 99999 in this document' });
+    expect(readAuditDocument(document).problem).toMatchObject({
+      path: expect.stringMatching(/^findings\.\d+\.post$/),
+      message: 'no post 99999 in this document',
+    });
   });
 });

@@ -49,7 +49,12 @@ async function loadsOrFailsCleanly(format: string, name: string, bytes: Uint8Arr
 
 describe('every loader either loads or fails cleanly', () => {
   test('the seeds cover every file format', () => {
-    expect(Object.keys(SEEDS).sort()).toEqual(fileSources.map((s) => s.id).filter((id) => id !== 'snapshot-jsonl').sort());
+    expect(Object.keys(SEEDS).sort()).toEqual(
+      fileSources
+        .map((s) => s.id)
+        .filter((id) => id !== 'snapshot-jsonl')
+        .sort(),
+    );
   });
 
   test.each(Object.entries(SEEDS))('%s: mutated real exports', async (format, seed) => {
@@ -74,9 +79,15 @@ describe('every loader either loads or fails cleanly', () => {
   test.each(Object.entries(SEEDS))('%s: random bytes and random JSON', async (format, seed) => {
     const name = path.basename(seed);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 512 }), fc.json().map((j) => new TextEncoder().encode(j))), async (bytes) => {
-        await loadsOrFailsCleanly(format, name, bytes);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 512 }),
+          fc.json().map((j) => new TextEncoder().encode(j)),
+        ),
+        async (bytes) => {
+          await loadsOrFailsCleanly(format, name, bytes);
+        },
+      ),
       { numRuns: 30, seed: 7 },
     );
   });

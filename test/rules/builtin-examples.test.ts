@@ -10,14 +10,19 @@ const classes = await loadClasses(path.join(BUILTIN_RULES_DIR, 'classes.yaml'), 
 describe('built-in rules', () => {
   test.each(definitions.map((d) => [d.header.id, d] as const))('%s: its examples behave as written', (_id, definition) => {
     const examples = definition.header.examples;
-    expect((examples?.fail.length ?? 0) + (examples?.keep.length ?? 0), 'every built-in rule has a failing (or, if it only reports, a keep) example').toBeGreaterThan(0);
+    expect(
+      (examples?.fail.length ?? 0) + (examples?.keep.length ?? 0),
+      'every built-in rule has a failing (or, if it only reports, a keep) example',
+    ).toBeGreaterThan(0);
     expect(examples?.pass.length, 'every built-in rule has a passing example').toBeGreaterThan(0);
     const wrong = runExamples(definition, classes).filter((r) => !r.ok);
     expect(wrong).toEqual([]);
   });
 
   test('every rule says why, and cites where its threshold comes from', () => {
-    const undocumented = definitions.filter(({ header }) => header.why.length <= 20 || !/audit-practices|\((?:A|B|C|H)\)|brand's own/.test(header.source)).map(({ header }) => header.id);
+    const undocumented = definitions
+      .filter(({ header }) => header.why.length <= 20 || !/audit-practices|\((?:A|B|C|H)\)|brand's own/.test(header.source))
+      .map(({ header }) => header.id);
     expect(undocumented).toEqual([]);
   });
 });

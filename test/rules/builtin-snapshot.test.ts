@@ -18,7 +18,12 @@ test.each(names)('%s: the build snapshot reads as parsing the file would', async
   const entries = (parsed.value as { rules?: unknown[]; classes?: unknown[] }).rules ?? (parsed.value as { classes: unknown[] }).classes;
   const list = name === 'classes.yaml' ? 'classes' : 'rules';
   entries.forEach((_, index) => {
-    for (const at of [[list, index], [list, index, 'id'], [list, index, 'no-such-key']]) expect(fromSnapshot.locate(at)).toEqual(parsed.locate(at));
+    for (const at of [
+      [list, index],
+      [list, index, 'id'],
+      [list, index, 'no-such-key'],
+    ])
+      expect(fromSnapshot.locate(at)).toEqual(parsed.locate(at));
     expect(fromSnapshot.locateKey([list, index, 'description'])).toEqual(parsed.locateKey([list, index, 'description']));
   });
 });

@@ -8,7 +8,10 @@ const wordClass = (n: number) => ClassDefinition.parse({ name: `word-${n}`, desc
 
 describe('the classifier', () => {
   test('has no limit on the number of classes: the 60th and the 1st are both told apart', () => {
-    const classify = compileClassifier(Array.from({ length: 60 }, (_, n) => wordClass(n + 1)), EMPTY_BRAND);
+    const classify = compileClassifier(
+      Array.from({ length: 60 }, (_, n) => wordClass(n + 1)),
+      EMPTY_BRAND,
+    );
     expect([...classify(facts({ text: 'w1 and w60' }))]).toEqual(['word-1', 'word-60']);
     expect([...classify(facts({ text: 'w53 only' }))]).toEqual(['word-53']);
     expect(classify(facts({ text: 'none of them' })).size).toBe(0);

@@ -13,7 +13,11 @@ describe('Bluesky repository export (.car)', async () => {
 
   test('ids, links and tags from facets at UTF-8 byte offsets', () => {
     const aurora = byRkey('3kt6aurora01');
-    expect(aurora).toMatchObject({ id: 'at://did:plc:n0rthw1ndl4mps5xq2k7a3b4/app.bsky.feed.post/3kt6aurora01', createdAt: '2024-05-14T09:33:12.345Z', media: [{ type: 'image', altText: '' }] });
+    expect(aurora).toMatchObject({
+      id: 'at://did:plc:n0rthw1ndl4mps5xq2k7a3b4/app.bsky.feed.post/3kt6aurora01',
+      createdAt: '2024-05-14T09:33:12.345Z',
+      media: [{ type: 'image', altText: '' }],
+    });
     expect(aurora.links.map((l) => l.url)).toEqual(['https://northwind.example/lamps/aurora']);
     expect(byRkey('3kt6cafe0002').hashtags).toEqual(['LightingDesign']);
   });
@@ -26,6 +30,8 @@ describe('Bluesky repository export (.car)', async () => {
   test('detection, and a corrupt file is a located error', async () => {
     expect(await detects(blueskyCar, 'fixtures/bluesky/repo.car')).toBe(true);
     expect(await detects(blueskyCar, 'fixtures/bluesky/author-feed.json')).toBe(false);
-    await expect(loadWith(blueskyCar, 'fixtures/linkedin/Shares.csv')).rejects.toMatchObject({ message: expect.stringMatching(/^not a readable CAR repository export/) });
+    await expect(loadWith(blueskyCar, 'fixtures/linkedin/Shares.csv')).rejects.toMatchObject({
+      message: expect.stringMatching(/^not a readable CAR repository export/),
+    });
   });
 });

@@ -22,7 +22,10 @@ describe('Bluesky author feed', async () => {
     const aurora = byRkey('3kt6aurora01');
     expect(aurora.links).toEqual([{ url: 'https://northwind.example/lamps/aurora', domain: 'northwind.example' }]);
     expect(aurora.media).toEqual([{ type: 'image', altText: '' }]);
-    expect(aurora).toMatchObject({ metrics: { likes: 41, reposts: 9, replies: 3, quotes: 1 }, url: 'https://bsky.app/profile/northwindlamps.bsky.social/post/3kt6aurora01' });
+    expect(aurora).toMatchObject({
+      metrics: { likes: 41, reposts: 9, replies: 3, quotes: 1 },
+      url: 'https://bsky.app/profile/northwindlamps.bsky.social/post/3kt6aurora01',
+    });
   });
 
   test('a reply carries its parent’s time; a repost is the brand’s, dated when reposted', () => {

@@ -7,7 +7,12 @@ describe('RSS and Atom feeds', () => {
     const blog = await loadWith(feed, 'fixtures/feeds/blog.rss');
     expect(blog.posts).toHaveLength(2);
     expect(blog.skipped.count).toBe(1);
-    expect(blog.posts[0]).toMatchObject({ platform: 'feed', author: 'Northwind Lamps Journal', url: 'https://northwind.example/blog/warm-light', createdAt: '2024-05-06T08:00:00.000Z' });
+    expect(blog.posts[0]).toMatchObject({
+      platform: 'feed',
+      author: 'Northwind Lamps Journal',
+      url: 'https://northwind.example/blog/warm-light',
+      createdAt: '2024-05-06T08:00:00.000Z',
+    });
     expect(blog.posts[0]!.text).toBe(
       'Why warm light feels calmer in the evening\n\n' +
         'We asked forty readers to keep a light diary for a month. Almost all of them dimmed or swapped bulbs after 8pm — here is what we learned.',
@@ -19,7 +24,9 @@ describe('RSS and Atom feeds', () => {
   test('a YouTube channel Atom feed: the video, its description and links', async () => {
     const youtube = await loadWith(feed, 'fixtures/feeds/youtube.atom');
     expect(youtube.posts[0]).toMatchObject({ id: 'yt:video:AuRoRa15sec', url: 'https://www.youtube.com/watch?v=AuRoRa15sec', media: [{ type: 'video' }] });
-    expect(youtube.posts[0]!.text).toBe("How Aurora dims, in 15 seconds\n\nFrom 800 lumens to a candle's glow, with no flicker. The full story: https://northwind.example/blog/aurora-story");
+    expect(youtube.posts[0]!.text).toBe(
+      "How Aurora dims, in 15 seconds\n\nFrom 800 lumens to a candle's glow, with no flicker. The full story: https://northwind.example/blog/aurora-story",
+    );
   });
 
   test('detection', async () => {

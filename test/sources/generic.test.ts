@@ -35,7 +35,10 @@ describe('generic CSV, JSON and JSON Lines', () => {
       message: 'no text column among "Publish Date", "Network", "Message", "Link", "Likes", "Comments"',
       hint: 'name it with --map text=COLUMN',
     });
-    await expect(loadWith(generic, 'fixtures/generic/posts.csv', { map: { txt: 'Message' } })).rejects.toMatchObject({ message: expect.stringMatching(/unknown field "txt"/), hint: 'did you mean "text"?' });
+    await expect(loadWith(generic, 'fixtures/generic/posts.csv', { map: { txt: 'Message' } })).rejects.toMatchObject({
+      message: expect.stringMatching(/unknown field "txt"/),
+      hint: 'did you mean "text"?',
+    });
   });
 
   test.each([

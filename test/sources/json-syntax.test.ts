@@ -13,11 +13,13 @@ const parses = (text: string) => {
 
 describe('the first JSON syntax error, from the grammar', () => {
   test('a text has an error exactly when JSON.parse refuses it', () => {
-    const damaged = fc.tuple(fc.jsonValue(), fc.nat(), fc.constantFrom('', '"', '{', '}', '[', ']', ',', ':', '\\', 'x', '-', '0', '\u0001', ' ')).map(([value, at, insert]) => {
-      const text = JSON.stringify(value, null, 1) ?? 'null';
-      const cut = at % (text.length + 1);
-      return text.slice(0, cut) + insert + text.slice(cut + (insert ? 0 : 1));
-    });
+    const damaged = fc
+      .tuple(fc.jsonValue(), fc.nat(), fc.constantFrom('', '"', '{', '}', '[', ']', ',', ':', '\\', 'x', '-', '0', '\u0001', ' '))
+      .map(([value, at, insert]) => {
+        const text = JSON.stringify(value, null, 1) ?? 'null';
+        const cut = at % (text.length + 1);
+        return text.slice(0, cut) + insert + text.slice(cut + (insert ? 0 : 1));
+      });
     fc.assert(
       fc.property(damaged, (text) => {
         expect(jsonSyntaxError(text) === undefined).toBe(parses(text));

@@ -27,11 +27,13 @@ describe('JSON arrays read one element at a time', () => {
   });
 
   test('a damaged array is refused exactly when JSON.parse refuses it', () => {
-    const damaged = fc.tuple(fc.array(fc.jsonValue(), { minLength: 1 }), fc.nat(), fc.constantFrom('', '"', '{', '}', ']', ',', '\\', 'x', ' ')).map(([array, at, insert]) => {
-      const text = JSON.stringify(array, null, 1);
-      const cut = at % (text.length + 1);
-      return text.slice(0, cut) + insert + text.slice(cut + (insert ? 0 : 1));
-    });
+    const damaged = fc
+      .tuple(fc.array(fc.jsonValue(), { minLength: 1 }), fc.nat(), fc.constantFrom('', '"', '{', '}', ']', ',', '\\', 'x', ' '))
+      .map(([array, at, insert]) => {
+        const text = JSON.stringify(array, null, 1);
+        const cut = at % (text.length + 1);
+        return text.slice(0, cut) + insert + text.slice(cut + (insert ? 0 : 1));
+      });
     fc.assert(
       fc.property(damaged, (text) => {
         const expected = outcome(() => JSON.parse(text));

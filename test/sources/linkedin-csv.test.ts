@@ -79,7 +79,7 @@ describe('LinkedIn export folder: Shares.csv with Comments.csv beside it', async
     ['7203500000000000011', 3, 2, '2024-06-03T10:15:02.000Z'],
     ['7198400000000000015', 2, 9, '2024-05-20T09:00:00.000Z'],
     ['7201700000000000012', 0, 6, '2024-05-29T14:40:10.000Z'],
-  ])('share %s has %i images, the first row\'s line %i and date %s', (id, images, line, createdAt) => {
+  ])("share %s has %i images, the first row's line %i and date %s", (id, images, line, createdAt) => {
     const post = byId(id);
     expect(post.media).toEqual(Array.from({ length: images }, () => ({ type: 'image' })));
     expect(post).toMatchObject({ kind: 'post', createdAt, source: { line } });
@@ -188,7 +188,10 @@ describe('an export without Shares.csv', () => {
       '2023-04-28 17:40:03,https://www.linkedin.com/feed/update/urn:li:activity:7057000000000000002,Congratulations on the launch!',
     ];
     writeFileSync(path.join(dir, 'Comments.csv'), `${rows.join('\r\n')}\r\n`);
-    writeFileSync(path.join(dir, 'Reactions.csv'), 'Date,Type,Link\r\n2023-05-01 09:00:00,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:7058000000000000003\r\n');
+    writeFileSync(
+      path.join(dir, 'Reactions.csv'),
+      'Date,Type,Link\r\n2023-05-01 09:00:00,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:7058000000000000003\r\n',
+    );
     expect(await detects(linkedinCsv, dir)).toBe(true);
     const result = await loadWith(linkedinCsv, dir);
     expect(kinds(result)).toEqual({ reply: 2 });

@@ -61,7 +61,9 @@ describe('Mastodon account export', async () => {
 
   test('HTML becomes text with the full link kept; hashtags and mentions from tags', () => {
     const aurora = byId('112400000000000006');
-    expect(aurora.text).toBe('Meet Aurora: our new desk lamp dims all the way down to candlelight. https://northwind.example/lamps/aurora\n\n#WorkFromHome #lighting');
+    expect(aurora.text).toBe(
+      'Meet Aurora: our new desk lamp dims all the way down to candlelight. https://northwind.example/lamps/aurora\n\n#WorkFromHome #lighting',
+    );
     expect(aurora.links).toEqual([{ url: 'https://northwind.example/lamps/aurora', domain: 'northwind.example' }]);
     expect(aurora.hashtags).toEqual(['WorkFromHome', 'lighting']);
     expect(byId('112400000000000004').mentions).toEqual(['jordan@books.example']);
@@ -70,7 +72,10 @@ describe('Mastodon account export', async () => {
 
   test('alt text: described, empty and missing', () => {
     expect(byId('112400000000000006').media).toEqual([{ type: 'image', altText: 'A brass desk lamp on an oak desk, glowing warm at dusk' }]);
-    expect(byId('112400000000000007').media).toEqual([{ type: 'image', altText: '' }, { type: 'image', altText: '' }]);
+    expect(byId('112400000000000007').media).toEqual([
+      { type: 'image', altText: '' },
+      { type: 'image', altText: '' },
+    ]);
     expect(zip.lacks).toBeUndefined();
   });
 
@@ -114,7 +119,11 @@ describe('Mastodon export: other shapes', () => {
       note(5, ['https://design.example/users/studiolumen'], ['https://design.example/users/studiolumen/followers']),
     ]);
     const result = await loadWith(mastodonOutbox, root);
-    expect(result.posts.map((p) => [p.id.slice(-1), p.visibility])).toEqual([['1', 'public'], ['2', 'unlisted'], ['3', 'followers']]);
+    expect(result.posts.map((p) => [p.id.slice(-1), p.visibility])).toEqual([
+      ['1', 'public'],
+      ['2', 'unlisted'],
+      ['3', 'followers'],
+    ]);
     expect(result.excluded).toEqual({ 'direct message': 2 });
   });
 
@@ -237,8 +246,18 @@ describe('an automated account', () => {
     const result = await runCli(['audit', 'fixtures/mastodon/bot-account', '--format', 'json']);
     const audit = auditOf(result.stdout);
     expect(audit.sources[0]!.bot).toBe('its Mastodon profile is marked as automated');
-    const skipped = audit.notEvaluated.filter((n) => n.reason === "its Mastodon profile is marked as automated: a bot is not held to people's habits").map((n) => n.rule);
-    expect(skipped).toEqual(expect.arrayContaining(['conversation/reply-share', 'cadence/burst', 'link-blasting/bare-link', 'link-blasting/link-habit', 'link-blasting/repeated-link']));
+    const skipped = audit.notEvaluated
+      .filter((n) => n.reason === "its Mastodon profile is marked as automated: a bot is not held to people's habits")
+      .map((n) => n.rule);
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        'conversation/reply-share',
+        'cadence/burst',
+        'link-blasting/bare-link',
+        'link-blasting/link-habit',
+        'link-blasting/repeated-link',
+      ]),
+    );
     expect(audit.findings.filter((f) => f.bucket !== 'keep')).toEqual([]);
   });
 });

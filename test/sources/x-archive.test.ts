@@ -106,7 +106,9 @@ describe('X archive: the bundled fixture', () => {
 
   test('HTML entities decoded: &gt; &lt; &amp;', () => {
     expect(byId('1787399652111286272').text).toContain('Our eyes read anything >4000K as daytime');
-    expect(byId('1800578742481846272').text).toBe('@HomeDeskDaily Good question. The Ember nightlight draws 0.3 W, so about 2.6 kWh a year left on every night (<€1 where we are).');
+    expect(byId('1800578742481846272').text).toBe(
+      '@HomeDeskDaily Good question. The Ember nightlight draws 0.3 W, so about 2.6 kWh a year left on every night (<€1 where we are).',
+    );
     expect(byId('1797553810437046272').text).toContain('low placement & shades facing down.');
     expect(zip.posts.every((p) => !/&(amp|lt|gt);/.test(p.text))).toBe(true);
   });
@@ -127,13 +129,20 @@ describe('X archive: the bundled fixture', () => {
       mentions: ['ana_makes'],
       replyTo: { id: '1789203790033846281', author: 'ana_makes', isOwn: false, createdAt: '2024-05-11T08:00:00.000Z' },
     });
-    expect(byId('1787951790289846272').replyTo).toEqual({ id: '1787930399339446275', author: 'jordan_reads', isOwn: false, createdAt: '2024-05-07T19:40:00.000Z' });
+    expect(byId('1787951790289846272').replyTo).toEqual({
+      id: '1787930399339446275',
+      author: 'jordan_reads',
+      isOwn: false,
+      createdAt: '2024-05-07T19:40:00.000Z',
+    });
   });
 
   test('retweets are reposts with the truncated legacy text and no engagement', () => {
     const retweet = byId('1788146825425846272');
     expect(retweet).toMatchObject({ kind: 'repost', mentions: ['studiolumen', 'northwindlamps'] });
-    expect(retweet.text).toBe('RT @studiolumen: Loved testing the Aurora lamp from @northwindlamps for our spring shoot. Warm light, zero glare, and it folds flat for tra…');
+    expect(retweet.text).toBe(
+      'RT @studiolumen: Loved testing the Aurora lamp from @northwindlamps for our spring shoot. Warm light, zero glare, and it folds flat for tra…',
+    );
     expect(retweet.metrics).toBeUndefined();
     expect(retweet.replyTo).toBeUndefined();
     expect(retweet.quoted).toBeUndefined();
@@ -171,15 +180,24 @@ describe('X archive: the bundled fixture', () => {
   });
 
   test('media: photo, video and GIF types, no alt text, and the appended media link gone from the text', () => {
-    expect(byId('1787951790289846272')).toMatchObject({ media: [{ type: 'image' }], text: '@jordan_reads Thanks for the photo! The shade is recycled aluminium 🌱 and the cable is braided cotton.' });
+    expect(byId('1787951790289846272')).toMatchObject({
+      media: [{ type: 'image' }],
+      text: '@jordan_reads Thanks for the photo! The shade is recycled aluminium 🌱 and the cable is braided cotton.',
+    });
     expect(byId('1790653341496246272').media).toEqual([{ type: 'video' }]);
     // The 📚 before the GIF's link makes its code-point index differ from the UTF-16 one.
-    expect(byId('1788973522744246272')).toMatchObject({ media: [{ type: 'gif' }], text: 'Lights out for the weekend. What are you reading this week? 📚', links: [] });
+    expect(byId('1788973522744246272')).toMatchObject({
+      media: [{ type: 'gif' }],
+      text: 'Lights out for the weekend. What are you reading this week? 📚',
+      links: [],
+    });
     expect(zip.posts.flatMap((p) => p.media).every((m) => !('altText' in m))).toBe(true);
   });
 
   test('emoji and CJK text intact', () => {
-    expect(byId('1792461505950646272').text).toBe('東京の皆さん、こんにちは！オーロラのデスクランプが日本でも買えるようになりました。やさしい灯りで夜の読書を。');
+    expect(byId('1792461505950646272').text).toBe(
+      '東京の皆さん、こんにちは！オーロラのデスクランプが日本でも買えるようになりました。やさしい灯りで夜の読書を。',
+    );
     expect(byId('1792533228549046272').text).toBe('@mika_tokyo ありがとうございます！送料は無料です 📦');
     expect(byId('1790334993822646272').text).toBe('Tag a friend who reads in bed 🛏️💡✨🌙 https://northwind.example/shop/aurora');
   });
@@ -223,7 +241,10 @@ describe('X archive: other shapes and bad input', () => {
     };
     const root = archive('old', {
       'data/tweet.js': `window.YTD.tweet.part0 = [ ${JSON.stringify(bareTweet)} ];\n`,
-      'data/tweet-part1.js': tweetsJs([{ id_str: '1100000000000000002', created_at: 'Sun Jan 06 10:00:00 +0000 2019', full_text: 'Second part' }]).replace('tweets.part0', 'tweet.part1'),
+      'data/tweet-part1.js': tweetsJs([{ id_str: '1100000000000000002', created_at: 'Sun Jan 06 10:00:00 +0000 2019', full_text: 'Second part' }]).replace(
+        'tweets.part0',
+        'tweet.part1',
+      ),
       'data/manifest.js': `window.__THAR_CONFIG = ${JSON.stringify({ userInfo: { accountId: '42', userName: 'oldlamps', displayName: 'Old Lamps' } })}`,
     });
     expect(await detects(xArchive, root)).toBe(true);
@@ -250,7 +271,14 @@ describe('X archive: other shapes and bad input', () => {
 
   test('no account.js, no manifest, no media: the handle is unknown and the account is not claimed', async () => {
     const root = archive('anonymous', {
-      'data/tweets.js': tweetsJs([tweet({ id_str: '1790000000000000001', in_reply_to_status_id_str: '1789000000000000001', in_reply_to_user_id_str: '7', in_reply_to_screen_name: 'someone' })]),
+      'data/tweets.js': tweetsJs([
+        tweet({
+          id_str: '1790000000000000001',
+          in_reply_to_status_id_str: '1789000000000000001',
+          in_reply_to_user_id_str: '7',
+          in_reply_to_screen_name: 'someone',
+        }),
+      ]),
     });
     const result = await loadWith(xArchive, root);
     expect(result.account).toBeUndefined();
@@ -260,7 +288,14 @@ describe('X archive: other shapes and bad input', () => {
   test('a self-reply is known by the account id even when the screen name changed since', async () => {
     const root = archive('renamed', {
       'data/account.js': `window.YTD.account.part0 = ${JSON.stringify([{ account: { email: 'x@example.com', username: 'newname', accountId: '901' } }])}`,
-      'data/tweets.js': tweetsJs([tweet({ id_str: '1790000000000000002', in_reply_to_status_id_str: '1790000000000000001', in_reply_to_user_id_str: '901', in_reply_to_screen_name: 'oldname' })]),
+      'data/tweets.js': tweetsJs([
+        tweet({
+          id_str: '1790000000000000002',
+          in_reply_to_status_id_str: '1790000000000000001',
+          in_reply_to_user_id_str: '901',
+          in_reply_to_screen_name: 'oldname',
+        }),
+      ]),
     });
     expect((await loadWith(xArchive, root)).posts[0]).toMatchObject({ kind: 'post', replyTo: { isOwn: true, author: 'oldname' } });
   });
@@ -270,7 +305,12 @@ describe('X archive: other shapes and bad input', () => {
       'data/account.js': `window.YTD.account.part0 = ${JSON.stringify([{ account: { username: 'northwindlamps', accountId: '901' } }])}`,
       'data/tweets.js': tweetsJs([
         tweet({ id_str: '1790000000000000041', full_text: '@ana_makes happy to help', in_reply_to_user_id_str: '77', in_reply_to_screen_name: 'ana_makes' }),
-        tweet({ id_str: '1790000000000000042', full_text: '@northwindlamps note to self', in_reply_to_user_id_str: '901', in_reply_to_screen_name: 'northwindlamps' }),
+        tweet({
+          id_str: '1790000000000000042',
+          full_text: '@northwindlamps note to self',
+          in_reply_to_user_id_str: '901',
+          in_reply_to_screen_name: 'northwindlamps',
+        }),
       ]),
     });
     const [toAna, toSelf] = (await loadWith(xArchive, root)).posts;
@@ -285,10 +325,26 @@ describe('X archive: other shapes and bad input', () => {
     const root = archive('not-quotes', {
       'data/account.js': `window.YTD.account.part0 = ${JSON.stringify([{ account: { username: 'northwindlamps', accountId: '901' } }])}`,
       'data/tweets.js': tweetsJs([
-        tweet({ id_str: '1790000000000000011', full_text: 'Again: https://t.co/a1', entities: link('https://x.com/NorthwindLamps/status/1790000000000000001', 'https://t.co/a1') }),
-        tweet({ id_str: '1790000000000000012', full_text: 'More https://t.co/a2', entities: link('https://twitter.com/i/web/status/1790000000000000002', 'https://t.co/a2') }),
-        tweet({ id_str: '1790000000000000013', full_text: 'Look https://t.co/a3', entities: link('https://twitter.com/studiolumen/status/1790000000000000003/photo/1', 'https://t.co/a3') }),
-        tweet({ id_str: '1790000000000000014', full_text: 'Type &amp;lt; for &lt; and $&amp; stays https://t.co/a4', entities: link('https://northwind.example/?a=1&b=$&', 'https://t.co/a4') }),
+        tweet({
+          id_str: '1790000000000000011',
+          full_text: 'Again: https://t.co/a1',
+          entities: link('https://x.com/NorthwindLamps/status/1790000000000000001', 'https://t.co/a1'),
+        }),
+        tweet({
+          id_str: '1790000000000000012',
+          full_text: 'More https://t.co/a2',
+          entities: link('https://twitter.com/i/web/status/1790000000000000002', 'https://t.co/a2'),
+        }),
+        tweet({
+          id_str: '1790000000000000013',
+          full_text: 'Look https://t.co/a3',
+          entities: link('https://twitter.com/studiolumen/status/1790000000000000003/photo/1', 'https://t.co/a3'),
+        }),
+        tweet({
+          id_str: '1790000000000000014',
+          full_text: 'Type &amp;lt; for &lt; and $&amp; stays https://t.co/a4',
+          entities: link('https://northwind.example/?a=1&b=$&', 'https://t.co/a4'),
+        }),
       ]),
     });
     const result = await loadWith(xArchive, root);
@@ -406,14 +462,18 @@ describe('X archive: other shapes and bad input', () => {
     const error = await loadWith(xArchive, root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PresenceError);
     expect(error).toMatchObject({ code: 'input', where: { file: path.join(root, 'data/tweets-part1.js'), line: 5, col: 7 } });
-    expect((error as PresenceError).render()).toBe(`${path.join(root, 'data/tweets-part1.js')}:5:7: not valid JSON (expected "," or "}", found a quotation mark)`);
+    expect((error as PresenceError).render()).toBe(
+      `${path.join(root, 'data/tweets-part1.js')}:5:7: not valid JSON (expected "," or "}", found a quotation mark)`,
+    );
     expect(() => parse('var tweets = []')).toThrow(/expected an X archive file starting with "window\.YTD/);
     expect(() => parse('window.YTD.tweets.part0 = [ {\n  "tweet" : { "id_str" : "1"')).toThrow(/\(it ends too early: a truncated file\?\)$/);
     expect(() => parse('window.YTD.tweets.part0 = { "tweet" : {} }')).toThrow(/^expected a JSON array, found "\{"$/);
   });
 
   test('a large part reports progress while it is read, not only once it is done', async () => {
-    const root = archive('large', { 'data/tweets.js': tweetsJs(Array.from({ length: 10_000 }, (_, i) => tweet({ id_str: String(1790000000000000000n + BigInt(i)) }))) });
+    const root = archive('large', {
+      'data/tweets.js': tweetsJs(Array.from({ length: 10_000 }, (_, i) => tweet({ id_str: String(1790000000000000000n + BigInt(i)) }))),
+    });
     const reported: number[] = [];
     const result = await loadWith(xArchive, root, { progress: (done) => reported.push(done) });
     expect(result.posts).toHaveLength(10_000);
@@ -422,13 +482,22 @@ describe('X archive: other shapes and bad input', () => {
 
   test('elements are read one by one with the grammar of a whole JSON array', () => {
     expect(parse('window.YTD.tweets.part0 = []')).toEqual([]);
-    expect(parse('\uFEFFwindow.YTD.tweets.part0 = [ {"a":"} \\" ]","b":"c:\\\\"}, "x", -1.5e3, true, null, [1,[2]] ];\n')).toEqual([{ a: '} " ]', b: 'c:\\' }, 'x', -1500, true, null, [1, [2]]]);
+    expect(parse('\uFEFFwindow.YTD.tweets.part0 = [ {"a":"} \\" ]","b":"c:\\\\"}, "x", -1.5e3, true, null, [1,[2]] ];\n')).toEqual([
+      { a: '} " ]', b: 'c:\\' },
+      'x',
+      -1500,
+      true,
+      null,
+      [1, [2]],
+    ]);
     expect(parse('window.YTD.tweets.part0 = [ {"text":"café ☕ 🙂"} ]')).toEqual([{ text: 'café ☕ 🙂' }]);
     expect(() => parse('window.YTD.tweets.part0 = [ 1, ]')).toThrow(/^not valid JSON \(/);
     expect(() => parse('window.YTD.tweets.part0 = [ 1 2 ]')).toThrow('not valid JSON (expected "," or "]" after an element, found "2")');
     expect(() => parse('window.YTD.tweets.part0 = [ 1 ] x')).toThrow('not valid JSON (expected nothing after the array, found "x")');
     expect(() => parse('window.YTD.tweets.part0 = [ {"a": 1}')).toThrow('not valid JSON (it ends too early: a truncated file?)');
-    expect(() => parse('window.YTD.tweets.part0 = [\n  {"a": tru}\n]')).toThrow(expect.objectContaining({ message: 'not valid JSON (expected a value, found "t")', where: { file: 'tweets.js', line: 2, col: 9 } }));
+    expect(() => parse('window.YTD.tweets.part0 = [\n  {"a": tru}\n]')).toThrow(
+      expect.objectContaining({ message: 'not valid JSON (expected a value, found "t")', where: { file: 'tweets.js', line: 2, col: 9 } }),
+    );
     expect(() => archiveElementsOf(Buffer.from([...Buffer.from('window.YTD.tweets.part0 = [ "caf'), 0xe9, ...Buffer.from('" ]')]))).toThrow(/not valid UTF-8/);
   });
 

@@ -44,7 +44,9 @@ describe('X archive in the Grailbird layout (before 2019)', () => {
   });
 
   test('t.co links become the address pasted, the photo link leaves the text, the app is named', () => {
-    expect(byId('405771122334455616').text).toBe('New on the blog: Thanksgiving pie schedule & how to pre-order http://harborstreetbakery.com/blog/2013/11/pie-schedule');
+    expect(byId('405771122334455616').text).toBe(
+      'New on the blog: Thanksgiving pie schedule & how to pre-order http://harborstreetbakery.com/blog/2013/11/pie-schedule',
+    );
     expect(byId('405771122334455616').app).toBe('twitterfeed');
     const photo = byId('401234567890123456');
     expect(photo.text).toBe('Rye is back.');
@@ -64,7 +66,7 @@ describe('X archive in the Grailbird layout (before 2019)', () => {
     expect(legacyCreatedAt('2013-02-30 18:05:44')).toBeUndefined();
   });
 
-  test("the default window is the year before the export was made, not before today", async () => {
+  test('the default window is the year before the export was made, not before today', async () => {
     const doc = JSON.parse((await runCli(['audit', FOLDER, '--format', 'json'])).stdout);
     expect(doc.sources[0]).toMatchObject({ format: 'x-legacy-archive', account: 'harborstbakery', exportedAt: '2014-01-21T11:03:27.000Z' });
     expect(doc.window).toMatchObject({ maxAgeDays: 365, olderLeftOut: 0 });

@@ -46,13 +46,23 @@ describe('mentions', () => {
   const handles = ['sandra@mastodon.nl', 'bert@mastodon.nl', 'nos', 'nrc@mastodon.nl', 'ftm@ftm.nl', 'bert@eupolicy.social'];
 
   test("a reply's opening @handles are the conversation, not tagging", () => {
-    const part = facts({ platform: 'mastodon', replyTo: { id: 'part-1', isOwn: true }, text: `${carried} I wonder how you would even measure that.`, mentions: handles });
+    const part = facts({
+      platform: 'mastodon',
+      replyTo: { id: 'part-1', isOwn: true },
+      text: `${carried} I wonder how you would even measure that.`,
+      mentions: handles,
+    });
     expect(measures.mentions.measure(part)).toBe(0);
   });
 
   test('handles written into a post, or opening a post that answers no one, are counted', () => {
     expect(measures.mentions.measure(facts({ platform: 'mastodon', text: `${carried} I wonder how you would even measure that.`, mentions: handles }))).toBe(6);
-    const reply = facts({ platform: 'mastodon', replyTo: { id: 'p', isOwn: false }, text: '@sandra@mastodon.nl thanks, and cc @nos @ftm@ftm.nl', mentions: ['sandra@mastodon.nl', 'nos', 'ftm@ftm.nl'] });
+    const reply = facts({
+      platform: 'mastodon',
+      replyTo: { id: 'p', isOwn: false },
+      text: '@sandra@mastodon.nl thanks, and cc @nos @ftm@ftm.nl',
+      mentions: ['sandra@mastodon.nl', 'nos', 'ftm@ftm.nl'],
+    });
     expect(measures.mentions.measure(reply)).toBe(2);
   });
 });

@@ -9,7 +9,7 @@ describe('URLs found in plain text', () => {
     expect(findUrls('(https://en.wikipedia.org/wiki/Chappie_(film))')).toEqual(['https://en.wikipedia.org/wiki/Chappie_(film)']);
   });
 
-  test("a Markdown link pasted into a post is one link, not one URL glued to another", () => {
+  test('a Markdown link pasted into a post is one link, not one URL glued to another', () => {
     expect(findUrls('Part 2 is up [https://youtu.be/3YE1tUxSHEI](https://youtu.be/3YE1tUxSHEI) enjoy')).toEqual(['https://youtu.be/3YE1tUxSHEI']);
     expect(findUrls('[the guide](https://northwind.example/guide) and [the shop](https://shop.northwind.example/)')).toEqual([
       'https://northwind.example/guide',

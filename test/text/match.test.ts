@@ -11,9 +11,13 @@ function reference(spec: MatcherSpec, text: string): string | undefined {
 }
 
 const WORDS = ['like', 'share', 'if', 'you', 'can', 'help', 'tag', 'a', 'friend', 'your', 'Sale', 'garage', 'for', 'by', 'LIKE', 'this', 'likes', '50%', 'off'];
-const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }).chain((words) =>
-  fc.array(fc.constantFrom(' ', '  ', ', ', '\n', '!'), { minLength: words.length, maxLength: words.length }).map((gaps) => words.map((w, i) => w + gaps[i]).join('')),
-);
+const text = fc
+  .array(fc.constantFrom(...WORDS), { maxLength: 12 })
+  .chain((words) =>
+    fc
+      .array(fc.constantFrom(' ', '  ', ', ', '\n', '!'), { minLength: words.length, maxLength: words.length })
+      .map((gaps) => words.map((w, i) => w + gaps[i]).join('')),
+  );
 
 const SPECS: [string, MatcherSpec][] = [
   ['phrases', { phrases: ['like if', 'tag your', 'sale'] }],

@@ -6,7 +6,35 @@ import { COMPARED_WORD_CHARS, countWords, words } from '../../src/text/unicode.j
 const SPACED_WORD = /[\p{L}\p{M}\p{N}_]+(?:['’.,][\p{L}\p{M}\p{N}_]+)*/gu;
 
 /** Letters, marks, digits, joiners, spaces, emoji and lone surrogates, in any order. */
-const piece = fc.constantFrom('a', 'Z', 'é', 'e\u0301', 'ß', 'Ω', 'ж', '٣', '_', '7', "'", '’', '.', ',', ' ', '\n', '-', '!', '#', '@', '🕯️', '𝐛', '𝟕', '\ud835', '\udc1b', 'ﬁ', '%');
+const piece = fc.constantFrom(
+  'a',
+  'Z',
+  'é',
+  'e\u0301',
+  'ß',
+  'Ω',
+  'ж',
+  '٣',
+  '_',
+  '7',
+  "'",
+  '’',
+  '.',
+  ',',
+  ' ',
+  '\n',
+  '-',
+  '!',
+  '#',
+  '@',
+  '🕯️',
+  '𝐛',
+  '𝟕',
+  '\ud835',
+  '\udc1b',
+  'ﬁ',
+  '%',
+);
 const spacedText = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
 
 describe('words', () => {

@@ -14,7 +14,12 @@ describe("the brand's own voice leaves out what it quotes", () => {
     ['emoji inside a quoted example', 'emoji', 'Alt text reads “🎉🎉🎉 party”, not just emoji.', 0],
     ['emoji bullets on separate lines are no run', 'emoji-run', '🍋 Lemon\n🍊 Orange\n🍇 Grape', 1],
     ['emoji side by side are a run', 'emoji-run', 'Launch day 🚀🚀🚀', 3],
-    ['a manual retweet: only the comment before RT @ is the brand’s', 'exclamations', 'WUT?! RT @friend@twitter.example: they gave every speaker a game boy!!!', 1],
+    [
+      'a manual retweet: only the comment before RT @ is the brand’s',
+      'exclamations',
+      'WUT?! RT @friend@twitter.example: they gave every speaker a game boy!!!',
+      1,
+    ],
   ] as const)('%s', (_, name, text, expected) => {
     expect(measure(name, text)).toBe(expected);
   });

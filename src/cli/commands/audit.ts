@@ -1,6 +1,16 @@
 import type { Command } from 'commander';
 import { EXIT, gate } from '../exit-codes.js';
-import { addReportOptions, addSourceOptions, addWindowOptions, selectionOf, httpSettings, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
+import {
+  addReportOptions,
+  addSourceOptions,
+  addWindowOptions,
+  selectionOf,
+  httpSettings,
+  reporterOptions,
+  type ReportOptions,
+  type SourceOptions,
+  type WindowOptions,
+} from '../command-options.js';
 import type { CommandContext } from '../command-context.js';
 import { inputError, usageError } from '../../errors.js';
 import { count } from '../../plural.js';
@@ -35,20 +45,25 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     ].join('\n'),
   );
   command.action(async (sources: string[], options: AuditOptions) => {
-    const [{ loadPosts, prepareRules, withOwnSites, auditPosts }, { resolveFormats, writeReports }, { reporters }, { parseColumnMapOption }] = await Promise.all([
-      import('../pipeline.js'),
-      import('../output.js'),
-      import('../../reporters/index.js'),
-      import('../map-option.js'),
-    ]);
+    const [{ loadPosts, prepareRules, withOwnSites, auditPosts }, { resolveFormats, writeReports }, { reporters }, { parseColumnMapOption }] =
+      await Promise.all([import('../pipeline.js'), import('../output.js'), import('../../reporters/index.js'), import('../map-option.js')]);
     if (sources.length === 0) throw usageError('name at least one source');
     const targets = await resolveFormats(options.format, reporters, options.output);
     const settings = { configPath: options.config, ruleFiles: options.rules };
     const prepared = await prepareRules(settings, io);
-    const loaded = await loadPosts(sources, { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map), ...httpSettings(options) }, io);
+    const loaded = await loadPosts(
+      sources,
+      { strict: options.strict, quiet: options.quiet, map: parseColumnMapOption(options.map), ...httpSettings(options) },
+      io,
+    );
     const audit = auditPosts(loaded, selectionOf(options), await withOwnSites(prepared, loaded, settings, io), new Date(), options.timezone);
     // An empty window would score 100/100 and pass: that is no verdict at all.
-    if (audit.posts.length === 0) throw inputError(undefined, loaded.posts.length === 1 ? 'the one post loaded is not in the window' : `none of the ${loaded.posts.length} posts loaded is in the window`, 'widen it with --all, --since or --until');
+    if (audit.posts.length === 0)
+      throw inputError(
+        undefined,
+        loaded.posts.length === 1 ? 'the one post loaded is not in the window' : `none of the ${loaded.posts.length} posts loaded is in the window`,
+        'widen it with --all, --since or --until',
+      );
     await writeReports(audit, targets, reporterOptions(options, io), io, options.quiet);
     const result = gate(audit.findings, { failOn: options.failOn, maxWarnings: options.maxWarnings });
     if (result.reason && !options.quiet) io.stderr.write(`presence: ${result.reason}\n`);

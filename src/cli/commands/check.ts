@@ -4,7 +4,17 @@ import type { Command } from 'commander';
 import { configError, usageError } from '../../errors.js';
 import { PLATFORMS, type PlatformName } from '../../model/names.js';
 import type { Post } from '../../model/post.js';
-import { addReportOptions, addSourceOptions, addWindowOptions, selectionOf, httpSettings, reporterOptions, type ReportOptions, type SourceOptions, type WindowOptions } from '../command-options.js';
+import {
+  addReportOptions,
+  addSourceOptions,
+  addWindowOptions,
+  selectionOf,
+  httpSettings,
+  reporterOptions,
+  type ReportOptions,
+  type SourceOptions,
+  type WindowOptions,
+} from '../command-options.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT, gate } from '../exit-codes.js';
 import { collect } from '../options.js';
@@ -52,18 +62,27 @@ export function register(program: Command, { io, formats, exit }: CommandContext
     ].join('\n'),
   );
   command.action(async (queueFiles: string[], options: CheckOptions) => {
-    const [{ loadPosts, prepareRules, withOwnSites }, { resolveFormats, writeReports, writeAtomically }, { reporters }, { selectPosts }, { gateQueue }, { applyBaseline, Baseline, makeBaseline }, { parseColumnMapOption }, { VERSION }, { withHabits }] =
-      await Promise.all([
-        import('../pipeline.js'),
-        import('../output.js'),
-        import('../../reporters/index.js'),
-        import('../../engine/select.js'),
-        import('../../engine/queue-gate.js'),
-        import('../../engine/baseline.js'),
-        import('../map-option.js'),
-        import('../version.js'),
-        import('../../engine/run.js'),
-      ]);
+    const [
+      { loadPosts, prepareRules, withOwnSites },
+      { resolveFormats, writeReports, writeAtomically },
+      { reporters },
+      { selectPosts },
+      { gateQueue },
+      { applyBaseline, Baseline, makeBaseline },
+      { parseColumnMapOption },
+      { VERSION },
+      { withHabits },
+    ] = await Promise.all([
+      import('../pipeline.js'),
+      import('../output.js'),
+      import('../../reporters/index.js'),
+      import('../../engine/select.js'),
+      import('../../engine/queue-gate.js'),
+      import('../../engine/baseline.js'),
+      import('../map-option.js'),
+      import('../version.js'),
+      import('../../engine/run.js'),
+    ]);
     if (options.queuePlatform && !(PLATFORMS as readonly string[]).includes(options.queuePlatform)) {
       throw usageError(`--queue-platform must be one of ${PLATFORMS.join(', ')}; got "${options.queuePlatform}"`);
     }
@@ -93,7 +112,8 @@ export function register(program: Command, { io, formats, exit }: CommandContext
       const baseline = await readBaseline(path.resolve(io.cwd, options.baseline), options.baseline, Baseline);
       const applied = applyBaseline(audit.findings, baseline);
       audit = withHabits({ ...audit, findings: applied.findings });
-      if (!options.quiet && applied.suppressed) io.stderr.write(`presence: ${count(applied.suppressed, 'finding')} accepted by the baseline ${options.baseline}\n`);
+      if (!options.quiet && applied.suppressed)
+        io.stderr.write(`presence: ${count(applied.suppressed, 'finding')} accepted by the baseline ${options.baseline}\n`);
     }
     if (options.writeBaseline) await writeAtomically(path.resolve(io.cwd, options.writeBaseline), `${JSON.stringify(makeBaseline(audit.findings), null, 2)}\n`);
     const style = reporterOptions(options, io);
@@ -110,7 +130,12 @@ export function register(program: Command, { io, formats, exit }: CommandContext
  * The network of queued posts whose file does not say: --queue-platform, else the history's one
  * network (said on stderr). Judging them as "other" would silently drop every platform limit.
  */
-function queuePlatform(queue: readonly Post[], history: readonly Post[], given: PlatformName | undefined, notes: { write(text: string): unknown } | undefined): PlatformName | undefined {
+function queuePlatform(
+  queue: readonly Post[],
+  history: readonly Post[],
+  given: PlatformName | undefined,
+  notes: { write(text: string): unknown } | undefined,
+): PlatformName | undefined {
   const unnamed = queue.filter((post) => post.platform === 'other').length;
   if (given || unnamed === 0) return given;
   const networks = [...new Set(history.map((post) => post.platform).filter((p) => p !== 'other'))].sort();

@@ -22,7 +22,11 @@ export function register(program: Command, { io }: CommandContext): void {
     .option('--last <n>', 'how many of the newest posts to read (an account over its API: 10000 at most)', parseCount('--last'), 200);
   addSourceOptions(command);
   command.action(async (source: string, options: FetchOptions) => {
-    const [{ loadPosts }, { writeAtomically }, { writeSnapshot }] = await Promise.all([import('../pipeline.js'), import('../output.js'), import('../../sources/formats/snapshot-jsonl.js')]);
+    const [{ loadPosts }, { writeAtomically }, { writeSnapshot }] = await Promise.all([
+      import('../pipeline.js'),
+      import('../output.js'),
+      import('../../sources/formats/snapshot-jsonl.js'),
+    ]);
     const loaded = await loadPosts([source], { strict: options.strict, quiet: options.quiet, ...httpSettings(options) }, io);
     const summary = loaded.sources[0]!;
     const meta = {

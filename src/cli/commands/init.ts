@@ -24,12 +24,37 @@ export function register(program: Command, { io }: CommandContext): void {
     .option('--from <source>', 'posts to learn domains, handles and product names from (repeatable)', collect, [])
     .option('--force', 'overwrite an existing presence.yaml', false)
     .action(async (options: InitOptions) => {
-      const [{ writeAtomically }, { BUILTIN_RULES_DIR }, { loadPosts }] = await Promise.all([import('../output.js'), import('../../rules/load-rules.js'), import('../pipeline.js')]);
+      const [{ writeAtomically }, { BUILTIN_RULES_DIR }, { loadPosts }] = await Promise.all([
+        import('../output.js'),
+        import('../../rules/load-rules.js'),
+        import('../pipeline.js'),
+      ]);
       const file = path.join(io.cwd, 'presence.yaml');
-      if (!options.force && (await access(file).then(() => true, () => false))) throw usageError('presence.yaml already exists', 'use --force to overwrite it');
+      if (
+        !options.force &&
+        (await access(file).then(
+          () => true,
+          () => false,
+        ))
+      )
+        throw usageError('presence.yaml already exists', 'use --force to overwrite it');
       const loaded = options.from.length ? await loadPosts(options.from, { strict: false, quiet: true }, io) : undefined;
-      const schema = path.relative(io.cwd, path.join(BUILTIN_RULES_DIR, 'schema', 'presence.schema.json')).split(path.sep).join('/');
-      await writeAtomically(file, starterProfile(schema, loaded ? propose(loaded.posts, loaded.sources.map((s) => s.account)) : undefined));
+      const schema = path
+        .relative(io.cwd, path.join(BUILTIN_RULES_DIR, 'schema', 'presence.schema.json'))
+        .split(path.sep)
+        .join('/');
+      await writeAtomically(
+        file,
+        starterProfile(
+          schema,
+          loaded
+            ? propose(
+                loaded.posts,
+                loaded.sources.map((s) => s.account),
+              )
+            : undefined,
+        ),
+      );
       io.stdout.write(`wrote presence.yaml${loaded ? ` with proposals from ${count(loaded.posts.length, 'post')}` : ''}; check it, then run presence audit\n`);
     });
 }
@@ -51,16 +76,26 @@ export function propose(posts: readonly Post[], accounts: readonly (string | und
   for (const post of posts) if (post.author !== 'unknown' && !handles[post.platform] && accounts.includes(post.author)) handles[post.platform] = post.author;
   const products = new Map<string, number>();
   for (const post of posts) {
-    for (const match of post.text.matchAll(/\b(?:[Mm]eet|[Ii]ntroducing|[Oo]ur new|[Tt]he new)\s+(?:the\s+)?((?:[A-Z][\p{L}\d]+)(?:\s+[A-Z][\p{L}\d]+)?)/gu)) products.set(match[1]!, (products.get(match[1]!) ?? 0) + 1);
+    for (const match of post.text.matchAll(/\b(?:[Mm]eet|[Ii]ntroducing|[Oo]ur new|[Tt]he new)\s+(?:the\s+)?((?:[A-Z][\p{L}\d]+)(?:\s+[A-Z][\p{L}\d]+)?)/gu))
+      products.set(match[1]!, (products.get(match[1]!) ?? 0) + 1);
   }
-  const top = (counts: Map<string, number>, n: number) => [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([k]) => k);
+  const top = (counts: Map<string, number>, n: number) =>
+    [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, n)
+      .map(([k]) => k);
   return { domains: top(domains, 3), handles, products: top(products, 5) };
 }
 
 const list = (items: readonly string[]) => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
 
 export function starterProfile(schema: string, proposal?: Proposal): string {
-  const handles = proposal && Object.keys(proposal.handles).length ? `\n${Object.entries(proposal.handles).map(([p, h]) => `    ${p}: ${JSON.stringify(h)}`).join('\n')}` : ' {}   # e.g. { x: yourbrand, mastodon: yourbrand@mastodon.social }';
+  const handles =
+    proposal && Object.keys(proposal.handles).length
+      ? `\n${Object.entries(proposal.handles)
+          .map(([p, h]) => `    ${p}: ${JSON.stringify(h)}`)
+          .join('\n')}`
+      : ' {}   # e.g. { x: yourbrand, mastodon: yourbrand@mastodon.social }';
   const domainsNote = proposal ? '\n  # Proposed from the links in your posts: keep only the ones that are yours.' : '';
   const productsNote = proposal ? '\n  # Proposed from "meet …", "introducing …" and "our new …" in your posts.' : '';
   return `# yaml-language-server: $schema=${schema}

@@ -23,7 +23,10 @@ export function register(program: Command, { io, formats }: CommandContext): voi
     .summary('render a saved audit (--format json) as any report')
     .description('Render an audit saved with `presence audit --format json` in any format; with --compare, show what changed since an older audit.')
     .argument('<audit>', 'an audit saved as JSON')
-    .option('--compare <old>', 'an older audit over a window of the same length: show what improved and what got worse, per habit and per family, and the findings fixed, new and remaining');
+    .option(
+      '--compare <old>',
+      'an older audit over a window of the same length: show what improved and what got worse, per habit and per family, and the findings fixed, new and remaining',
+    );
   addRenderOptions(command, formats).action(async (file: string, options: ReportCommandOptions) => {
     const [{ resolveFormats, writeReports }, { reporters }, { compareAudits, windowMismatch }] = await Promise.all([
       import('../output.js'),
@@ -37,7 +40,8 @@ export function register(program: Command, { io, formats }: CommandContext): voi
       const previous = await readAudit(options.compare, io);
       // Counts and shares only compare over windows of one length; a longer window would show more of every habit.
       const mismatch = windowMismatch(audit, previous);
-      if (mismatch) throw inputError({ file: options.compare }, mismatch, 'audit both the same way: the same --last, or --since and --until spans of equal length');
+      if (mismatch)
+        throw inputError({ file: options.compare }, mismatch, 'audit both the same way: the same --last, or --since and --until spans of equal length');
       rendered = { ...audit, comparison: compareAudits(audit, previous) };
     }
     await writeReports(rendered, targets, reporterOptions({ ...options, failOn: 'error' }, io), io);
@@ -57,7 +61,11 @@ export async function readAudit(file: string, io: Io): Promise<Audit> {
   const value = jsonValue(bytes, 0, bytes.length, file);
   const version = (value as { version?: unknown } | null)?.version;
   if (!(AUDIT_VERSIONS as readonly unknown[]).includes(version)) {
-    throw inputError({ file }, `not a presence audit of version ${AUDIT_VERSIONS.join(' or ')} (found version ${JSON.stringify(version)})`, 'save audits with `presence audit --format json`');
+    throw inputError(
+      { file },
+      `not a presence audit of version ${AUDIT_VERSIONS.join(' or ')} (found version ${JSON.stringify(version)})`,
+      'save audits with `presence audit --format json`',
+    );
   }
   const { audit, problem } = readAuditDocument(value);
   if (problem) throw inputError({ file }, `not a valid presence audit: ${problem.path}: ${problem.message}`);

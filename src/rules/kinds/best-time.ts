@@ -29,7 +29,10 @@ export const bestTime = defineAccountKind({
       const scored = posts.map((f) => ({ f, value: engagementOf(f) })).filter((s) => s.value !== undefined) as { f: (typeof posts)[number]; value: number }[];
       const span = scored.length ? scored.at(-1)!.f.time - scored[0]!.f.time : 0;
       if (span < params['min-weeks'] * WEEK) {
-        return { hits: [], notEvaluated: `${count(Math.floor(span / WEEK), 'week')} of posts with engagement counts, fewer than the ${params['min-weeks']} needed` };
+        return {
+          hits: [],
+          notEvaluated: `${count(Math.floor(span / WEEK), 'week')} of posts with engagement counts, fewer than the ${params['min-weeks']} needed`,
+        };
       }
       const sorted = scored.map((s) => s.value).sort((a, b) => a - b);
       const middle = sorted[sorted.length >> 1]!;
@@ -56,7 +59,11 @@ export const bestTime = defineAccountKind({
       const ranked = slots
         .filter(([, values]) => values.length >= params['min-per-slot'])
         .map(([slot, values]) => ({ slot, n: values.length, score: values.reduce((a, b) => a + b, 0) / values.length }))
-        .sort((a, b) => b.score - a.score || WEEKDAYS.indexOf(a.slot.slice(0, 3) as (typeof WEEKDAYS)[number]) - WEEKDAYS.indexOf(b.slot.slice(0, 3) as (typeof WEEKDAYS)[number]));
+        .sort(
+          (a, b) =>
+            b.score - a.score ||
+            WEEKDAYS.indexOf(a.slot.slice(0, 3) as (typeof WEEKDAYS)[number]) - WEEKDAYS.indexOf(b.slot.slice(0, 3) as (typeof WEEKDAYS)[number]),
+        );
       if (ranked.length < 2) return { hits: [], notEvaluated: `fewer than two time slots with ${params['min-per-slot']} or more posts` };
       const describe = (r: (typeof ranked)[number]) => `${r.slot} (${r.score.toFixed(1)}× the median, ${r.n} posts)`;
       const best = ranked.slice(0, 3).filter((r) => r.score >= params['min-lift']);

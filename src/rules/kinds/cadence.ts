@@ -33,7 +33,10 @@ export const cadence = defineAccountKind({
       const platform = window.platform ?? sorted[0]!.post.platform;
       if (params.mode === 'silence') {
         const gap = params.gap ?? 30 * DAY;
-        const gaps = sorted.slice(1).map((f, i) => ({ from: sorted[i]!, to: f, days: (time(f) - time(sorted[i]!)) / DAY })).filter((g) => g.days * DAY > gap);
+        const gaps = sorted
+          .slice(1)
+          .map((f, i) => ({ from: sorted[i]!, to: f, days: (time(f) - time(sorted[i]!)) / DAY }))
+          .filter((g) => g.days * DAY > gap);
         if (gaps.length === 0) return { hits: [], pass: { gaps: 0, limit: Math.round(gap / DAY) } };
         const longest = Math.max(...gaps.map((g) => g.days));
         return { hits: [{ data: { gaps: gaps.length, longest: Math.round(longest), limit: Math.round(gap / DAY) }, postIds: gaps.map((g) => g.to.post.id) }] };
@@ -62,7 +65,8 @@ export const cadence = defineAccountKind({
 function dormant(sorted: readonly PostFacts[], gap: number, exportedAt: number | undefined, timeZone: string): AccountResult {
   const last = sorted.at(-1);
   if (!last) return { hits: [], notEvaluated: 'no posts in the window' };
-  if (exportedAt === undefined) return { hits: [], notEvaluated: 'the export does not say when it was made, so its newest post may be the last before the export' };
+  if (exportedAt === undefined)
+    return { hits: [], notEvaluated: 'the export does not say when it was made, so its newest post may be the last before the export' };
   const days = Math.floor((exportedAt - time(last)) / DAY);
   const data = { days, last: localDate(last.post.createdAt, timeZone), exportedAt: localDate(exportedAt, timeZone), limit: Math.round(gap / DAY) };
   return days * DAY > gap ? { hits: [{ data, postIds: [last.post.id] }] } : { hits: [], pass: data };

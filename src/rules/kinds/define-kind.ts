@@ -78,5 +78,4 @@ export function defineAccountKind<Schema extends z.ZodObject>(kind: Omit<Account
   return { ...kind, scope: 'account' } as unknown as AccountKind;
 }
 
-export const isNotEvaluated = (value: unknown): value is NotEvaluated =>
-  typeof value === 'object' && value !== null && 'notEvaluated' in value;
+export const isNotEvaluated = (value: unknown): value is NotEvaluated => typeof value === 'object' && value !== null && 'notEvaluated' in value;

@@ -53,13 +53,21 @@ export const engagement = defineAccountKind({
   thresholds: ['below-median', 'settle', 'min-posts', 'min-median'],
   compile(params) {
     return (posts, window) => {
-      const scored = posts.map((f) => ({ f, value: engagementOf(f) })).filter((s): s is { f: PostFacts; value: number } => s.value !== undefined && window.now - s.f.time >= params.settle);
+      const scored = posts
+        .map((f) => ({ f, value: engagementOf(f) }))
+        .filter((s): s is { f: PostFacts; value: number } => s.value !== undefined && window.now - s.f.time >= params.settle);
       if (scored.length < params['min-posts']) {
-        return { hits: [], notEvaluated: `${count(scored.length, 'post')} with engagement counts older than the settling time, fewer than the ${params['min-posts']} needed` };
+        return {
+          hits: [],
+          notEvaluated: `${count(scored.length, 'post')} with engagement counts older than the settling time, fewer than the ${params['min-posts']} needed`,
+        };
       }
       const typical = median(scored.map((s) => s.value));
       if (typical < params['min-median']) {
-        return { hits: [], notEvaluated: `the median post gets ${count(typical, 'interaction')}, under the ${params['min-median']} needed to tell clutter from the rest` };
+        return {
+          hits: [],
+          notEvaluated: `the median post gets ${count(typical, 'interaction')}, under the ${params['min-median']} needed to tell clutter from the rest`,
+        };
       }
       const cut = typical * params['below-median'];
       const hits: AccountHit[] = scored
@@ -67,7 +75,10 @@ export const engagement = defineAccountKind({
         .map((s) => ({ data: { engagement: s.value, median: typical, limit: Math.round(cut * 10) / 10 }, postIds: [s.f.post.id], postId: s.f.post.id }));
       const ranked = [...scored].sort((a, b) => b.value - a.value);
       const top = Math.max(3, Math.round(scored.length / 10));
-      const traits = contrastingTraits(ranked.slice(0, top).map((b) => b.f), ranked.slice(top).map((b) => b.f));
+      const traits = contrastingTraits(
+        ranked.slice(0, top).map((b) => b.f),
+        ranked.slice(top).map((b) => b.f),
+      );
       // Without a trait that sets the best posts apart there is nothing to keep doing.
       return { hits, ...(traits.length && { pass: { median: typical, best: top, traits: traits.join(', ') } }) };
     };

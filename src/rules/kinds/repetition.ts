@@ -41,10 +41,14 @@ export const repetition = defineAccountKind({
       // No group spans more networks than the posts do: a one-network archive has no cross-posting to look for.
       if (platformCount(posts, params['min-platforms']) < params['min-platforms']) return { hits: [], pass: { groups: 0 } };
       const aside = params['aside-words'] ?? Number.POSITIVE_INFINITY;
-      const groups = params.of === 'link' ? linkGroups(posts.filter((f) => f.wordCount < aside), within) : textGroups(posts, within, params.similarity, params['min-words'], params.report === 'copies');
-      const kept = groups.filter(
-        (g) => g.posts.length >= params['min-count'] && new Set(g.posts.map((f) => f.post.platform)).size >= params['min-platforms'],
-      );
+      const groups =
+        params.of === 'link'
+          ? linkGroups(
+              posts.filter((f) => f.wordCount < aside),
+              within,
+            )
+          : textGroups(posts, within, params.similarity, params['min-words'], params.report === 'copies');
+      const kept = groups.filter((g) => g.posts.length >= params['min-count'] && new Set(g.posts.map((f) => f.post.platform)).size >= params['min-platforms']);
       const hits: AccountHit[] = [];
       const reported = new Set<PostFacts>();
       // A post the brand's own thread continues from is the thread's start: deleting it would orphan the rest.

@@ -36,14 +36,25 @@ export const responseTime = defineAccountKind({
         const earlier = first.get(key);
         if (!earlier || f.time < earlier.time) first.set(key, f);
       }
-      const timed = [...first.values()].map((f) => ({ f, delay: f.time - Date.parse(f.post.replyTo!.createdAt!) })).filter(({ delay }) => delay >= 0 && delay <= params['ignore-older']);
+      const timed = [...first.values()]
+        .map((f) => ({ f, delay: f.time - Date.parse(f.post.replyTo!.createdAt!) }))
+        .filter(({ delay }) => delay >= 0 && delay <= params['ignore-older']);
       if (timed.length < params['min-replies']) {
-        return { hits: [], notEvaluated: `${count(timed.length, 'reply', 'replies')} with a known time of the post replied to, fewer than the ${params['min-replies']} needed` };
+        return {
+          hits: [],
+          notEvaluated: `${count(timed.length, 'reply', 'replies')} with a known time of the post replied to, fewer than the ${params['min-replies']} needed`,
+        };
       }
       const delays = timed.map((t) => t.delay).sort((a, b) => a - b);
       const hours = (ms: number) => Math.round((ms / HOUR) * 10) / 10;
       const median = percentile(delays, 0.5);
-      const data = { median: hours(median), medianDelay: delayText(median), p90: hours(percentile(delays, 0.9)), replies: delays.length, limit: hours(params['max-median']) };
+      const data = {
+        median: hours(median),
+        medianDelay: delayText(median),
+        p90: hours(percentile(delays, 0.9)),
+        replies: delays.length,
+        limit: hours(params['max-median']),
+      };
       if (median <= params['max-median']) return { hits: [], pass: data };
       return { hits: [{ data, postIds: timed.filter((t) => t.delay > params['max-median']).map((t) => t.f.post.id) }] };
     };

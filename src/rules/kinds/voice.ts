@@ -15,7 +15,10 @@ const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 
  * pull the account over a declared maximum (the outliers reported with the finding).
  */
 const MARKERS = {
-  'emoji-per-post': { account: (ps: readonly PostFacts[]) => avg(ps, (f) => f.emoji.count), over: (f: PostFacts, max: number) => f.emoji.count > Math.max(2 * max, 1) },
+  'emoji-per-post': {
+    account: (ps: readonly PostFacts[]) => avg(ps, (f) => f.emoji.count),
+    over: (f: PostFacts, max: number) => f.emoji.count > Math.max(2 * max, 1),
+  },
   'exclamation-share': { account: (ps: readonly PostFacts[]) => pct(ps, (f) => f.post.text.includes('!')), over: (f: PostFacts) => f.post.text.includes('!') },
   'question-share': { account: (ps: readonly PostFacts[]) => pct(ps, (f) => f.classes.has('question')) },
   'you-we-ratio': {
@@ -26,13 +29,22 @@ const MARKERS = {
     },
   },
   'sentence-length': {
-    account: (ps: readonly PostFacts[]) => ps.reduce((n, f) => n + f.wordCount, 0) / Math.max(1, ps.reduce((n, f) => n + sentenceCount(f.prose), 0)),
+    account: (ps: readonly PostFacts[]) =>
+      ps.reduce((n, f) => n + f.wordCount, 0) /
+      Math.max(
+        1,
+        ps.reduce((n, f) => n + sentenceCount(f.prose), 0),
+      ),
     over: (f: PostFacts, max: number) => f.wordCount / sentenceCount(f.prose) > 2 * max,
   },
   'reading-ease': {
     account: (ps: readonly PostFacts[]) => {
       const words = ps.flatMap((f) => f.words);
-      return fleschReadingEase(words.length, ps.reduce((n, f) => n + sentenceCount(f.prose), 0), words.reduce((n, w) => n + syllables(w), 0));
+      return fleschReadingEase(
+        words.length,
+        ps.reduce((n, f) => n + sentenceCount(f.prose), 0),
+        words.reduce((n, w) => n + syllables(w), 0),
+      );
     },
   },
 } satisfies Record<string, { account: (posts: readonly PostFacts[]) => number; over?: (f: PostFacts, max: number) => boolean }>;
@@ -73,7 +85,8 @@ export const voice = defineAccountKind({
     return (all) => {
       // A photo alone or a share the export left empty has no voice to measure: it would pull every share down.
       const posts = all.filter((f) => f.wordCount > 0);
-      if (posts.reduce((n, f) => n + f.wordCount, 0) < params['min-words']) return { hits: [], notEvaluated: `fewer than ${params['min-words']} words of prose to measure a voice` };
+      if (posts.reduce((n, f) => n + f.wordCount, 0) < params['min-words'])
+        return { hits: [], notEvaluated: `fewer than ${params['min-words']} words of prose to measure a voice` };
       const hits: AccountHit[] = [];
       const profile: FindingData = {};
       for (const [name, range] of declared) {
@@ -84,9 +97,30 @@ export const voice = defineAccountKind({
         const over = 'over' in MARKERS[name] ? (MARKERS[name] as { over: (f: PostFacts, max: number) => boolean }).over : undefined;
         const max = range.max;
         const outliers = over && max !== undefined && value > max ? posts.filter((f) => over(f, max)) : [];
-        hits.push({ data: { marker: name, value, expected: range.min !== undefined && range.max !== undefined ? `${range.min}–${range.max}` : range.min !== undefined ? `at least ${range.min}` : `at most ${range.max}` }, postIds: outliers.map((f) => f.post.id) });
+        hits.push({
+          data: {
+            marker: name,
+            value,
+            expected:
+              range.min !== undefined && range.max !== undefined
+                ? `${range.min}–${range.max}`
+                : range.min !== undefined
+                  ? `at least ${range.min}`
+                  : `at most ${range.max}`,
+          },
+          postIds: outliers.map((f) => f.post.id),
+        });
       }
-      return hits.length ? { hits } : { hits, pass: { profile: Object.entries(profile).map(([k, v]) => `${k} ${v}`).join(', ') } };
+      return hits.length
+        ? { hits }
+        : {
+            hits,
+            pass: {
+              profile: Object.entries(profile)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', '),
+            },
+          };
     };
   },
 });

@@ -49,7 +49,13 @@ export async function get(url: string, options: HttpOptions): Promise<HttpRespon
   const { retries = 3, maxWaitMs = 60_000, backoffMs = 500, sleep = wait, maxBytes = MAX_RESPONSE_BYTES } = options;
   let target = new URL(url);
   // A user name and password in the URL travel as Basic auth to that origin only, never in the URL itself.
-  const basic = target.username || target.password ? { origin: target.origin, value: `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}` } : undefined;
+  const basic =
+    target.username || target.password
+      ? {
+          origin: target.origin,
+          value: `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`,
+        }
+      : undefined;
   target.username = target.password = '';
   let redirects = 0;
   let timeouts = 0;
@@ -66,7 +72,9 @@ export async function get(url: string, options: HttpOptions): Promise<HttpRespon
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       status = response.statusCode;
-      responseHeaders = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
+      responseHeaders = Object.fromEntries(
+        Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v ?? '')]),
+      );
       body = await readLimited(response.body, maxBytes, responseHeaders['content-length']);
     } catch (error) {
       if (error instanceof TooLarge) throw networkError(options.source, `${target.host} sent more than ${megabytes(maxBytes)}; stopped reading`);
@@ -88,7 +96,11 @@ export async function get(url: string, options: HttpOptions): Promise<HttpRespon
         await sleep(Math.max(delay, backoffMs));
         continue;
       }
-      throw networkError(options.source, `rate limited by ${target.host}`, delay > maxWaitMs ? `try again after ${new Date(Date.now() + delay).toISOString()}` : 'try again later');
+      throw networkError(
+        options.source,
+        `rate limited by ${target.host}`,
+        delay > maxWaitMs ? `try again after ${new Date(Date.now() + delay).toISOString()}` : 'try again later',
+      );
     }
     if (status >= 500 && attempt < retries) {
       await sleep(backoff(attempt, backoffMs));
@@ -118,7 +130,8 @@ export function mayCarryCredentials(url: URL, options: Pick<HttpOptions, 'tokenO
 export function samePageOrigin(next: string | undefined, origin: string, source: string): string | undefined {
   if (next === undefined) return undefined;
   const url = new URL(next, origin);
-  if (url.origin !== new URL(origin).origin) throw networkError(source, `the server's next page is on another site (${url.host}); not followed, so the token stays with ${new URL(origin).host}`);
+  if (url.origin !== new URL(origin).origin)
+    throw networkError(source, `the server's next page is on another site (${url.host}); not followed, so the token stays with ${new URL(origin).host}`);
   return url.href;
 }
 
@@ -143,7 +156,8 @@ function headersFor(url: URL, options: HttpOptions, basic?: { origin: string; va
     'accept-encoding': 'gzip, deflate',
   };
   if (basic && mayCarryCredentials(url, { tokenOrigin: basic.origin })) headers.authorization = basic.value;
-  else if (basic && url.origin === basic.origin) throw networkError(options.source, `refusing to send a password over plain http to ${url.host}`, 'use the https address');
+  else if (basic && url.origin === basic.origin)
+    throw networkError(options.source, `refusing to send a password over plain http to ${url.host}`, 'use the https address');
   if (!options.token) return headers;
   if (!mayCarryCredentials(url, options)) {
     if (url.origin === (options.tokenOrigin && new URL(options.tokenOrigin).origin)) {
@@ -160,7 +174,8 @@ function redirectTarget(from: URL, location: string | undefined, count: number, 
   if (count > MAX_REDIRECTS) throw networkError(source, `${from.host} redirected more than ${MAX_REDIRECTS} times; stopped`);
   const to = new URL(location, from);
   const upgrade = from.protocol === 'http:' && to.protocol === 'https:' && to.hostname === from.hostname;
-  if (to.origin !== from.origin && !upgrade) throw networkError(source, `${from.host} redirected to another site (${to.host}); not followed`, 'give the new address itself');
+  if (to.origin !== from.origin && !upgrade)
+    throw networkError(source, `${from.host} redirected to another site (${to.host}); not followed`, 'give the new address itself');
   return to;
 }
 
@@ -187,7 +202,8 @@ function decode(body: Buffer, encoding: string | undefined, maxBytes: number, ur
     if (encoding === 'gzip') return gunzipSync(body, { maxOutputLength: maxBytes });
     if (encoding === 'deflate') return inflateSync(body, { maxOutputLength: maxBytes });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw networkError(source, `${url.host} sent a body that unpacks to more than ${megabytes(maxBytes)}; stopped reading`);
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw networkError(source, `${url.host} sent a body that unpacks to more than ${megabytes(maxBytes)}; stopped reading`);
     throw networkError(source, `${url.host} sent a body that does not unpack as ${encoding}`);
   }
   return body;
@@ -206,7 +222,9 @@ function backoff(attempt: number, base: number): number {
 function isTimeout(error: unknown): boolean {
   const name = (error as { name?: string }).name;
   const code = (error as { code?: string }).code;
-  return error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError || name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT';
+  return (
+    error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError || name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT'
+  );
 }
 
 function isTransient(error: unknown): boolean {

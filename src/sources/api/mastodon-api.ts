@@ -45,8 +45,20 @@ export const mastodonApi: AccountSource = {
   async load(target, options) {
     const spec = `mastodon:${target}`;
     const { origin, acct } = parseMastodonTarget(target);
-    const http: HttpOptions = { source: spec, timeoutMs: options.timeoutMs, userAgent: options.userAgent, token: options.env.MASTODON_TOKEN, tokenOrigin: origin, tokenHint: 'set MASTODON_TOKEN in the environment', ...options.http };
-    const account = (await getJson(`${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`, http)).body as { id?: unknown; bot?: unknown; note?: unknown } | null;
+    const http: HttpOptions = {
+      source: spec,
+      timeoutMs: options.timeoutMs,
+      userAgent: options.userAgent,
+      token: options.env.MASTODON_TOKEN,
+      tokenOrigin: origin,
+      tokenHint: 'set MASTODON_TOKEN in the environment',
+      ...options.http,
+    };
+    const account = (await getJson(`${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`, http)).body as {
+      id?: unknown;
+      bot?: unknown;
+      note?: unknown;
+    } | null;
     const accountId = account?.id;
     if (typeof accountId !== 'string' || !accountId) throw networkError(spec, 'unexpected answer to the account lookup (no id)');
     const handle = `${acct}@${new URL(origin).host}`;
@@ -77,10 +89,24 @@ export const mastodonApi: AccountSource = {
 
 function toPost(status: Status, accountId: string, handle: string, source: Post['source']): Post {
   const base = { platform: 'mastodon' as const, author: handle, createdAt: status.created_at, scheduled: false, source };
-  if (status.reblog) return { ...base, id: status.id, kind: 'repost', text: '', links: [], hashtags: [], mentions: [], media: [], ...(status.reblog.url && { url: status.reblog.url }) };
+  if (status.reblog)
+    return {
+      ...base,
+      id: status.id,
+      kind: 'repost',
+      text: '',
+      links: [],
+      hashtags: [],
+      mentions: [],
+      media: [],
+      ...(status.reblog.url && { url: status.reblog.url }),
+    };
   const { text, links } = htmlToText(status.content ?? '');
   const isOwnReply = status.in_reply_to_account_id === accountId;
-  const media: Media[] = (status.media_attachments ?? []).map((m) => ({ type: m.type === 'image' ? 'image' : m.type === 'video' ? 'video' : m.type === 'gifv' ? 'gif' : m.type === 'audio' ? 'audio' : 'other', altText: m.description ?? '' }));
+  const media: Media[] = (status.media_attachments ?? []).map((m) => ({
+    type: m.type === 'image' ? 'image' : m.type === 'video' ? 'video' : m.type === 'gifv' ? 'gif' : m.type === 'audio' ? 'audio' : 'other',
+    altText: m.description ?? '',
+  }));
   return {
     ...base,
     id: status.id,
@@ -92,6 +118,11 @@ function toPost(status: Status, accountId: string, handle: string, source: Post[
     media,
     ...(status.in_reply_to_id && { replyTo: { id: status.in_reply_to_id, isOwn: isOwnReply } }),
     ...(status.url && { url: status.url }),
-    metrics: { replies: status.replies_count ?? 0, reposts: status.reblogs_count ?? 0, likes: status.favourites_count ?? 0, ...(status.quotes_count !== undefined && { quotes: status.quotes_count }) },
+    metrics: {
+      replies: status.replies_count ?? 0,
+      reposts: status.reblogs_count ?? 0,
+      likes: status.favourites_count ?? 0,
+      ...(status.quotes_count !== undefined && { quotes: status.quotes_count }),
+    },
   };
 }

@@ -26,7 +26,13 @@ const Tweet = z.object({
     })
     .optional(),
   public_metrics: z
-    .object({ like_count: Count.optional(), retweet_count: Count.optional(), reply_count: Count.optional(), quote_count: Count.optional(), impression_count: Count.optional() })
+    .object({
+      like_count: Count.optional(),
+      retweet_count: Count.optional(),
+      reply_count: Count.optional(),
+      quote_count: Count.optional(),
+      impression_count: Count.optional(),
+    })
     .optional(),
   note_tweet: z.object({ text: z.string().optional() }).optional(),
   attachments: z.object({ media_keys: z.array(z.string()).optional() }).optional(),
@@ -34,7 +40,9 @@ const Tweet = z.object({
 type Tweet = z.infer<typeof Tweet>;
 
 /** The pictures and videos a page's posts name by key; a page whose list is broken is an unexpected answer, not a post. */
-const Includes = z.object({ media: z.array(z.object({ media_key: z.string(), type: z.string().optional(), alt_text: z.string().nullish() })).optional() }).optional();
+const Includes = z
+  .object({ media: z.array(z.object({ media_key: z.string(), type: z.string().optional(), alt_text: z.string().nullish() })).optional() })
+  .optional();
 type MediaItem = NonNullable<NonNullable<z.infer<typeof Includes>>['media']>[number];
 
 const FIELDS = [
@@ -64,7 +72,10 @@ export const xApi: AccountSource = {
     const pages = new PageCursors(spec);
     do {
       const max = Math.max(5, Math.min(100, options.limit - read));
-      const { body } = await getJson(`${base}/2/users/${userId}/tweets?max_results=${max}&${FIELDS}${nextPage ? `&pagination_token=${encodeURIComponent(nextPage)}` : ''}`, http);
+      const { body } = await getJson(
+        `${base}/2/users/${userId}/tweets?max_results=${max}&${FIELDS}${nextPage ? `&pagination_token=${encodeURIComponent(nextPage)}` : ''}`,
+        http,
+      );
       const page = body as { data?: unknown[]; includes?: unknown; meta?: { next_token?: unknown } } | null;
       if (page?.data !== undefined && !Array.isArray(page.data)) throw networkError(spec, 'unexpected answer: expected { data: [...] }');
       const includes = Includes.safeParse(page?.includes);
@@ -108,12 +119,24 @@ function toPost(tweet: Tweet, userId: string, handle: string, media: Map<string,
     mentions: (tweet.entities?.mentions ?? []).map((h) => h.username),
     media: (tweet.attachments?.media_keys ?? []).map((key): Media => {
       const item = media.get(key);
-      return { type: item?.type === 'photo' ? 'image' : item?.type === 'animated_gif' ? 'gif' : item?.type === 'video' ? 'video' : 'other', altText: item?.alt_text ?? '' };
+      return {
+        type: item?.type === 'photo' ? 'image' : item?.type === 'animated_gif' ? 'gif' : item?.type === 'video' ? 'video' : 'other',
+        altText: item?.alt_text ?? '',
+      };
     }),
     kind,
     ...(repliedTo && { replyTo: { id: repliedTo, isOwn, createdAt: snowflakeTime(repliedTo) } }),
     url: `https://x.com/${handle}/status/${tweet.id}`,
-    ...(m && kind !== 'repost' && { metrics: { likes: m.like_count ?? 0, reposts: m.retweet_count ?? 0, replies: m.reply_count ?? 0, quotes: m.quote_count ?? 0, ...(m.impression_count !== undefined && { impressions: m.impression_count }) } }),
+    ...(m &&
+      kind !== 'repost' && {
+        metrics: {
+          likes: m.like_count ?? 0,
+          reposts: m.retweet_count ?? 0,
+          replies: m.reply_count ?? 0,
+          quotes: m.quote_count ?? 0,
+          ...(m.impression_count !== undefined && { impressions: m.impression_count }),
+        },
+      }),
     scheduled: false,
     source,
   };

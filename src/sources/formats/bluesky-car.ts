@@ -107,7 +107,10 @@ function didOf(uri: unknown): string | undefined {
 function toFeedItem(did: string, collection: string, rkey: string, value: Record<string, unknown>): unknown {
   if (collection === 'app.bsky.feed.repost') {
     const subject = (value.subject as { uri?: unknown } | undefined)?.uri;
-    return { post: { uri: subject, author: { did: didOf(subject) }, record: { text: '', createdAt: value.createdAt } }, reason: { $type: 'app.bsky.feed.defs#reasonRepost', indexedAt: value.createdAt } };
+    return {
+      post: { uri: subject, author: { did: didOf(subject) }, record: { text: '', createdAt: value.createdAt } },
+      reason: { $type: 'app.bsky.feed.defs#reasonRepost', indexedAt: value.createdAt },
+    };
   }
   const parent = didOf((value.reply as { parent?: { uri?: unknown } } | undefined)?.parent?.uri);
   return {

@@ -44,7 +44,11 @@ export const FeedViewPost = z.object({
   reply: z
     .object({
       parent: z
-        .object({ author: z.object({ handle: z.string().optional() }).optional(), record: z.object({ createdAt: TextTime.optional() }).optional(), uri: z.string().optional() })
+        .object({
+          author: z.object({ handle: z.string().optional() }).optional(),
+          record: z.object({ createdAt: TextTime.optional() }).optional(),
+          uri: z.string().optional(),
+        })
         .optional(),
     })
     .optional(),
@@ -129,7 +133,15 @@ export function postFromFeedViewPost(item: FeedViewPost, feedAuthor: string, sou
     mentions: isRepost ? [] : mentions,
     media: isRepost ? [] : media,
     kind,
-    ...(parentUri && !isRepost && { replyTo: { id: parentUri, isOwn: isOwnReply, ...(parentAuthor && { author: parentAuthor }), ...(item.reply?.parent?.record?.createdAt && { createdAt: item.reply.parent.record.createdAt }) } }),
+    ...(parentUri &&
+      !isRepost && {
+        replyTo: {
+          id: parentUri,
+          isOwn: isOwnReply,
+          ...(parentAuthor && { author: parentAuthor }),
+          ...(item.reply?.parent?.record?.createdAt && { createdAt: item.reply.parent.record.createdAt }),
+        },
+      }),
     url,
     ...(!isRepost && { metrics: { likes: view.likeCount ?? 0, reposts: view.repostCount ?? 0, replies: view.replyCount ?? 0, quotes: view.quoteCount ?? 0 } }),
     scheduled: false,

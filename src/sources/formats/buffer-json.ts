@@ -45,7 +45,17 @@ export const bufferJson: FileSource = {
       const node = collector.parse(BufferNode, (edge as { node?: unknown } | null)?.node, { file, record });
       if (!node) return;
       if (node.status && node.status.toLowerCase() !== 'scheduled') return collector.exclude(`${node.status.toLowerCase()} post`);
-      collector.add(textPost({ id: node.id ?? `${file}#${record}`, platform: 'other', author: node.channelId ?? 'queue', createdAt: node.dueAt, text: node.text, scheduled: true, source: { file, record } }));
+      collector.add(
+        textPost({
+          id: node.id ?? `${file}#${record}`,
+          platform: 'other',
+          author: node.channelId ?? 'queue',
+          createdAt: node.dueAt,
+          text: node.text,
+          scheduled: true,
+          source: { file, record },
+        }),
+      );
     });
     return collector.result();
   },

@@ -7,11 +7,19 @@ import { LoadCollector, type FileSource, type LoadOptions, type LoadResult } fro
 import { textPost } from '../../text/text-post.js';
 
 const parser = lazy<typeof import('fast-xml-parser')>('fast-xml-parser');
-const FEED_XML = { ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', cdataPropName: false, processEntities: true, htmlEntities: true } as const;
+const FEED_XML = {
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  cdataPropName: false,
+  processEntities: true,
+  htmlEntities: true,
+} as const;
 
 type Node = Record<string, unknown>;
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const textOf = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : value && typeof value === 'object' ? textOf((value as Node)['#text']) : '');
+const textOf = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : value && typeof value === 'object' ? textOf((value as Node)['#text']) : '';
 
 /** RSS 2.0 and Atom feeds: a blog, a YouTube channel, GitHub releases, any network that offers one. */
 export const feed: FileSource = {

@@ -11,7 +11,24 @@ import { textPost } from '../../text/text-post.js';
 /** The Post fields a generic file can fill, with the column names tools commonly use for each. */
 const ALIASES = {
   text: ['text', 'message', 'content', 'body', 'caption', 'post', 'tweet', 'status', 'sharecommentary', 'full_text'],
-  createdAt: ['createdat', 'created_at', 'date', 'datetime', 'timestamp', 'time', 'published', 'publish_date', 'publishdate', 'scheduled_at', 'scheduledat', 'scheduledate', 'postatspecifictime', 'dueat', 'posting time', 'posted_at'],
+  createdAt: [
+    'createdat',
+    'created_at',
+    'date',
+    'datetime',
+    'timestamp',
+    'time',
+    'published',
+    'publish_date',
+    'publishdate',
+    'scheduled_at',
+    'scheduledat',
+    'scheduledate',
+    'postatspecifictime',
+    'dueat',
+    'posting time',
+    'posted_at',
+  ],
   platform: ['platform', 'network', 'channel', 'service', 'platforms'],
   id: ['id', 'post_id', 'postid', 'uuid'],
   url: ['url', 'permalink', 'post_url'],
@@ -27,7 +44,18 @@ const ALIASES = {
 export type MappableField = keyof typeof ALIASES;
 export const MAPPABLE_FIELDS = Object.keys(ALIASES) as MappableField[];
 
-const PLATFORM_NAMES: Record<string, Platform> = { twitter: 'x', 'x.com': 'x', tw: 'x', fb: 'facebook', ig: 'instagram', li: 'linkedin', bsky: 'bluesky', toot: 'mastodon', fediverse: 'mastodon', rss: 'feed' };
+const PLATFORM_NAMES: Record<string, Platform> = {
+  twitter: 'x',
+  'x.com': 'x',
+  tw: 'x',
+  fb: 'facebook',
+  ig: 'instagram',
+  li: 'linkedin',
+  bsky: 'bluesky',
+  toot: 'mastodon',
+  fediverse: 'mastodon',
+  rss: 'feed',
+};
 
 /** Checks a --map against the fields it can set, so a typo is a usage error, not a silent miss. */
 export function checkColumnMap(map: Record<string, string> | undefined): void {
@@ -66,7 +94,11 @@ export function parseTimestamp(value: string): string | undefined {
 }
 
 function platformOf(value: string | undefined): Platform {
-  const name = value?.trim().toLowerCase().split(/[,;\s]/)[0] ?? '';
+  const name =
+    value
+      ?.trim()
+      .toLowerCase()
+      .split(/[,;\s]/)[0] ?? '';
   return PLATFORM_NAMES[name] ?? ((PLATFORMS as readonly string[]).includes(name) ? (name as Platform) : 'other');
 }
 
@@ -74,7 +106,8 @@ const count = (value: string | undefined) => (value !== undefined && /^\d+$/.tes
 
 /** One row of a generic file as a Post, or what is wrong with it. */
 export function postFromRow(cells: Record<string, unknown>, columns: Partial<Record<MappableField, string>>, source: Post['source']): Post | string {
-  const get = (field: MappableField) => (columns[field] === undefined ? undefined : cells[columns[field]!] == null ? undefined : String(cells[columns[field]!]));
+  const get = (field: MappableField) =>
+    columns[field] === undefined ? undefined : cells[columns[field]!] == null ? undefined : String(cells[columns[field]!]);
   const text = get('text')?.trim();
   const createdAt = parseTimestamp(get('createdAt') ?? '');
   if (!text) return `expected text in column "${columns.text}"`;
@@ -102,7 +135,11 @@ export function postFromRow(cells: Record<string, unknown>, columns: Partial<Rec
 function requireColumns(columns: Partial<Record<MappableField, string>>, header: readonly string[], file: string): void {
   for (const field of ['text', 'createdAt'] as const) {
     if (!columns[field]) {
-      throw inputError({ file }, `no ${field === 'text' ? 'text' : 'date'} column among ${header.map((h) => `"${h}"`).join(', ') || 'no columns'}`, `name it with --map ${field}=COLUMN`);
+      throw inputError(
+        { file },
+        `no ${field === 'text' ? 'text' : 'date'} column among ${header.map((h) => `"${h}"`).join(', ') || 'no columns'}`,
+        `name it with --map ${field}=COLUMN`,
+      );
     }
   }
 }
@@ -124,7 +161,8 @@ export const generic: FileSource = {
     const entry = input.entries[0]!;
     const file = input.describe(entry);
     const collector = new LoadCollector(options);
-    const add = (result: Post | string, where: { file: string; line?: number; record?: number }) => (typeof result === 'string' ? collector.skip(where, result) : collector.add(result));
+    const add = (result: Post | string, where: { file: string; line?: number; record?: number }) =>
+      typeof result === 'string' ? collector.skip(where, result) : collector.add(result);
     if (/\.csv$/i.test(entry)) {
       const { header, rows } = await readCsv(input, entry);
       const columns = resolveColumns(header, options.map);
@@ -143,14 +181,16 @@ export const generic: FileSource = {
       }
     } else {
       const value = await readJsonEntry(input, entry);
-      const rows = (Array.isArray(value) ? value : ((value as { posts?: unknown; data?: unknown })?.posts ?? (value as { data?: unknown })?.data)) as Record<string, unknown>[] | undefined;
+      const rows = (Array.isArray(value) ? value : ((value as { posts?: unknown; data?: unknown })?.posts ?? (value as { data?: unknown })?.data)) as
+        Record<string, unknown>[] | undefined;
       if (!Array.isArray(rows)) throw inputError({ file }, 'expected a JSON array of posts, or { "posts": [ … ] }');
       const header = [...new Set(rows.slice(0, 20).flatMap((row) => (row && typeof row === 'object' ? Object.keys(row) : [])))];
       const columns = resolveColumns(header, options.map);
       requireColumns(columns, header, file);
-      rows.forEach((row, index) => add(row && typeof row === 'object' ? postFromRow(row, columns, { file, record: index + 1 }) : 'expected a JSON object', { file, record: index + 1 }));
+      rows.forEach((row, index) =>
+        add(row && typeof row === 'object' ? postFromRow(row, columns, { file, record: index + 1 }) : 'expected a JSON object', { file, record: index + 1 }),
+      );
     }
     return collector.result();
   },
 };
-

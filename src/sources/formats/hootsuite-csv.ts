@@ -18,7 +18,10 @@ export const hootsuiteCsv: FileSource = {
   description: 'Hootsuite bulk-upload CSV (date and time, message, link; no header)',
   async detect(input) {
     if (input.container !== 'file' || !/\.csv$/i.test(input.entries[0]!)) return false;
-    const firstLine = (await input.head(input.entries[0]!, 512)).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+    const firstLine = (await input.head(input.entries[0]!, 512))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]!;
     return STAMP.test(firstLine.split(',')[0]!.replace(/"/g, '').trim());
   },
   async load(input, options) {
@@ -38,16 +41,18 @@ export const hootsuiteCsv: FileSource = {
       const date = new Date(ms);
       if (Number.isNaN(ms) || date.getUTCDate() !== Number(day)) return collector.skip({ file, line }, `not a real date: "${record[0]}"`);
       const text = link ? `${message} ${link}` : message;
-      collector.add(textPost({
-        id: `${file}:${line}`,
-        platform: 'other',
-        author: 'queue',
-        createdAt: date.toISOString(),
-        text,
-        scheduled: true,
-        ...(parseIgnoreCell(ignore) && { ignore: parseIgnoreCell(ignore) }),
-        source: { file, line },
-      }));
+      collector.add(
+        textPost({
+          id: `${file}:${line}`,
+          platform: 'other',
+          author: 'queue',
+          createdAt: date.toISOString(),
+          text,
+          scheduled: true,
+          ...(parseIgnoreCell(ignore) && { ignore: parseIgnoreCell(ignore) }),
+          source: { file, line },
+        }),
+      );
     });
     return collector.result();
   },

@@ -11,7 +11,11 @@ import { textPost } from '../../text/text-post.js';
 const SHARES = /(?:^|\/)Shares(?:_\d+)?\.csv$/i;
 const COMMENTS = /(?:^|\/)Comments(?:_\d+)?\.csv$/i;
 /** The 2018 exports name their columns `Share Link`, today's `ShareLink`: both reduce to one key. */
-const columnKey = (name: string): string => name.replace(/^\uFEFF/, '').replace(/[\s_]+/g, '').toLowerCase();
+const columnKey = (name: string): string =>
+  name
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s_]+/g, '')
+    .toLowerCase();
 const SHARE_COLUMNS = ['date', 'sharelink', 'sharecommentary'];
 const COMMENT_COLUMNS = ['date', 'link', 'message'];
 const DATE = /^(\d{4})[-/](\d{2})[-/](\d{2}) (\d{2}:\d{2}:\d{2})(?: UTC)?$/;
@@ -44,7 +48,10 @@ export const linkedinCsv: FileSource = {
     }
     // A reshare with a comment of its own is a row like any original share: the export cannot tell them apart.
     const lacks: Evidence[] = ['engagement', 'alt-text', 'reshares'];
-    const replies = input.container === 'file' ? await repliesBeside(input, shares, collector) : await readReplies(input, commentsEntry(input, entry ?? ''), shares, collector);
+    const replies =
+      input.container === 'file'
+        ? await repliesBeside(input, shares, collector)
+        : await readReplies(input, commentsEntry(input, entry ?? ''), shares, collector);
     // Without the comments file nothing shows whether the account answers people: not "never".
     if (replies) for (const reply of replies) collector.add(reply);
     else lacks.push('replies');
@@ -302,11 +309,18 @@ function rowDate(cells: CsvRow['cells'], where: { file: string; line: number }, 
 
 const decodeLink = (link: string): string => link.trim().replace(/%3A/gi, ':');
 /** A post's link as Comments.csv and Shares.csv can both spell it: decoded, without query or trailing slash. */
-const sameLink = (link: string): string => decodeLink(link).replace(/[?#].*$/, '').replace(/\/$/, '');
+const sameLink = (link: string): string =>
+  decodeLink(link)
+    .replace(/[?#].*$/, '')
+    .replace(/\/$/, '');
 
 /** Connections-only shares are for the account's network, LinkedIn's nearest thing to followers. */
 function visibilityOf(value: string | undefined): Post['visibility'] {
-  const v = value?.trim().toUpperCase().replace(/[\s-]+/g, '_') ?? '';
+  const v =
+    value
+      ?.trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, '_') ?? '';
   if (v === 'PUBLIC' || v === 'ANYONE') return 'public';
   if (v === 'MEMBER_NETWORK' || v === 'CONNECTIONS' || v === 'CONNECTIONS_ONLY') return 'followers';
   return undefined;
@@ -320,7 +334,8 @@ function visibilityOf(value: string | undefined): Post['visibility'] {
 export function repairLineQuoting(text: string): string {
   const lines = text.split('\n').map((l) => l.trim());
   const last = lines.length - 1;
-  if (last < 1 || !lines.every((l, i) => (i === 0 || l.startsWith('"')) && (i === last || (l.endsWith('"') && l.length >= (i === 0 ? 1 : 2))))) return text.trim();
+  if (last < 1 || !lines.every((l, i) => (i === 0 || l.startsWith('"')) && (i === last || (l.endsWith('"') && l.length >= (i === 0 ? 1 : 2)))))
+    return text.trim();
   const opened = lines[0]!.startsWith('"') && lines[0]!.length >= 2;
   const closed = lines[last]!.endsWith('"') && lines[last]!.length >= 2;
   return lines

@@ -78,7 +78,10 @@ export const mastodonOutbox: FileSource = {
   description: 'Mastodon account export: the zip, its folder, or outbox.json',
   async detect(input) {
     const outbox = findEntries(input, OUTBOX)[0] ?? (input.container === 'file' ? input.entries[0] : undefined);
-    return outbox !== undefined && (await jsonHeadMatches(input, outbox, /"type"\s*:\s*"OrderedCollection"[\s\S]*"orderedItems"|"orderedItems"[\s\S]*"type"\s*:\s*"(?:Create|Announce)"/));
+    return (
+      outbox !== undefined &&
+      (await jsonHeadMatches(input, outbox, /"type"\s*:\s*"OrderedCollection"[\s\S]*"orderedItems"|"orderedItems"[\s\S]*"type"\s*:\s*"(?:Create|Announce)"/))
+    );
   },
   async load(input, options) {
     const collector = new LoadCollector(options);
@@ -142,7 +145,10 @@ function toOwner(actor: Actor | null): Owner | undefined {
     id: actor.id,
     handle: `${actor.preferredUsername}@${instance.host}`,
     followers: typeof actor.followers === 'string' ? actor.followers : `${actor.id}/followers`,
-    sites: ownSites(html.flatMap((fragment) => htmlToText(fragment).links), [hostOf(instance)]),
+    sites: ownSites(
+      html.flatMap((fragment) => htmlToText(fragment).links),
+      [hostOf(instance)],
+    ),
     bot: actor.type === 'Service' ? MASTODON_BOT : botDeclaration(typeof actor.summary === 'string' ? htmlToText(actor.summary).text : undefined),
   };
 }
@@ -187,14 +193,15 @@ function toPost(activity: Activity, owner: Owner | undefined, handle: string, so
   // Anything but a boost was read with the Create schema: its object is a Note.
   const note = activity.object as string | Note | undefined;
   if (activity.type !== 'Create' || typeof note !== 'object' || !note.id) return 'skip:expected a Create activity with a Note, or an Announce';
-  const quoted = typeof note.quote === 'string' ? note.quote : note.quoteUri ?? note._misskey_quote;
-  const { text, links } = htmlToText(quoted ? (note.content ?? '').replace(QUOTE_INLINE, '') : note.content ?? '');
+  const quoted = typeof note.quote === 'string' ? note.quote : (note.quoteUri ?? note._misskey_quote);
+  const { text, links } = htmlToText(quoted ? (note.content ?? '').replace(QUOTE_INLINE, '') : (note.content ?? ''));
   // Mastodon counts a content warning towards the length, and readers see it first.
   const fullText = note.summary ? `${note.summary}\n\n${text}` : text;
   const isOwnReply = Boolean(note.inReplyTo && owner && note.inReplyTo.startsWith(`${owner.id}/`));
   const bridged = bridgedRetweet(fullText, links);
   // A post answering someone whose reply link was lost still sits in a conversation begun on another server.
-  const lostParent = !note.inReplyTo && /^\s*@/.test(text) && conversationHost(note.conversation) !== undefined && conversationHost(note.conversation) !== instanceOf(owner);
+  const lostParent =
+    !note.inReplyTo && /^\s*@/.test(text) && conversationHost(note.conversation) !== undefined && conversationHost(note.conversation) !== instanceOf(owner);
   const kind: Post['kind'] = (note.inReplyTo && !isOwnReply) || lostParent ? 'reply' : quoted || bridged ? 'quote' : 'post';
   const quotedAuthor = quoted && authorOf(quoted);
   const likes = note.likes?.totalItems;
@@ -218,7 +225,9 @@ function toPost(activity: Activity, owner: Owner | undefined, handle: string, so
     ...(note.url && { url: note.url }),
     ...(quoted && { quoted: { url: quoted, ...(quotedAuthor && { author: quotedAuthor }) } }),
     ...(bridged && !quoted && { quoted: { url: bridged.url, author: bridged.author } }),
-    ...((likes !== undefined || shares !== undefined) && { metrics: { ...(likes !== undefined && { likes }), ...(shares !== undefined && { reposts: shares }) } }),
+    ...((likes !== undefined || shares !== undefined) && {
+      metrics: { ...(likes !== undefined && { likes }), ...(shares !== undefined && { reposts: shares }) },
+    }),
   };
 }
 
@@ -243,7 +252,15 @@ function instanceOf(owner: Owner | undefined): string | undefined {
 }
 
 function toMedia(attachment: { mediaType?: string; name?: string | null }): Media {
-  const type = attachment.mediaType?.startsWith('image/gif') ? 'gif' : attachment.mediaType?.startsWith('image/') ? 'image' : attachment.mediaType?.startsWith('video/') ? 'video' : attachment.mediaType?.startsWith('audio/') ? 'audio' : 'other';
+  const type = attachment.mediaType?.startsWith('image/gif')
+    ? 'gif'
+    : attachment.mediaType?.startsWith('image/')
+      ? 'image'
+      : attachment.mediaType?.startsWith('video/')
+        ? 'video'
+        : attachment.mediaType?.startsWith('audio/')
+          ? 'audio'
+          : 'other';
   // Mastodon writes null or "" for an image without a description: a known gap, not unknown.
   return { type, altText: attachment.name ?? '' };
 }

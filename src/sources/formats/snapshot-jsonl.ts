@@ -41,7 +41,8 @@ export const snapshotJsonl: FileSource = {
     } catch {
       header = undefined;
     }
-    if (header?.presence !== 'snapshot' || header.version !== SNAPSHOT_VERSION) throw inputError({ file, line: 1 }, `not a presence snapshot of version ${SNAPSHOT_VERSION}`);
+    if (header?.presence !== 'snapshot' || header.version !== SNAPSHOT_VERSION)
+      throw inputError({ file, line: 1 }, `not a presence snapshot of version ${SNAPSHOT_VERSION}`);
     const collector = new LoadCollector(options);
     collector.account = header.account;
     if (typeof header.exportedAt === 'string' && !Number.isNaN(Date.parse(header.exportedAt))) collector.exportedAt = header.exportedAt;

@@ -80,7 +80,7 @@ export const xArchive: FileSource = {
         if (index % 4096 === 0) options.progress?.(posts.length);
         const source = { file, record: index };
         const raw = unwrap(element);
-        const id = raw ? stringOf(raw.id_str) ?? stringOf(raw.id) : undefined;
+        const id = raw ? (stringOf(raw.id_str) ?? stringOf(raw.id)) : undefined;
         if (!raw || !id || typeof raw.created_at !== 'string' || typeof (raw.full_text ?? raw.text) !== 'string') {
           collector.skip(source, 'expected a tweet with id_str, created_at and full_text');
           continue;
@@ -186,7 +186,7 @@ async function readOwner(input: Input, siblings: Map<string, string>): Promise<{
   const account = (element as { account?: { username?: unknown; accountId?: unknown } } | undefined)?.account;
   const manifestEntry = siblings.get('manifest.js');
   type Manifest = { userInfo?: { userName?: unknown; accountId?: unknown }; archiveInfo?: { generationDate?: unknown } } | null;
-  const manifest = manifestEntry ? (await readManifest(input, manifestEntry)) as Manifest : null;
+  const manifest = manifestEntry ? ((await readManifest(input, manifestEntry)) as Manifest) : null;
   const generated = manifest?.archiveInfo?.generationDate;
   const exportedAt = typeof generated === 'string' && !Number.isNaN(Date.parse(generated)) ? new Date(generated).toISOString() : undefined;
   if (typeof account?.username === 'string' && account.username) return { handle: account.username, id: stringOf(account.accountId), exportedAt };
@@ -202,7 +202,7 @@ async function readCircle(input: Input, siblings: Map<string, string>): Promise<
   const ids = new Set<string>();
   for (const element of await readSidecars(input, siblings, CIRCLE_PART)) {
     const raw = unwrap(element);
-    const id = raw ? stringOf(raw.id_str) ?? stringOf(raw.id) : undefined;
+    const id = raw ? (stringOf(raw.id_str) ?? stringOf(raw.id)) : undefined;
     if (id) ids.add(id);
   }
   return ids;
@@ -272,7 +272,7 @@ function inferHandle(elements: readonly unknown[]): string | undefined {
   const counts = new Map<string, number>();
   for (const element of elements) {
     const raw = unwrap(element);
-    const id = raw ? stringOf(raw.id_str) ?? stringOf(raw.id) : undefined;
+    const id = raw ? (stringOf(raw.id_str) ?? stringOf(raw.id)) : undefined;
     for (const media of arrayOf(raw?.extended_entities?.media ?? raw?.entities?.media)) {
       const url = (media as { expanded_url?: unknown } | null)?.expanded_url;
       const match = typeof url === 'string' ? MEDIA_URL.exec(url) : null;
@@ -302,4 +302,3 @@ function editChain(raw: RawTweet): string | undefined {
   if (Array.isArray(ids) && ids.length > 1) return stringOf(ids[0]);
   return stringOf(info.edit?.initialTweetId);
 }
-

@@ -27,7 +27,8 @@ export const xLegacyArchive: FileSource = {
     if (months.length === 0) throw inputError({ file: input.label }, 'no data/js/tweets/YYYY_MM.js in this X archive');
     const first = months[0]!;
     const dir = first.slice(0, first.lastIndexOf('/tweets/') + 1);
-    const user = (await readDetails(input, `${dir}user_details.js`)) as { screen_name?: unknown; id?: unknown; expanded_url?: unknown; bio?: unknown } | undefined;
+    const user = (await readDetails(input, `${dir}user_details.js`)) as
+      { screen_name?: unknown; id?: unknown; expanded_url?: unknown; bio?: unknown } | undefined;
     const payload = (await readDetails(input, `${dir}payload_details.js`)) as { created_at?: unknown } | undefined;
     // Archives never carry media descriptions, nor, in this layout, any like or retweet counts.
     collector.lacks = ['alt-text'];
@@ -43,7 +44,10 @@ export const xLegacyArchive: FileSource = {
       for (const element of assignedElements(read)) {
         index++;
         const source = { file: read.file, record: index };
-        const raw = element && typeof element === 'object' && !Array.isArray(element) ? (element as RawTweet & { user?: { screen_name?: unknown; id_str?: unknown } }) : undefined;
+        const raw =
+          element && typeof element === 'object' && !Array.isArray(element)
+            ? (element as RawTweet & { user?: { screen_name?: unknown; id_str?: unknown } })
+            : undefined;
         // `id` is a JSON number past 2^53, rounded by every reader: only `id_str` names the tweet.
         const id = stringOf(raw?.id_str);
         if (!raw || !id || typeof raw.created_at !== 'string' || typeof raw.text !== 'string') {

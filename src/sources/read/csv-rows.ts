@@ -60,5 +60,10 @@ export function parseCsv(text: string, file: string, layout: CsvLayout = {}): { 
 
 /** The first line of a CSV entry (its header), cheaply. */
 export async function csvHeader(input: Input, entry: string): Promise<string> {
-  return (await input.head(entry, 2048)).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  return (
+    (await input.head(entry, 2048))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0] ?? ''
+  );
 }

@@ -1,4 +1,3 @@
-
 import { readdir, readFile, stat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -66,7 +65,10 @@ export async function openInput(label: string, cwd: string, limits: InputLimits 
     describe: () => label,
     beside: async (name) => {
       const sibling = path.join(path.dirname(label), name);
-      const exists = await stat(path.resolve(cwd, sibling)).then((s) => s.isFile(), () => false);
+      const exists = await stat(path.resolve(cwd, sibling)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
       return exists ? openInput(sibling, cwd, limits) : undefined;
     },
     close: async () => {},
@@ -77,7 +79,8 @@ export async function openInput(label: string, cwd: string, limits: InputLimits 
 export function openBytes(label: string, bytes: Buffer): Input {
   if (bytes.length === 0) throw inputError({ file: label }, 'nothing was read from standard input');
   const signature = bytes.length >= 4 ? bytes.readUInt32LE(0) : 0;
-  if (signature === 0x04034b50 || signature === 0x06054b50) throw inputError({ file: label }, 'a zip cannot be read from standard input', 'give its path instead');
+  if (signature === 0x04034b50 || signature === 0x06054b50)
+    throw inputError({ file: label }, 'a zip cannot be read from standard input', 'give its path instead');
   return {
     label,
     container: 'file',
@@ -183,7 +186,8 @@ function zipInput(label: string, zip: yauzl.ZipFile, byName: Map<string, yauzl.E
     const entry = byName.get(name);
     if (!entry) throw inputError(where(name), 'no such entry in the archive');
     if (entry.isEncrypted()) throw inputError(where(name), 'the entry is encrypted');
-    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw inputError(where(name), `unsupported compression method ${entry.compressionMethod}`);
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+      throw inputError(where(name), `unsupported compression method ${entry.compressionMethod}`);
     return entry;
   };
   /** Streams `bytes` bytes of the entry, as stored (raw) or inflated. */
@@ -267,4 +271,3 @@ export async function withSiblings(input: Input, names: Iterable<string>): Promi
 export function findEntries(input: Input, pattern: RegExp): string[] {
   return input.entries.filter((entry) => pattern.test(entry));
 }
-

@@ -16,7 +16,12 @@ export async function jsonHeadMatches(input: Input, entry: string, pattern: RegE
 }
 
 /** Each non-blank line of JSON Lines text, parsed; a line that is not JSON is skipped and counted. */
-export function* jsonLines(text: string, file: string, skip: (where: { file: string; line: number }, reason: string) => void, firstLine = 1): Generator<{ value: unknown; line: number }> {
+export function* jsonLines(
+  text: string,
+  file: string,
+  skip: (where: { file: string; line: number }, reason: string) => void,
+  firstLine = 1,
+): Generator<{ value: unknown; line: number }> {
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index++) {
     const line = index + firstLine;

@@ -12,7 +12,15 @@ const MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 
 const MONTH_NUMBERS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Where `created_at` has its spaces and colons. */
-const SEPARATORS: readonly (readonly [number, string])[] = [[3, ' '], [7, ' '], [10, ' '], [13, ':'], [16, ':'], [19, ' '], [25, ' ']];
+const SEPARATORS: readonly (readonly [number, string])[] = [
+  [3, ' '],
+  [7, ' '],
+  [10, ' '],
+  [13, ':'],
+  [16, ':'],
+  [19, ' '],
+  [25, ' '],
+];
 
 /** A long post's own text and links, kept apart from its shortened tweet. */
 export interface LongText {
@@ -82,7 +90,18 @@ export function parseCreatedAt(value: string): string | undefined {
   const sign = value[20] === '+' ? 1 : value[20] === '-' ? -1 : 0;
   const offset = digits(value, 21, 2) * 60 + digits(value, 23, 2);
   const year = digits(value, 26, 4);
-  if (month === undefined || year < 1970 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59 || sign === 0 || offset < 0 || offset >= 24 * 60) {
+  if (
+    month === undefined ||
+    year < 1970 ||
+    day < 1 ||
+    day > daysIn(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    sign === 0 ||
+    offset < 0 ||
+    offset >= 24 * 60
+  ) {
     return undefined;
   }
   // Archives always say +0000: the ISO form is then the same fields in another order, with no Date to format.
@@ -234,7 +253,10 @@ function quotedPost(written: readonly string[], owner: Owner): { written: string
 /** The text with a link taken out, and the space that stood before it, so no gap or dangling space is left. */
 function withoutUrl(text: string, url: string): string {
   const pieces = text.split(url);
-  return pieces.map((piece, index) => (index < pieces.length - 1 ? piece.replace(/[ \t]+$/, '') : piece)).join('').trim();
+  return pieces
+    .map((piece, index) => (index < pieces.length - 1 ? piece.replace(/[ \t]+$/, '') : piece))
+    .join('')
+    .trim();
 }
 
 /** Letters of other scripts that pass for Latin ones, as seen in app names that mix them: "iPhοne" with a Greek omicron. */
@@ -247,7 +269,10 @@ const LOOK_ALIKES = new Map([...'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοАВЕКМНОР�
 export function appName(source: unknown): string | undefined {
   if (typeof source !== 'string') return undefined;
   const inner = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/i.exec(source)?.[1] ?? source;
-  let name = unescapeTweet(inner.replace(/<[^>]*>/g, '')).normalize('NFKC').replace(/\s+/g, ' ').trim();
+  let name = unescapeTweet(inner.replace(/<[^>]*>/g, ''))
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (/\p{Script=Latin}/u.test(name)) name = name.replace(/[\p{Script=Greek}\p{Script=Cyrillic}]/gu, (letter) => LOOK_ALIKES.get(letter) ?? letter);
   return name || undefined;
 }

@@ -8,19 +8,51 @@ const at = (...times: string[]) => times.map((t) => facts({ createdAt: `2024-05-
 describe('cadence', () => {
   const window = { now: 0, auditedAt: 0, platform: 'x' as const, timeZone: 'UTC' };
   test.each([
-    ['a burst of five within an hour', { mode: 'burst', max: 3, within: '60m' }, at('14T09:00', '14T09:10', '14T09:20', '14T09:30', '14T09:40'), { times: 1, largest: 5, limit: 3 }],
+    [
+      'a burst of five within an hour',
+      { mode: 'burst', max: 3, within: '60m' },
+      at('14T09:00', '14T09:10', '14T09:20', '14T09:30', '14T09:40'),
+      { times: 1, largest: 5, limit: 3 },
+    ],
     // Posts every 15 minutes for three hours chain overlapping windows into one burst; no hour holds more than 5.
-    ['a chain of overlapping windows: one burst, its peak the fullest hour', { mode: 'burst', max: 3, within: '60m' }, at('14T09:00', '14T09:15', '14T09:30', '14T09:45', '14T10:00', '14T10:15', '14T10:30', '14T10:45', '14T11:00', '14T11:15', '14T11:30', '14T11:45', '14T12:00'), { times: 1, largest: 5, limit: 3 }],
+    [
+      'a chain of overlapping windows: one burst, its peak the fullest hour',
+      { mode: 'burst', max: 3, within: '60m' },
+      at(
+        '14T09:00',
+        '14T09:15',
+        '14T09:30',
+        '14T09:45',
+        '14T10:00',
+        '14T10:15',
+        '14T10:30',
+        '14T10:45',
+        '14T11:00',
+        '14T11:15',
+        '14T11:30',
+        '14T11:45',
+        '14T12:00',
+      ),
+      { times: 1, largest: 5, limit: 3 },
+    ],
     ['two separate bursts', { mode: 'burst', max: 1, within: '60m' }, at('14T09:00', '14T09:10', '15T09:00', '15T09:05'), { times: 2, largest: 2, limit: 1 }],
     ['a crowded day', { mode: 'daily', max: { x: 2 } }, at('14T08:00', '14T12:00', '14T20:00', '15T09:00'), { times: 1, largest: 3, limit: 2 }],
-    ['a long silence', { mode: 'silence', gap: '30d' }, [...at('01T09:00'), facts({ createdAt: '2024-07-15T09:00:00.000Z' })], { gaps: 1, longest: 75, limit: 30 }],
+    [
+      'a long silence',
+      { mode: 'silence', gap: '30d' },
+      [...at('01T09:00'), facts({ createdAt: '2024-07-15T09:00:00.000Z' })],
+      { gaps: 1, longest: 75, limit: 30 },
+    ],
   ])('%s', (_label, params, posts, data) => {
     const result = (compileKind('cadence', params) as AccountCheck)(posts, window);
     expect(result.hits.map((h) => h.data)).toEqual([data]);
   });
 
   test('a steady rhythm passes', () => {
-    const result = (compileKind('cadence', { mode: 'burst', max: 3, within: '60m' }) as AccountCheck)(at('14T09:00', '14T11:00', '14T13:00', '14T15:00'), window);
+    const result = (compileKind('cadence', { mode: 'burst', max: 3, within: '60m' }) as AccountCheck)(
+      at('14T09:00', '14T11:00', '14T13:00', '14T15:00'),
+      window,
+    );
     expect(result.hits).toEqual([]);
     expect(result.pass).toMatchObject({ limit: 3, times: 0 });
   });

@@ -5,7 +5,8 @@ import { accountWindow, compileKind } from '../../helpers/kinds.js';
 import { facts } from '../../helpers/posts.js';
 
 const window = (now = Date.parse('2024-07-01T00:00:00Z'), timeZone = 'UTC') => accountWindow({ now, timeZone });
-const reply = (id: string, parentId: string, parentAt: string, at: string) => facts({ id, kind: 'reply', createdAt: at, replyTo: { id: parentId, isOwn: false, createdAt: parentAt } });
+const reply = (id: string, parentId: string, parentAt: string, at: string) =>
+  facts({ id, kind: 'reply', createdAt: at, replyTo: { id: parentId, isOwn: false, createdAt: parentAt } });
 
 describe('response-time', () => {
   const check = compileKind('response-time', { 'max-median': '24h', 'min-replies': 3 }) as AccountCheck;
@@ -45,7 +46,8 @@ describe('response-time', () => {
 
 describe('engagement (clutter)', () => {
   const check = compileKind('engagement', { 'below-median': 0.25, settle: '7d', 'min-posts': 5 }) as AccountCheck;
-  const post = (id: string, likes: number | undefined, day: number, extra = {}) => facts({ id, createdAt: `2024-05-${String(day).padStart(2, '0')}T09:00:00.000Z`, ...(likes !== undefined && { metrics: { likes } }), ...extra });
+  const post = (id: string, likes: number | undefined, day: number, extra = {}) =>
+    facts({ id, createdAt: `2024-05-${String(day).padStart(2, '0')}T09:00:00.000Z`, ...(likes !== undefined && { metrics: { likes } }), ...extra });
 
   test('posts far below the median are delete candidates; the newest are left alone', () => {
     const posts = [post('a', 40, 1), post('b', 36, 2), post('c', 44, 3), post('d', 38, 4), post('e', 3, 5), post('f', 0, 28)];
@@ -80,7 +82,9 @@ describe('best-time', () => {
     Array.from({ length: weeks }, (_, w) => facts({ createdAt: new Date(Date.parse(first) + w * 7 * 86_400_000).toISOString(), metrics: { likes } }));
 
   test('names the best slots with the posts behind them, in the audit’s time zone', () => {
-    const posts = [...weekly('2024-01-01T08:00:00Z', 60, 6), ...weekly('2024-01-03T11:00:00Z', 20, 6), ...weekly('2024-01-05T19:00:00Z', 4, 6)].sort((a, b) => a.time - b.time);
+    const posts = [...weekly('2024-01-01T08:00:00Z', 60, 6), ...weekly('2024-01-03T11:00:00Z', 20, 6), ...weekly('2024-01-05T19:00:00Z', 4, 6)].sort(
+      (a, b) => a.time - b.time,
+    );
     const result = check(posts, window(0, 'Europe/Amsterdam'));
     expect(result.pass).toMatchObject({ timeZone: 'Europe/Amsterdam' });
     // Only slots well above the median are "best": Wednesday's 1.0× is not listed.
@@ -97,9 +101,27 @@ describe('voice', () => {
   const posts = (text: string, n: number) => Array.from({ length: n }, () => facts({ text }, text.includes('?') ? ['question'] : []));
 
   test.each([
-    ['exclamations over the declared maximum, with the loudest posts as evidence', { 'exclamation-share': { max: 20 } }, 'Huge news!!! Our lamps are here and you will love them so much, we promise!', { marker: 'exclamation-share', value: 100, expected: 'at most 20' }, 10],
-    ['too few questions for a friendly voice', { 'question-share': { min: 10 } }, 'Our lamp dims to a candle glow and stays warm as it dims down.', { marker: 'question-share', value: 0, expected: 'at least 10' }, 0],
-    ['hard reading for plain English', { 'reading-ease': { min: 60 } }, 'Comprehensive illumination methodologies necessitate considerable deliberation regarding photometric characteristics.', { marker: 'reading-ease' }, 0],
+    [
+      'exclamations over the declared maximum, with the loudest posts as evidence',
+      { 'exclamation-share': { max: 20 } },
+      'Huge news!!! Our lamps are here and you will love them so much, we promise!',
+      { marker: 'exclamation-share', value: 100, expected: 'at most 20' },
+      10,
+    ],
+    [
+      'too few questions for a friendly voice',
+      { 'question-share': { min: 10 } },
+      'Our lamp dims to a candle glow and stays warm as it dims down.',
+      { marker: 'question-share', value: 0, expected: 'at least 10' },
+      0,
+    ],
+    [
+      'hard reading for plain English',
+      { 'reading-ease': { min: 60 } },
+      'Comprehensive illumination methodologies necessitate considerable deliberation regarding photometric characteristics.',
+      { marker: 'reading-ease' },
+      0,
+    ],
   ])('%s', (_label, markers, text, data, evidence) => {
     const result = (compileKind('voice', { markers, 'min-words': 20 }) as AccountCheck)(posts(text, 10), window());
     expect(result.hits[0]!.data).toMatchObject(data);
@@ -107,7 +129,10 @@ describe('voice', () => {
   });
 
   test('a voice within its ranges passes with the measured profile', () => {
-    const result = (compileKind('voice', { markers: { 'you-we-ratio': { min: 1 }, 'emoji-per-post': { max: 1 } }, 'min-words': 20 }) as AccountCheck)(posts('You can dim it with one finger, and your evenings stay warm.', 10), window());
+    const result = (compileKind('voice', { markers: { 'you-we-ratio': { min: 1 }, 'emoji-per-post': { max: 1 } }, 'min-words': 20 }) as AccountCheck)(
+      posts('You can dim it with one finger, and your evenings stay warm.', 10),
+      window(),
+    );
     expect(result.pass).toEqual({ profile: 'you-we-ratio 20, emoji-per-post 0' });
   });
 

@@ -8,9 +8,19 @@ const brand = { domains: ['northwind.example'], products: [], handles: { faceboo
 describe('link', () => {
   test.each([
     ['a listed domain', { check: 'domains', domains: ['bit.ly'] }, 'see https://bit.ly/3abc', { url: 'https://bit.ly/3abc', domain: 'bit.ly' }],
-    ['a subdomain of a listed domain', { check: 'domains', domains: ['goo.gl'] }, 'https://maps.goo.gl/xyz', { url: 'https://maps.goo.gl/xyz', domain: 'maps.goo.gl' }],
+    [
+      'a subdomain of a listed domain',
+      { check: 'domains', domains: ['goo.gl'] },
+      'https://maps.goo.gl/xyz',
+      { url: 'https://maps.goo.gl/xyz', domain: 'maps.goo.gl' },
+    ],
     ['an unlisted domain', { check: 'domains', domains: ['bit.ly'] }, 'https://northwind.example/a', undefined],
-    ['own profile on another network', { check: 'own-profile' }, 'https://www.facebook.com/northwindlamps', { url: 'https://www.facebook.com/northwindlamps', domain: 'facebook.com' }],
+    [
+      'own profile on another network',
+      { check: 'own-profile' },
+      'https://www.facebook.com/northwindlamps',
+      { url: 'https://www.facebook.com/northwindlamps', domain: 'facebook.com' },
+    ],
     ['someone else’s profile', { check: 'own-profile' }, 'https://www.facebook.com/studiolumen', undefined],
     ['a post, not the profile', { check: 'own-profile' }, 'https://x.com/northwindlamps/status/1', undefined],
   ])('%s', (_label, params, text, expected) => {

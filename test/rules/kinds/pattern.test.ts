@@ -20,7 +20,9 @@ describe('pattern', () => {
   });
 
   test('without phrases or patterns it is not evaluated', () => {
-    expect(kinds.pattern!.compile(kinds.pattern!.params.parse({}) as never, { brand: { domains: [], products: [], handles: {} }, untrusted: true })).toHaveProperty('notEvaluated');
+    expect(
+      kinds.pattern!.compile(kinds.pattern!.params.parse({}) as never, { brand: { domains: [], products: [], handles: {} }, untrusted: true }),
+    ).toHaveProperty('notEvaluated');
   });
 
   test('a catastrophic user pattern is refused: exponential, or polynomial of degree 3 and more', () => {

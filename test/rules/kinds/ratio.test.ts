@@ -11,8 +11,22 @@ const timeline = (inClass: number, others: number) => [
 describe('ratio', () => {
   const window = accountWindow({ now: Date.now() });
   test.each([
-    ['over the maximum: a warning with the class posts', { class: 'promotional', max: 20, 'error-max': 33 }, 3, 7, { value: 30, count: 3, total: 10, limit: 20 }, 3],
-    ['over the error maximum: raised to error', { class: 'promotional', max: 20, 'error-max': 33 }, 4, 6, { value: 40, count: 4, total: 10, limit: 20, level: 'error' }, 4],
+    [
+      'over the maximum: a warning with the class posts',
+      { class: 'promotional', max: 20, 'error-max': 33 },
+      3,
+      7,
+      { value: 30, count: 3, total: 10, limit: 20 },
+      3,
+    ],
+    [
+      'over the error maximum: raised to error',
+      { class: 'promotional', max: 20, 'error-max': 33 },
+      4,
+      6,
+      { value: 40, count: 4, total: 10, limit: 20, level: 'error' },
+      4,
+    ],
     ['under the minimum: the other posts are the evidence', { class: 'promotional', min: 33 }, 2, 8, { value: 20, count: 2, total: 10, limit: 33 }, 8],
   ])('%s', (_label, params, inClass, others, data, evidence) => {
     const result = (compileKind('ratio', params) as AccountCheck)(timeline(inClass, others), window);

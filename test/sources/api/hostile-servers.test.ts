@@ -23,9 +23,23 @@ const serve = async (handler: Parameters<typeof startServer>[0]) => {
 
 const FAST = { retries: 2, backoffMs: 5, maxWaitMs: 1_000 };
 const load = (spec: string, extra: Record<string, unknown> = {}) =>
-  loadSource(spec, { cwd: work, strict: false, env: { MASTODON_TOKEN: SECRET }, limit: 100, timeoutMs: 1_000, userAgent: 'presence-test', http: FAST, ...extra });
+  loadSource(spec, {
+    cwd: work,
+    strict: false,
+    env: { MASTODON_TOKEN: SECRET },
+    limit: 100,
+    timeoutMs: 1_000,
+    userAgent: 'presence-test',
+    http: FAST,
+    ...extra,
+  });
 const lookup = (res: ServerResponse) => sendJson(res, 200, { id: '1', acct: 'northwindlamps' });
-const status = (n: number) => ({ id: String(n), created_at: new Date(Date.UTC(2024, 5, 1) - n * 60_000).toISOString(), visibility: 'public', content: `<p>Post ${n}</p>` });
+const status = (n: number) => ({
+  id: String(n),
+  created_at: new Date(Date.UTC(2024, 5, 1) - n * 60_000).toISOString(),
+  visibility: 'public',
+  content: `<p>Post ${n}</p>`,
+});
 
 describe('hostile servers', () => {
   test('a next-page link to another origin is not followed, and that origin never sees the token', async () => {
@@ -34,7 +48,9 @@ describe('hostile servers', () => {
       if (url.pathname.endsWith('/lookup')) return lookup(res);
       sendJson(res, 200, [status(1)], { link: `<${other.url}/api/v1/accounts/1/statuses?max_id=1>; rel="next"` });
     });
-    await expect(load(`mastodon:${instance.url}/@northwindlamps`)).rejects.toMatchObject({ message: expect.stringMatching(/next page is on another site \(127\.0\.0\.1:\d+\); not followed/) });
+    await expect(load(`mastodon:${instance.url}/@northwindlamps`)).rejects.toMatchObject({
+      message: expect.stringMatching(/next page is on another site \(127\.0\.0\.1:\d+\); not followed/),
+    });
     expect(other.requests).toEqual([]);
     expect(instance.requests.every((r) => r.authorization === `Bearer ${SECRET}`)).toBe(true);
   });
@@ -51,8 +67,14 @@ describe('hostile servers', () => {
       res.writeHead(302, { location: `${other.url}/steal` });
       res.end();
     });
-    await expect(load(`mastodon:${instance.url}/@northwindlamps`)).rejects.toMatchObject({ message: expect.stringMatching(/redirected to another site \(127\.0\.0\.1:\d+\); not followed/) });
-    expect(instance.requests.map((r) => r.path.split('?')[0])).toEqual(['/api/v1/accounts/lookup', '/moved/api/v1/accounts/lookup', '/api/v1/accounts/1/statuses']);
+    await expect(load(`mastodon:${instance.url}/@northwindlamps`)).rejects.toMatchObject({
+      message: expect.stringMatching(/redirected to another site \(127\.0\.0\.1:\d+\); not followed/),
+    });
+    expect(instance.requests.map((r) => r.path.split('?')[0])).toEqual([
+      '/api/v1/accounts/lookup',
+      '/moved/api/v1/accounts/lookup',
+      '/api/v1/accounts/1/statuses',
+    ]);
     expect(other.requests).toEqual([]);
   });
 
@@ -84,7 +106,10 @@ describe('hostile servers', () => {
     });
     const started = Date.now();
     const unpacked = await runCli(['audit', `feed:${gzipped.url}/feed.xml`]);
-    expect(unpacked).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^presence: feed:.+: 127\.0\.0\.1:\d+ sent a body that unpacks to more than 64 MB; stopped reading\n$/) });
+    expect(unpacked).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/^presence: feed:.+: 127\.0\.0\.1:\d+ sent a body that unpacks to more than 64 MB; stopped reading\n$/),
+    });
     const flood = await runCli(['audit', `feed:${endless.url}/feed.xml`, '--timeout', '10']);
     expect(flood).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/127\.0\.0\.1:\d+ sent more than 64 MB; stopped reading\n$/) });
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -105,11 +130,21 @@ describe('hostile servers', () => {
   test('a cursor handed back twice stops the reading instead of one request per post', async () => {
     const bluesky = await serve((_req, res) => sendJson(res, 200, { feed: [], cursor: 'same' }));
     const looping = await serve((_req, res, url) => {
-      const post = { post: { uri: `at://did:plc:abc/app.bsky.feed.post/${url.search.length}`, cid: 'c', author: { did: 'did:plc:abc', handle: 'northwind.example' }, record: { $type: 'app.bsky.feed.post', text: 'Warm light', createdAt: '2024-06-01T08:00:00.000Z' }, indexedAt: '2024-06-01T08:00:00.000Z' } };
+      const post = {
+        post: {
+          uri: `at://did:plc:abc/app.bsky.feed.post/${url.search.length}`,
+          cid: 'c',
+          author: { did: 'did:plc:abc', handle: 'northwind.example' },
+          record: { $type: 'app.bsky.feed.post', text: 'Warm light', createdAt: '2024-06-01T08:00:00.000Z' },
+          indexedAt: '2024-06-01T08:00:00.000Z',
+        },
+      };
       sendJson(res, 200, { feed: [post], cursor: 'same' });
     });
     expect((await load('bluesky:northwind.example', { services: { bluesky: bluesky.url } })).posts).toEqual([]);
-    await expect(load('bluesky:northwind.example', { services: { bluesky: looping.url }, limit: 1000 })).rejects.toMatchObject({ message: expect.stringMatching(/handed back a page it had already sent; stopped reading/) });
+    await expect(load('bluesky:northwind.example', { services: { bluesky: looping.url }, limit: 1000 })).rejects.toMatchObject({
+      message: expect.stringMatching(/handed back a page it had already sent; stopped reading/),
+    });
     expect(looping.requests).toHaveLength(2);
   });
 

@@ -19,7 +19,16 @@ afterEach(async () => {
 
 const FAST = { retries: 0, backoffMs: 5, maxWaitMs: 1_000 };
 const load = (spec: string, extra: Record<string, unknown> = {}) =>
-  loadSource(spec, { cwd: ROOT, strict: false, env: { X_BEARER_TOKEN: TOKEN }, limit: 100, timeoutMs: 2_000, userAgent: 'presence-test', http: FAST, ...extra });
+  loadSource(spec, {
+    cwd: ROOT,
+    strict: false,
+    env: { X_BEARER_TOKEN: TOKEN },
+    limit: 100,
+    timeoutMs: 2_000,
+    userAgent: 'presence-test',
+    http: FAST,
+    ...extra,
+  });
 
 const field = (path: string) => path.replace(/[.[\]$]/g, '\\$&');
 
@@ -36,11 +45,19 @@ async function expectSkipped(spec: string, extra: Record<string, unknown>, bad: 
   bad.slice(0, 5).forEach((b, index) => expect(result.skipped.examples[index]!.reason).toMatch(new RegExp(`^${field(b.field)}: `)));
   const strict = load(spec, { ...extra, strict: true });
   await expect(strict).rejects.toBeInstanceOf(PresenceError);
-  await expect(strict).rejects.toMatchObject({ where: { file: spec, record: 2 }, message: expect.stringMatching(new RegExp(`^malformed record: ${field(bad[0]!.field)}: `)) });
+  await expect(strict).rejects.toMatchObject({
+    where: { file: spec, record: 2 },
+    message: expect.stringMatching(new RegExp(`^malformed record: ${field(bad[0]!.field)}: `)),
+  });
 }
 
 describe('X over API v2', () => {
-  const tweet = (n: number, fields: Record<string, unknown> = {}) => ({ id: String(1790400000000000000 + n), text: `Post ${n}`, created_at: `2024-05-1${n % 10}T09:30:12.000Z`, ...fields });
+  const tweet = (n: number, fields: Record<string, unknown> = {}) => ({
+    id: String(1790400000000000000 + n),
+    text: `Post ${n}`,
+    created_at: `2024-05-1${n % 10}T09:30:12.000Z`,
+    ...fields,
+  });
   const BAD = [
     { record: tweet(1, { created_at: 'not a date' }), field: 'created_at' },
     { record: tweet(2, { created_at: '2400-01-01T00:00:00.000Z' }), field: 'created_at' },
@@ -78,13 +95,24 @@ describe('X over API v2', () => {
       if (url.pathname === '/2/users/by/username/northwindlamps') return sendJson(response, 200, { data: { id: '901000000000000001' } });
       sendJson(response, 200, { data: [tweet(0)], includes: { media: [null] } });
     });
-    await expect(load('x:northwindlamps', { services: { xApi: server.url } })).rejects.toMatchObject({ code: 'network', message: expect.stringMatching(/^unexpected answer: includes\.media\.0: /) });
+    await expect(load('x:northwindlamps', { services: { xApi: server.url } })).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/^unexpected answer: includes\.media\.0: /),
+    });
   });
 });
 
 describe('Mastodon over its API', () => {
   const status = (n: number, fields: Record<string, unknown> = {}) =>
-    mastodonStatus(n, { created_at: `2024-06-0${1 + (n % 9)}T10:00:00.000Z`, url: null, content: `<p>Post ${n}</p>`, replies_count: 0, reblogs_count: 0, favourites_count: 0, ...fields });
+    mastodonStatus(n, {
+      created_at: `2024-06-0${1 + (n % 9)}T10:00:00.000Z`,
+      url: null,
+      content: `<p>Post ${n}</p>`,
+      replies_count: 0,
+      reblogs_count: 0,
+      favourites_count: 0,
+      ...fields,
+    });
 
   const BAD = [
     { record: status(1, { created_at: 12345 }), field: 'created_at' },
@@ -101,13 +129,18 @@ describe('Mastodon over its API', () => {
 
   test('a status with a wrong-typed field is skipped and counted with its place; --strict names it', async () => {
     const statuses = [status(0), ...BAD.map((b) => b.record), status(11)];
-    server = await startServer((_request, response, url) => sendJson(response, 200, url.pathname === '/api/v1/accounts/lookup' ? { id: '109000000000000001' } : statuses));
+    server = await startServer((_request, response, url) =>
+      sendJson(response, 200, url.pathname === '/api/v1/accounts/lookup' ? { id: '109000000000000001' } : statuses),
+    );
     await expectSkipped(`mastodon:${server.url}/@northwindlamps`, {}, BAD);
   });
 
   test('an account lookup whose id is not a string is an unexpected answer', async () => {
     server = await startServer((_request, response) => sendJson(response, 200, { id: { nested: true } }));
-    await expect(load(`mastodon:${server.url}/@northwindlamps`)).rejects.toMatchObject({ code: 'network', message: 'unexpected answer to the account lookup (no id)' });
+    await expect(load(`mastodon:${server.url}/@northwindlamps`)).rejects.toMatchObject({
+      code: 'network',
+      message: 'unexpected answer to the account lookup (no id)',
+    });
   });
 });
 
@@ -120,7 +153,10 @@ describe('Bluesky over the AppView', () => {
     { record: withPost({ uri: 12345 }), field: 'post.uri' },
     { record: withRecord({ facets: 'x' }), field: 'post.record.facets' },
     { record: withRecord({ facets: [{ index: { byteStart: -1, byteEnd: 4 }, features: [] }] }), field: 'post.record.facets.0.index.byteStart' },
-    { record: withRecord({ facets: [{ index: { byteStart: 0, byteEnd: 4 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri: 7 }] }] }), field: 'post.record.facets.0.features.0.uri' },
+    {
+      record: withRecord({ facets: [{ index: { byteStart: 0, byteEnd: 4 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri: 7 }] }] }),
+      field: 'post.record.facets.0.features.0.uri',
+    },
     { record: withRecord({ createdAt: '0001-01-01T00:00:00Z' }), field: 'post.record.createdAt' },
     { record: withPost({ replyCount: '' }), field: 'post.replyCount' },
   ];
