@@ -19,13 +19,16 @@ const out = option('--out');
 const work = mkdtempSync(path.join(tmpdir(), 'presence-bench-'));
 const rssFile = path.join(work, 'rss.txt');
 
-/** Runs a command once; returns its wall time (ms) and peak RSS (MiB). */
-function runOnce({ label, command, args: commandArgs }) {
+/** Runs a command once, with `env` added to the environment; returns its wall time (ms) and peak RSS (MiB). */
+function runOnce({ label, command, args: commandArgs, env = {} }) {
   writeFileSync(rssFile, '');
+  const environment = { ...process.env, NODE_OPTIONS: `--import=${path.join(here, 'peak-rss.mjs')}`, PRESENCE_BENCH_RSS: rssFile, NO_COLOR: '1', ...env };
+  // A job summary is written only where the command asks for one, even when the bench runs inside a CI job.
+  if (!env.GITHUB_STEP_SUMMARY) delete environment.GITHUB_STEP_SUMMARY;
   const started = process.hrtime.bigint();
   const result = spawnSync(command, commandArgs, {
     cwd: work,
-    env: { ...process.env, NODE_OPTIONS: `--import=${path.join(here, 'peak-rss.mjs')}`, PRESENCE_BENCH_RSS: rssFile, NO_COLOR: '1' },
+    env: environment,
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 1 << 30,
   });
@@ -58,10 +61,12 @@ function ratioOf(a, b, figure) {
   return median(a.samples.map((s, round) => s[figure] / b.samples[round][figure]));
 }
 
-process.stderr.write('generating archives (100,000, 50,000 and 10,000 posts) and a 50-post queue…\n');
+process.stderr.write('generating archives (100,000, 50,000, 20,000 and 10,000 posts) and a 50-post queue…\n');
 const big = writeArchive(100_000, path.join(work, '100k'));
 const half = writeArchive(50_000, path.join(work, '50k'));
 const history = writeArchive(10_000, path.join(work, '10k'));
+const history20 = writeArchive(20_000, path.join(work, '20k'));
+const summary = path.join(work, 'step-summary.md');
 const queue = path.join(work, 'queue.csv');
 writeFileSync(
   queue,
@@ -77,7 +82,8 @@ process.stderr.write('measuring…\n');
 const noRules = path.join(work, 'no-rules.yaml');
 writeFileSync(noRules, 'builtin: false\n');
 const presence = (...commandArgs) => [bin, ...commandArgs, '--format', 'json', '--quiet'];
-const [floor, audit100, audit50, bare100, historyFloor, historyLoad, check] = measureRounds(
+const check20 = (env) => ({ command: process.execPath, args: presence('check', queue, '--history', history20.zip, '--all', '--queue-platform', 'x'), env });
+const [floor, audit100, audit50, bare100, historyFloor, historyLoad, check, checkPlain, checkSummary] = measureRounds(
   [
     { label: 'floor: read + JSON.parse 100k tweets.js', command: process.execPath, args: [path.join(here, 'floor.mjs'), big.tweetsJs] },
     { label: 'presence audit 100k zip --all --format json', command: process.execPath, args: presence('audit', big.zip, '--all') },
@@ -90,6 +96,8 @@ const [floor, audit100, audit50, bare100, historyFloor, historyLoad, check] = me
       command: process.execPath,
       args: presence('check', queue, '--history', history.zip, '--all', '--queue-platform', 'x'),
     },
+    { label: 'presence check 50-post queue, 20k history', ...check20({}) },
+    { label: 'the same, writing the GitHub job summary', ...check20({ GITHUB_STEP_SUMMARY: summary }) },
   ],
   runs,
 );
@@ -109,9 +117,12 @@ const ratios = [
   { figure: 'presence --version ÷ node -e 0', value: ratioOf(version, nodeStart, 'wallMs'), target: 2.0 },
   { figure: 'check 50 + 10k history ÷ presence loading it', value: ratioOf(check, historyLoad, 'wallMs'), target: 1.5 },
   { figure: 'check 50 + 10k history ÷ parse floor of 10k', value: ratioOf(check, historyFloor, 'wallMs'), target: 1.5 },
+  { figure: 'check 50 + 20k history, job summary ÷ without', value: ratioOf(checkSummary, checkPlain, 'wallMs'), target: 1.33 },
 ].map((r) => ({ ...r, value: Math.round(r.value * 100) / 100, ...(r.target !== undefined && { met: r.value <= r.target }) }));
 
-const measurements = [floor, audit100, audit50, bare100, historyFloor, historyLoad, check, nodeStart, version].map(({ samples, ...m }) => m);
+const measurements = [floor, audit100, audit50, bare100, historyFloor, historyLoad, check, checkPlain, checkSummary, nodeStart, version].map(
+  ({ samples, ...m }) => m,
+);
 const pad = (text, width) => String(text).padEnd(width);
 console.log(`\n${pad('command', 48)}${pad('wall ms', 10)}peak RSS MiB`);
 for (const m of measurements) console.log(`${pad(m.label, 48)}${pad(m.wallMs, 10)}${m.peakRssMiB}`);
