@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import type { Platform, Post, PostKind } from '../../src/model/post.js';
 import { EMPTY_BRAND, type BrandContext } from '../../src/rules/brand-context.js';
 import { compileClassifier } from '../../src/rules/classes.js';
-import { BUILTIN_RULES_DIR, loadClasses } from '../../src/rules/load-rules.js';
+import { BUILTIN_RULES_DIR, loadClasses, loadRuleSet } from '../../src/rules/load-rules.js';
+import { runAudit } from '../../src/engine/run.js';
 import { PostFacts } from '../../src/text/facts.js';
 import { findUrls, toLink } from '../../src/text/links.js';
 import { hashtagsIn, mentionsIn } from '../../src/text/entities.js';
@@ -39,21 +40,23 @@ export function loadLabelled(file = 'posts.yaml'): { posts: LabelledPost[]; bran
   return parse(readFileSync(path.join(DIR, file), 'utf8')) as { posts: LabelledPost[]; brands: Record<string, LabelledBrand> };
 }
 
-/** Tags every labelled post with the built-in classes, with or without its brand's profile, and scores both judgements. */
+/**
+ * Judges every labelled post as an audit would, with or without its brand's profile: promotional
+ * by the built-in classes, a bare link by the built-in bare-link rule itself.
+ */
 export async function evaluateClassifier(withProfile: boolean, file = 'posts.yaml'): Promise<{ promotional: Score; bareLink: Score }> {
   const { posts, brands } = loadLabelled(file);
   const classes = await loadClasses(path.join(BUILTIN_RULES_DIR, 'classes.yaml'), process.cwd());
   const classifiers = new Map<string, ReturnType<typeof compileClassifier>>();
+  const brandOf = (key: string): BrandContext => {
+    const profile = brands[key];
+    return withProfile && profile
+      ? { name: profile.name, domains: profile.domains ?? [], products: profile.products ?? [], handles: profile.handles ?? {} }
+      : EMPTY_BRAND;
+  };
   const classifierFor = (key: string) => {
     let classify = classifiers.get(key);
-    if (!classify) {
-      const profile = brands[key];
-      const brand: BrandContext =
-        withProfile && profile
-          ? { name: profile.name, domains: profile.domains ?? [], products: profile.products ?? [], handles: profile.handles ?? {} }
-          : EMPTY_BRAND;
-      classifiers.set(key, (classify = compileClassifier(classes, brand)));
-    }
+    if (!classify) classifiers.set(key, (classify = compileClassifier(classes, brandOf(key))));
     return classify;
   };
   const judged = posts.map((labelled, i) => {
@@ -72,9 +75,16 @@ export async function evaluateClassifier(withProfile: boolean, file = 'posts.yam
       scheduled: false,
       source: { file: 'test/labelled/posts.yaml', record: i + 1 },
     };
-    const tags = new PostFacts(post, classifierFor(labelled.brand)).classes;
-    return { labelled, promotional: tags.has('promotional'), bareLink: tags.has('link-only') };
+    return { labelled, post, promotional: new PostFacts(post, classifierFor(labelled.brand)).classes.has('promotional'), bareLink: false };
   });
+  for (const key of new Set(posts.map((p) => p.brand))) {
+    const ruleSet = await loadRuleSet({ builtin: true, files: [], overrides: {}, brand: brandOf(key), cwd: process.cwd() });
+    const bare = { ...ruleSet, rules: ruleSet.rules.filter((rule) => rule.id === 'link-blasting/bare-link') };
+    const mine = judged.filter((j) => j.labelled.brand === key);
+    const audit = runAudit({ posts: mine.map((j) => j.post), ruleSet: bare, sources: [], generatedAt: '2024-06-01T00:00:00.000Z', toolVersion: 'test' });
+    const flagged = new Set(audit.findings.map((f) => f.post?.id));
+    for (const j of mine) j.bareLink = flagged.has(j.post.id);
+  }
   const score = (label: 'promotional' | 'bareLink'): Score => {
     const tp = judged.filter((j) => j[label] && j.labelled[label]).length;
     const fp = judged.filter((j) => j[label] && !j.labelled[label]);
