@@ -14,7 +14,9 @@ const SAME_SHARE = 1;
 export function windowLength(audit: Pick<Audit, 'window' | 'stats'>): string {
   const w = audit.window;
   if (w && !w.since && !w.until && w.last !== undefined) {
-    return `the newest ${w.last} posts${w.maxAgeDays !== undefined ? `, none older than ${w.maxAgeDays === 365 ? '12 months' : `${w.maxAgeDays} days`} before the newest` : ''}`;
+    if (w.maxAgeDays === undefined) return `the newest ${w.last} posts`;
+    const age = w.maxAgeDays === 365 ? '12 months' : `${w.maxAgeDays} days`;
+    return `the newest ${w.last} posts, none older than ${age} before the newest`;
   }
   const from = w?.since ?? audit.stats.from;
   const to = w?.until ?? audit.stats.to;

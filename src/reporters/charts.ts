@@ -22,7 +22,11 @@ export interface Chart {
 }
 
 function svg(id: string, title: string, description: string, width: number, height: number, body: string): string {
-  return `<svg id="${id}" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${body}</svg>`;
+  return (
+    `<svg id="${id}" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ` +
+    `${id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${id}-title">${escapeHtml(title)}</title>` +
+    `<desc id="${id}-desc">${escapeHtml(description)}</desc>${body}</svg>`
+  );
 }
 
 /** The plot area every chart with a value axis shares, so axes and titles sit in the same place. */
@@ -43,9 +47,14 @@ function valueAxis(top: number, title: string): string {
   for (const value of [0, top / 2, top]) {
     const y = PLOT.top + height - (value / top) * height;
     const label = Number.isInteger(value) ? String(value) : value.toFixed(1);
-    out += `<line class="grid" x1="${left}" x2="${left + width}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#d1d5db"/><text class="tick" x="${left - 6}" y="${(y + 4).toFixed(1)}" font-size="10" text-anchor="end" fill="${INK}">${label}</text>`;
+    out +=
+      `<line class="grid" x1="${left}" x2="${left + width}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#d1d5db"/>` +
+      `<text class="tick" x="${left - 6}" y="${(y + 4).toFixed(1)}" font-size="10" text-anchor="end" fill="${INK}">${label}</text>`;
   }
-  return `${out}<text class="axis-title" transform="translate(14 ${PLOT.top + height / 2}) rotate(-90)" font-size="11" text-anchor="middle" fill="${INK}">${escapeHtml(title)}</text>`;
+  return (
+    `${out}<text class="axis-title" transform="translate(14 ${PLOT.top + height / 2}) rotate(-90)" font-size="11" text-anchor="middle" fill="${INK}">` +
+    `${escapeHtml(title)}</text>`
+  );
 }
 
 /** A time axis under the plot: its line, the tick labels given, and its title. */
@@ -54,10 +63,14 @@ function timeAxis(ticks: readonly { x: number; label: string }[], title: string)
   const labels = ticks
     .map(
       (t) =>
-        `<line x1="${t.x.toFixed(1)}" x2="${t.x.toFixed(1)}" y1="${y}" y2="${y + 4}" stroke="${INK}"/><text class="tick" x="${t.x.toFixed(1)}" y="${y + 16}" font-size="10" text-anchor="middle" fill="${INK}">${escapeHtml(t.label)}</text>`,
+        `<line x1="${t.x.toFixed(1)}" x2="${t.x.toFixed(1)}" y1="${y}" y2="${y + 4}" stroke="${INK}"/>` +
+        `<text class="tick" x="${t.x.toFixed(1)}" y="${y + 16}" font-size="10" text-anchor="middle" fill="${INK}">${escapeHtml(t.label)}</text>`,
     )
     .join('');
-  return `<line class="axis" x1="${PLOT.left}" x2="${PLOT.left + PLOT.width}" y1="${y}" y2="${y}" stroke="${INK}"/>${labels}<text class="axis-title" x="${PLOT.left + PLOT.width / 2}" y="${y + 34}" font-size="11" text-anchor="middle" fill="${INK}">${escapeHtml(title)}</text>`;
+  return (
+    `<line class="axis" x1="${PLOT.left}" x2="${PLOT.left + PLOT.width}" y1="${y}" y2="${y}" stroke="${INK}"/>${labels}<text class="axis-title" x="` +
+    `${PLOT.left + PLOT.width / 2}" y="${y + 34}" font-size="11" text-anchor="middle" fill="${INK}">${escapeHtml(title)}</text>`
+  );
 }
 
 /** Month keys to label on an axis of `n` months: about a dozen, every January when the span runs over years. */
@@ -81,22 +94,29 @@ export function cadenceHeatmap(posts: readonly PostSummary[], timeZone: string):
   const left = 56;
   const top = 22;
   const opacity = (n: number) => (n === 0 ? 0.04 : 0.15 + (0.85 * n) / max).toFixed(2);
-  let body = `<text class="axis-title" transform="translate(14 ${top + 3.5 * cell}) rotate(-90)" font-size="11" text-anchor="middle" fill="${INK}">weekday</text>`;
+  let body =
+    `<text class="axis-title" transform="translate(14 ${top + 3.5 * cell}) rotate(-90)" font-size="11" text-anchor="middle" fill="${INK}">` + `weekday</text>`;
   for (let h = 0; h < 24; h += 3)
     body += `<text class="tick" x="${left + h * cell + cell / 2}" y="14" font-size="10" text-anchor="middle" fill="${INK}">${h}h</text>`;
   counts.forEach((row, d) => {
     body += `<text class="tick" x="${left - 6}" y="${top + d * cell + 15}" font-size="11" text-anchor="end" fill="${INK}">${WEEKDAYS[d]}</text>`;
     row.forEach((n, h) => {
-      body += `<rect class="heat" x="${left + h * cell}" y="${top + d * cell}" width="${cell - 2}" height="${cell - 2}" fill="#1d4ed8" fill-opacity="${opacity(n)}"><title>${WEEKDAYS[d]} ${h}:00: ${count(n, 'post')}</title></rect>`;
+      body +=
+        `<rect class="heat" x="${left + h * cell}" y="${top + d * cell}" width="${cell - 2}" height="${cell - 2}" fill="#1d4ed8" fill-opacity="` +
+        `${opacity(n)}"><title>${WEEKDAYS[d]} ${h}:00: ${count(n, 'post')}</title></rect>`;
     });
   });
   const bottom = top + 7 * cell;
-  body += `<text class="axis-title" x="${left + 12 * cell}" y="${bottom + 16}" font-size="11" text-anchor="middle" fill="${INK}">hour of day (${escapeHtml(timeZone)})</text>`;
+  body +=
+    `<text class="axis-title" x="${left + 12 * cell}" y="${bottom + 16}" font-size="11" text-anchor="middle" fill="${INK}">hour of day (` +
+    `${escapeHtml(timeZone)})</text>`;
   // The legend gives the colour scale its numbers: the lightest cell is 0 posts, the darkest the busiest hour.
   const steps = [0, Math.ceil(max / 4), Math.ceil(max / 2), Math.ceil((3 * max) / 4), max].filter((n, i, all) => all.indexOf(n) === i);
   steps.forEach((n, i) => {
     const x = left + i * 56;
-    body += `<rect class="legend" x="${x}" y="${bottom + 26}" width="14" height="14" fill="#1d4ed8" fill-opacity="${opacity(n)}" stroke="#9ca3af"/><text x="${x + 18}" y="${bottom + 37}" font-size="10" fill="${INK}">${n}</text>`;
+    body +=
+      `<rect class="legend" x="${x}" y="${bottom + 26}" width="14" height="14" fill="#1d4ed8" fill-opacity="${opacity(n)}" stroke="#9ca3af"/>` +
+      `<text x="${x + 18}" y="${bottom + 37}" font-size="10" fill="${INK}">${n}</text>`;
   });
   body += `<text x="${left + steps.length * 56 + 4}" y="${bottom + 37}" font-size="10" fill="${INK}">posts in the hour</text>`;
   const title = `When posts go out (${timeZone})`;
@@ -104,7 +124,8 @@ export function cadenceHeatmap(posts: readonly PostSummary[], timeZone: string):
   return {
     id: 'chart-cadence',
     title,
-    description: `Posts by weekday and hour; darker is more, up to ${count(max, 'post')} in the busiest hour. ${count(total, 'post')} in all, reposts left out.`,
+    description:
+      `Posts by weekday and hour; darker is more, up to ${count(max, 'post')} in the busiest hour. ` + `${count(total, 'post')} in all, reposts left out.`,
     svg: svg('chart-cadence', title, `Heatmap of ${count(total, 'post')} by weekday and hour.`, left + 24 * cell + 10, bottom + 48, body),
     table: { head: ['weekday', ...Array.from({ length: 24 }, (_, h) => `${h}h`)], rows: counts.map((row, d) => [WEEKDAYS[d]!, ...row]) },
   };
@@ -142,7 +163,9 @@ export function contentMix(posts: readonly PostSummary[], timeZone: string): Cha
       const h = (n / top) * PLOT.height;
       y -= h;
       if (n)
-        body += `<rect class="bar" x="${(PLOT.left + i * slot + (slot - barWidth) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" fill="${m.colour}"><title>${key}: ${n} ${m.label}</title></rect>`;
+        body +=
+          `<rect class="bar" x="${(PLOT.left + i * slot + (slot - barWidth) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="` +
+          `${barWidth.toFixed(1)}" height="${h.toFixed(1)}" fill="${m.colour}"><title>${key}: ${n} ${m.label}</title></rect>`;
     }
   });
   const ticks = monthTicks(keys).map((i) => ({ x: PLOT.left + i * slot + slot / 2, label: keys.length > 48 ? keys[i]!.slice(0, 4) : keys[i]! }));
@@ -150,7 +173,9 @@ export function contentMix(posts: readonly PostSummary[], timeZone: string): Cha
   const legendY = PLOT.top + PLOT.height + 46;
   MIX.forEach(
     (m, i) =>
-      (body += `<rect x="${PLOT.left + i * 150}" y="${legendY}" width="10" height="10" fill="${m.colour}"/><text x="${PLOT.left + i * 150 + 14}" y="${legendY + 9}" font-size="11" fill="${INK}">${m.label}</text>`),
+      (body +=
+        `<rect x="${PLOT.left + i * 150}" y="${legendY}" width="10" height="10" fill="${m.colour}"/>` +
+        `<text x="${PLOT.left + i * 150 + 14}" y="${legendY + 9}" font-size="11" fill="${INK}">${m.label}</text>`),
   );
   const span = keys.length ? `${keys[0]} to ${keys.at(-1)}, ${count(keys.length, 'month')}` : 'no posts';
   return {
@@ -187,7 +212,10 @@ export function engagementOverTime(posts: readonly PostSummary[], timeZone: stri
   for (const p of points) {
     const x = PLOT.left + ((Date.parse(p.createdAt) - start) / span) * PLOT.width;
     const y = PLOT.top + PLOT.height - (p.engagement! / top) * PLOT.height;
-    body += `<circle class="dot" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2.5" fill="${p.classes.includes('promotional') ? '#c2410c' : '#1d4ed8'}" fill-opacity="0.7"><title>${localDate(p.createdAt, timeZone)} ${p.platform}: ${p.engagement}</title></circle>`;
+    body +=
+      `<circle class="dot" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2.5" fill="` +
+      `${p.classes.includes('promotional') ? '#c2410c' : '#1d4ed8'}" fill-opacity="0.7">` +
+      `<title>${localDate(p.createdAt, timeZone)} ${p.platform}: ${p.engagement}</title></circle>`;
   }
   const slot = PLOT.width / keys.length;
   body += timeAxis(
@@ -199,7 +227,11 @@ export function engagementOverTime(posts: readonly PostSummary[], timeZone: stri
     return sorted.length ? (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2 : 0;
   };
   const legendY = PLOT.top + PLOT.height + 46;
-  body += `<circle cx="${PLOT.left + 5}" cy="${legendY + 5}" r="4" fill="#1d4ed8"/><text x="${PLOT.left + 14}" y="${legendY + 9}" font-size="11" fill="${INK}">post</text><circle cx="${PLOT.left + 85}" cy="${legendY + 5}" r="4" fill="#c2410c"/><text x="${PLOT.left + 94}" y="${legendY + 9}" font-size="11" fill="${INK}">promotional post</text>`;
+  body +=
+    `<circle cx="${PLOT.left + 5}" cy="${legendY + 5}" r="4" fill="#1d4ed8"/>` +
+    `<text x="${PLOT.left + 14}" y="${legendY + 9}" font-size="11" fill="${INK}">post</text>` +
+    `<circle cx="${PLOT.left + 85}" cy="${legendY + 5}" r="4" fill="#c2410c"/>` +
+    `<text x="${PLOT.left + 94}" y="${legendY + 9}" font-size="11" fill="${INK}">promotional post</text>`;
   return {
     id: 'chart-engagement',
     title: 'Engagement per post',
@@ -233,13 +265,18 @@ export function findingsByFamily(audit: Pick<Audit, 'findings' | 'scores'>): Cha
   let body = '';
   families.forEach((family, i) => {
     const w = (counts[i]! / top) * width;
-    body += `<text x="${left - 8}" y="${i * row + 16}" font-size="12" text-anchor="end" fill="${INK}">${escapeHtml(family)}</text><rect class="bar" x="${left}" y="${i * row + 4}" width="${Math.max(w, 1).toFixed(1)}" height="16" fill="#7c3aed"/><text x="${left + w + 6}" y="${i * row + 16}" font-size="11" fill="${INK}">${counts[i]}</text>`;
+    body +=
+      `<text x="${left - 8}" y="${i * row + 16}" font-size="12" text-anchor="end" fill="${INK}">${escapeHtml(family)}</text>` +
+      `<rect class="bar" x="${left}" y="${i * row + 4}" width="${Math.max(w, 1).toFixed(1)}" height="16" fill="#7c3aed"/>` +
+      `<text x="${left + w + 6}" y="${i * row + 16}" font-size="11" fill="${INK}">${counts[i]}</text>`;
   });
   const axisY = families.length * row + 6;
   body += `<line class="axis" x1="${left}" x2="${left + width}" y1="${axisY}" y2="${axisY}" stroke="${INK}"/>`;
   for (const value of [0, top / 2, top])
     body += `<text class="tick" x="${left + (value / top) * width}" y="${axisY + 14}" font-size="10" text-anchor="middle" fill="${INK}">${value}</text>`;
-  body += `<text class="axis-title" x="${left + width / 2}" y="${axisY + 30}" font-size="11" text-anchor="middle" fill="${INK}">findings (one per post, or one per account habit)</text>`;
+  body +=
+    `<text class="axis-title" x="${left + width / 2}" y="${axisY + 30}" font-size="11" text-anchor="middle" fill="` +
+    `${INK}">findings (one per post, or one per account habit)</text>`;
   return {
     id: 'chart-families',
     title: 'Findings by family',

@@ -33,42 +33,91 @@ const EXAMPLES_PER_HABIT = 3;
 const PRINTED_ROWS = 30;
 
 // Colours keep 4.5:1 contrast on white and on the card backgrounds (WCAG AA); print sets A4 pages with numbers in the margin.
-const STYLE = `
-:root { --ink: #111827; --muted: #4b5563; --line: #d1d5db; --soft: #f3f4f6; --error: #b91c1c; --warning: #92400e; --suggestion: #075985; --keep: #166534; }
-* { box-sizing: border-box; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; margin: 0 auto; max-width: 980px; padding: 24px; }
-h1 { font-size: 26px; margin: 0 0 2px; } h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 2px solid var(--line); padding-bottom: 3px; break-after: avoid; } h3 { font-size: 15px; margin: 0 0 2px; break-after: avoid; }
-a { color: #1d4ed8; } .muted { color: var(--muted); } h2 + p { break-after: avoid; } .small { font-size: 13px; }
-.meta { margin: 0; color: var(--muted); }
-.verdict { display: flex; gap: 20px; align-items: center; background: var(--soft); border-radius: 8px; padding: 12px 16px; margin: 14px 0 8px; }
-.verdict .score { font-size: 40px; font-weight: 700; line-height: 1; } .verdict .score span { font-size: 16px; color: var(--muted); } .verdict h2 { border: 0; margin: 0; padding: 0; font-size: 20px; } .verdict p { margin: 2px 0 0; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; font-size: 14px; } .facts dt { font-weight: 600; } .facts dd { margin: 0; }
-.top { padding-left: 22px; margin: 6px 0; } .top li { margin: 0 0 8px; break-inside: avoid; } .top p { margin: 0; font-size: 14px; }
-.evidence { font-size: 13px; color: var(--muted); overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; }
-.plain { list-style: none; padding: 0; margin: 0; }
-.well { margin: 6px 0; padding-left: 22px; font-size: 14px; }
-.card { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 10px 0; break-inside: avoid; page-break-inside: avoid; }
-.card.error { border-left-color: var(--error); } .card.warning { border-left-color: var(--warning); } .card.suggestion { border-left-color: var(--suggestion); } .card.keep { border-left-color: var(--keep); }
-.level { font-weight: 700; text-transform: uppercase; font-size: 11px; letter-spacing: .04em; margin-right: 6px; }
-.error .level { color: var(--error); } .warning .level { color: var(--warning); } .suggestion .level { color: var(--suggestion); } .keep .level { color: var(--keep); }
-.example { margin: 6px 0 0; } .example .when { font-size: 12px; color: var(--muted); }
-blockquote { margin: 2px 0; padding: 4px 10px; background: var(--soft); border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 14px; }
-.scores { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 10px; margin: 10px 0; }
-.family { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; break-inside: avoid; } .family b { font-size: 22px; display: block; } .family p { margin: 2px 0 0; font-size: 12px; color: var(--muted); }
-figure { margin: 0 0 18px; break-inside: avoid; } figcaption { font-weight: 600; } .chart { max-width: 100%; height: auto; font-family: inherit; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0; } th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; } tr { break-inside: avoid; }
-td.post { overflow-wrap: anywhere; }
-.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-details summary { cursor: pointer; color: var(--muted); font-size: 13px; margin-top: 4px; }
-.print-only { display: none; }
-table.changes tr.worse b, table.changes tr.new b { color: var(--error); } table.changes tr.better b, table.changes tr.gone b { color: var(--keep); }
-@page { size: A4; margin: 16mm 14mm 18mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt system-ui, sans-serif; color: #4b5563; } @bottom-left { content: TITLE; font: 9pt system-ui, sans-serif; color: #4b5563; } }
-@media print {
-  body { max-width: none; padding: 0; font-size: 12.5px; } h2 { margin-top: 18px; } a { color: inherit; text-decoration: none; }
-  details, .screen-only, tr.beyond-print { display: none; } .print-only { display: block; }
-  #appendix { break-before: page; } .verdict { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-}
-`;
+// One line of CSS to each entry; a longer line is a list of rules joined by a space.
+const STYLE = [
+  '',
+  [
+    ':root { --ink: #111827; --muted: #4b5563; --line: #d1d5db; --soft: #f3f4f6; --error: #b91c1c; --warning: #92400e;',
+    '--suggestion: #075985; --keep: #166534; }',
+  ],
+  '* { box-sizing: border-box; }',
+  [
+    'body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff;',
+    'margin: 0 auto; max-width: 980px; padding: 24px; }',
+  ],
+  [
+    'h1 { font-size: 26px; margin: 0 0 2px; }',
+    'h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 2px solid var(--line); padding-bottom: 3px; break-after: avoid; }',
+    'h3 { font-size: 15px; margin: 0 0 2px; break-after: avoid; }',
+  ],
+  'a { color: #1d4ed8; } .muted { color: var(--muted); } h2 + p { break-after: avoid; } .small { font-size: 13px; }',
+  '.meta { margin: 0; color: var(--muted); }',
+  ['.verdict { display: flex; gap: 20px; align-items: center; background: var(--soft); border-radius: 8px; padding: 12px 16px; margin: 14px 0 8px; }'],
+  [
+    '.verdict .score { font-size: 40px; font-weight: 700; line-height: 1; } .verdict .score span { font-size: 16px; color: var(--muted); }',
+    '.verdict h2 { border: 0; margin: 0; padding: 0; font-size: 20px; } .verdict p { margin: 2px 0 0; }',
+  ],
+  [
+    '.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; font-size: 14px; }',
+    '.facts dt { font-weight: 600; } .facts dd { margin: 0; }',
+  ],
+  '.top { padding-left: 22px; margin: 6px 0; } .top li { margin: 0 0 8px; break-inside: avoid; } .top p { margin: 0; font-size: 14px; }',
+  [
+    '.evidence { font-size: 13px; color: var(--muted); overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical;',
+    '-webkit-line-clamp: 2; line-clamp: 2; }',
+  ],
+  '.plain { list-style: none; padding: 0; margin: 0; }',
+  '.well { margin: 6px 0; padding-left: 22px; font-size: 14px; }',
+  [
+    '.card { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; padding: 8px 12px;',
+    'margin: 10px 0; break-inside: avoid; page-break-inside: avoid; }',
+  ],
+  [
+    '.card.error { border-left-color: var(--error); } .card.warning { border-left-color: var(--warning); }',
+    '.card.suggestion { border-left-color: var(--suggestion); } .card.keep { border-left-color: var(--keep); }',
+  ],
+  '.level { font-weight: 700; text-transform: uppercase; font-size: 11px; letter-spacing: .04em; margin-right: 6px; }',
+  [
+    '.error .level { color: var(--error); } .warning .level { color: var(--warning); } .suggestion .level { color: var(--suggestion); }',
+    '.keep .level { color: var(--keep); }',
+  ],
+  '.example { margin: 6px 0 0; } .example .when { font-size: 12px; color: var(--muted); }',
+  [
+    'blockquote { margin: 2px 0; padding: 4px 10px; background: var(--soft); border-radius: 4px; white-space: pre-wrap;',
+    'overflow-wrap: anywhere; font-size: 14px; }',
+  ],
+  '.scores { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 10px; margin: 10px 0; }',
+  [
+    '.family { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; break-inside: avoid; }',
+    '.family b { font-size: 22px; display: block; } .family p { margin: 2px 0 0; font-size: 12px; color: var(--muted); }',
+  ],
+  ['figure { margin: 0 0 18px; break-inside: avoid; } figcaption { font-weight: 600; }', '.chart { max-width: 100%; height: auto; font-family: inherit; }'],
+  [
+    'table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0; }',
+    'th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; } tr { break-inside: avoid; }',
+  ],
+  'td.post { overflow-wrap: anywhere; }',
+  [
+    '.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0);',
+    'white-space: nowrap; border: 0; }',
+  ],
+  'details summary { cursor: pointer; color: var(--muted); font-size: 13px; margin-top: 4px; }',
+  '.print-only { display: none; }',
+  ['table.changes tr.worse b, table.changes tr.new b { color: var(--error); }', 'table.changes tr.better b, table.changes tr.gone b { color: var(--keep); }'],
+  [
+    '@page { size: A4; margin: 16mm 14mm 18mm;',
+    '@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt system-ui, sans-serif; color: #4b5563; }',
+    '@bottom-left { content: TITLE; font: 9pt system-ui, sans-serif; color: #4b5563; } }',
+  ],
+  '@media print {',
+  '  body { max-width: none; padding: 0; font-size: 12.5px; } h2 { margin-top: 18px; } a { color: inherit; text-decoration: none; }',
+  '  details, .screen-only, tr.beyond-print { display: none; } .print-only { display: block; }',
+  '  #appendix { break-before: page; } .verdict { print-color-adjust: exact; -webkit-print-color-adjust: exact; }',
+  '}',
+  '',
+]
+  .map((line) => (Array.isArray(line) ? line.join(' ') : line))
+  .join('\n');
 
 /** The client report: one self-contained HTML file with inline CSS and SVG, no script, no remote asset. */
 export const html: Reporter = {
@@ -148,17 +197,31 @@ function summary(audit: Audit, groups: HabitGroup[], options: ReporterOptions): 
     .map((s) => {
       const who = accountName(s.account);
       const networks = (s.platforms ?? []).map(platformName).join(', ');
-      return `<li>${who ? `<b>${escapeHtml(who)}</b>${networks ? ` on ${escapeHtml(networks)}` : ''}: ` : ''}${count(s.posts, 'post')} from ${escapeHtml(sourceName(s.spec))}${s.skipped ? `, ${count(s.skipped, 'malformed record')} skipped` : ''}</li>`;
+      return (
+        `<li>${who ? `<b>${escapeHtml(who)}</b>${networks ? ` on ${escapeHtml(networks)}` : ''}: ` : ''}${count(s.posts, 'post')} from ` +
+        `${escapeHtml(sourceName(s.spec))}${s.skipped ? `, ${count(s.skipped, 'malformed record')} skipped` : ''}</li>`
+      );
     })
     .join('');
   const window = windowNote(audit);
   const top = topChanges(groups);
   const well = goingWell(audit);
+  const score = `<div class="score">${audit.scores.overall}<span>/100</span></div>`;
+  const tallyLine = tally.length ? `${escapeHtml(tally.join(', '))}.` : 'Nothing to stop, fix or delete.';
+  const verdictBox = `<div class="verdict">${score}<div><h2 id="summary-h">${escapeHtml(verdict(audit.scores.overall))}</h2><p>${tallyLine}</p></div></div>`;
+  const facts =
+    `<dl class="facts"><dt>Period</dt><dd>${escapeHtml(period(audit, options))}</dd>` +
+    `<dt>Accounts</dt><dd><ul class="plain">${accounts || '<li>none</li>'}</ul></dd>` +
+    `${window ? `<dt>Window</dt><dd>${escapeHtml(window)}</dd>` : ''}</dl>`;
   return `<section id="summary" aria-labelledby="summary-h">
-<div class="verdict"><div class="score">${audit.scores.overall}<span>/100</span></div><div><h2 id="summary-h">${escapeHtml(verdict(audit.scores.overall))}</h2><p>${tally.length ? `${escapeHtml(tally.join(', '))}.` : 'Nothing to stop, fix or delete.'}</p></div></div>
-<dl class="facts"><dt>Period</dt><dd>${escapeHtml(period(audit, options))}</dd><dt>Accounts</dt><dd><ul class="plain">${accounts || '<li>none</li>'}</ul></dd>${window ? `<dt>Window</dt><dd>${escapeHtml(window)}</dd>` : ''}</dl>
+${verdictBox}
+${facts}
 <h2 id="top-h">What to change first</h2>
-${top.length ? `<ol class="top" aria-labelledby="top-h">${top.map((g) => change(g, audit, options)).join('')}</ol>` : '<p>Nothing: no habit to stop, no post to fix or delete.</p>'}
+${
+  top.length
+    ? `<ol class="top" aria-labelledby="top-h">${top.map((g) => change(g, audit, options)).join('')}</ol>`
+    : '<p>Nothing: no habit to stop, no post to fix or delete.</p>'
+}
 <h2>What is going well</h2>
 ${well.length ? `<ul class="well">${well.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '<p class="muted">No rule found a strength to keep.</p>'}
 </section>`;
@@ -168,7 +231,8 @@ ${well.length ? `<ul class="well">${well.map((w) => `<li>${escapeHtml(w)}</li>`)
 function change(group: HabitGroup, audit: Audit, options: ReporterOptions): string {
   const evidence =
     group.scope === 'account'
-      ? `${group.views[0]!.findings[0]?.message ?? group.views[0]!.habit.summary}${group.views.length > 1 ? ` And ${group.views.length - 1} more like it.` : ''}`
+      ? `${group.views[0]!.findings[0]?.message ?? group.views[0]!.habit.summary}` +
+        `${group.views.length > 1 ? ` And ${group.views.length - 1} more like it.` : ''}`
       : group.postFindings
           .slice(0, 2)
           .map((f) => `“${f.post!.excerpt}”`)
@@ -176,7 +240,11 @@ function change(group: HabitGroup, audit: Audit, options: ReporterOptions): stri
   const behind = postsBehind(group, audit, options);
   // An account habit's reach is the posts its ratio was measured on, so its own figures are the evidence, not a post count.
   const reach = group.scope === 'post' ? ` — ${escapeHtml(groupReach(group, options.locale))}` : '';
-  return `<li class="${group.level}"><p><span class="level">${group.level}</span><b>${escapeHtml(sentence(group.title))}</b>${reach}. <a href="#${anchor(group)}">Details</a></p><p class="evidence">${escapeHtml(evidence)}</p>${behind ? `<p class="evidence">Posts behind it: ${behind}</p>` : ''}</li>`;
+  return (
+    `<li class="${group.level}"><p><span class="level">${group.level}</span>` +
+    `<b>${escapeHtml(sentence(group.title))}</b>${reach}. <a href="#${anchor(group)}">Details</a></p>` +
+    `<p class="evidence">${escapeHtml(evidence)}</p>${behind ? `<p class="evidence">Posts behind it: ${behind}</p>` : ''}</li>`
+  );
 }
 
 /** Up to three posts a habit rests on, as dated permalinks. */
@@ -211,14 +279,18 @@ function habitSection(bucket: 'stop' | 'fix' | 'delete', groups: HabitGroup[], a
   const posts = new Set(groups.flatMap((g) => g.postFindings.map((f) => f.post!.id))).size;
   const what = bucket === 'stop' ? count(groups.length, 'habit') : `${count(groups.length, 'kind of post', 'kinds of post')} (${count(posts, 'post')})`;
   const lead = groups.length ? `${what}: ${escapeHtml(section.summary.replace(/^habits /, ''))}.` : `Nothing here: ${escapeHtml(section.summary)}.`;
-  return `<section id="${bucket}" aria-labelledby="${bucket}-h"><h2 id="${bucket}-h">${SECTION_LEADS[bucket]}</h2><p class="muted">${lead}</p>${groups.map((g) => card(g, audit, options)).join('')}</section>`;
+  return (
+    `<section id="${bucket}" aria-labelledby="${bucket}-h"><h2 id="${bucket}-h">${SECTION_LEADS[bucket]}</h2>` +
+    `<p class="muted">${lead}</p>${groups.map((g) => card(g, audit, options)).join('')}</section>`
+  );
 }
 
 /** One card per habit: its reach, its evidence or a few example posts, and every post folded away. */
 function card(group: HabitGroup, audit: Audit, options: ReporterOptions): string {
   const reach =
     group.scope === 'post' ? `${escapeHtml(groupReach(group, options.locale))} · ` : group.platform ? `${escapeHtml(platformName(group.platform))} · ` : '';
-  const head = `<h3><span class="level">${group.level}</span>${escapeHtml(sentence(group.title))}</h3><p class="small muted">${reach}${escapeHtml(group.rule)}</p>`;
+  const head =
+    `<h3><span class="level">${group.level}</span>${escapeHtml(sentence(group.title))}</h3>` + `<p class="small muted">${reach}${escapeHtml(group.rule)}</p>`;
   if (group.scope === 'account') {
     const messages = group.views.map((v) => v.findings[0]?.message ?? v.habit.summary);
     const shown = messages
@@ -227,10 +299,15 @@ function card(group: HabitGroup, audit: Audit, options: ReporterOptions): string
       .join('');
     const rest = messages.slice(EXAMPLES_PER_HABIT);
     const folded = rest.length
-      ? `<details><summary>${count(rest.length, 'more like this', 'more like this')}</summary><ul>${rest.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul></details>`
+      ? `<details><summary>${count(rest.length, 'more like this', 'more like this')}</summary>` +
+        `<ul>${rest.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul></details>`
       : '';
     const behind = postsBehind(group, audit, options);
-    return `<article class="card ${group.level}" id="${anchor(group)}">${head}<ul>${shown}</ul>${rest.length ? `<p class="print-only small muted">And ${rest.length} more like this.</p>` : ''}${folded}${behind ? `<p class="small muted">Posts behind it: ${behind}</p>` : ''}</article>`;
+    return (
+      `<article class="card ${group.level}" id="${anchor(group)}">${head}<ul>${shown}</ul>` +
+      `${rest.length ? `<p class="print-only small muted">And ${rest.length} more like this.</p>` : ''}${folded}` +
+      `${behind ? `<p class="small muted">Posts behind it: ${behind}</p>` : ''}</article>`
+    );
   }
   const examples = group.postFindings
     .slice(0, EXAMPLES_PER_HABIT)
@@ -243,7 +320,8 @@ function card(group: HabitGroup, audit: Audit, options: ReporterOptions): string
     .join('');
   const all =
     rest > 0
-      ? `<details><summary>All ${count(group.postFindings.length, 'post')}</summary><ol class="small">${everyPost}</ol></details><p class="print-only small muted">And ${count(rest, 'more post')}: see the appendix${group.bucket === 'delete' ? ' and the CSV delete list' : ''}.</p>`
+      ? `<details><summary>All ${count(group.postFindings.length, 'post')}</summary><ol class="small">${everyPost}</ol></details>` +
+        `<p class="print-only small muted">And ${count(rest, 'more post')}: see the appendix${group.bucket === 'delete' ? ' and the CSV delete list' : ''}.</p>`
       : '';
   return `<article class="card ${group.level}" id="${anchor(group)}">${head}${examples}${all}</article>`;
 }
@@ -251,7 +329,10 @@ function card(group: HabitGroup, audit: Audit, options: ReporterOptions): string
 function example(f: Finding, options: ReporterOptions): string {
   const post = f.post!;
   const when = `${formatDate(post.createdAt, options)} · ${platformName(post.platform)}`;
-  return `<div class="example"><span class="when">${link(post.url, when)}</span><blockquote>${escapeHtml(post.excerpt)}</blockquote>${f.message ? `<span class="small">${escapeHtml(f.message)}</span>` : ''}</div>`;
+  return (
+    `<div class="example"><span class="when">${link(post.url, when)}</span>` +
+    `<blockquote>${escapeHtml(post.excerpt)}</blockquote>${f.message ? `<span class="small">${escapeHtml(f.message)}</span>` : ''}</div>`
+  );
 }
 
 /** Posts one row each, with every reason on it; beyond the printed rows the screen alone shows them. */
@@ -265,22 +346,33 @@ function postTable(findings: readonly Finding[], options: ReporterOptions): stri
   const rows = [...byPost.values()].map((list, i) => {
     const post = list[0]!.post!;
     const where = safeHref(post.url) ? link(post.url, 'open') : escapeHtml(post.url ?? postSource(post.source));
-    return `<tr${i >= PRINTED_ROWS ? ' class="beyond-print"' : ''}><td>${escapeHtml(formatDate(post.createdAt, options))}</td><td class="post">${escapeHtml(post.excerpt)}</td><td>${escapeHtml([...new Set(list.map((f) => f.message))].join('; '))}</td><td>${where}</td></tr>`;
+    return (
+      `<tr${i >= PRINTED_ROWS ? ' class="beyond-print"' : ''}><td>${escapeHtml(formatDate(post.createdAt, options))}</td>` +
+      `<td class="post">${escapeHtml(post.excerpt)}</td><td>${escapeHtml([...new Set(list.map((f) => f.message))].join('; '))}</td><td>${where}</td></tr>`
+    );
   });
   const note =
     rows.length > PRINTED_ROWS
       ? `<p class="print-only small muted">The first ${PRINTED_ROWS} of ${count(rows.length, 'post')} are printed; the report on screen lists them all.</p>`
       : '';
-  return `<table><thead><tr><th scope="col">date</th><th scope="col">post</th><th scope="col">why</th><th scope="col">link</th></tr></thead><tbody>${rows.join('')}</tbody></table>${note}`;
+  return (
+    `<table><thead><tr><th scope="col">date</th><th scope="col">post</th><th scope="col">why</th><th scope="col">link</th></tr></thead>` +
+    `<tbody>${rows.join('')}</tbody></table>${note}`
+  );
 }
 
 function keepSection(audit: Audit): string {
   const keep = audit.findings.filter((f) => f.bucket === 'keep');
   const cards = keep.map(
     (f) =>
-      `<article class="card keep"><h3><span class="level">keep</span>${escapeHtml(f.message)}</h3><p class="small muted">${escapeHtml(f.rule)}${f.platform ? ` · ${escapeHtml(platformName(f.platform))}` : ''}</p></article>`,
+      `<article class="card keep"><h3><span class="level">keep</span>${escapeHtml(f.message)}</h3>` +
+      `<p class="small muted">${escapeHtml(f.rule)}${f.platform ? ` · ${escapeHtml(platformName(f.platform))}` : ''}</p></article>`,
   );
-  return `<section id="keep" aria-labelledby="keep-h"><h2 id="keep-h">Keep doing</h2><p class="muted">${cards.length ? `${count(cards.length, 'strength')}: what already works.` : 'Nothing here: no rule found a strength to keep.'}</p>${cards.join('')}</section>`;
+  return (
+    `<section id="keep" aria-labelledby="keep-h"><h2 id="keep-h">Keep doing</h2>` +
+    `<p class="muted">${cards.length ? `${count(cards.length, 'strength')}: what already works.` : 'Nothing here: no rule found a strength to keep.'}</p>` +
+    `${cards.join('')}</section>`
+  );
 }
 
 function scores(audit: Audit): string {
@@ -290,7 +382,11 @@ function scores(audit: Audit): string {
         `<div class="family"><span class="muted">${escapeHtml(family)}</span><b>${score}</b><p>${escapeHtml(familyScoreNote(audit, family))}</p></div>`,
     )
     .join('');
-  return `<section id="scores" aria-labelledby="scores-h"><h2 id="scores-h">Scores by family</h2><p>Overall ${audit.scores.overall}/100, the mean of the family scores.</p><div class="scores">${cards}</div><p class="small muted">${escapeHtml(SCORE_METHOD)}</p></section>`;
+  return (
+    `<section id="scores" aria-labelledby="scores-h"><h2 id="scores-h">Scores by family</h2>` +
+    `<p>Overall ${audit.scores.overall}/100, the mean of the family scores.</p><div class="scores">${cards}</div>` +
+    `<p class="small muted">${escapeHtml(SCORE_METHOD)}</p></section>`
+  );
 }
 
 function comparison(audit: Audit, options: ReporterOptions): string {
@@ -302,7 +398,9 @@ function comparison(audit: Audit, options: ReporterOptions): string {
   const habitRows = habits
     .map(
       (h) =>
-        `<tr class="${h.change}"><th scope="row">${escapeHtml(sentence(h.title))}<br><span class="small muted">${escapeHtml(h.rule)}${h.platform ? ` · ${escapeHtml(platformName(h.platform))}` : ''}</span></th><td>${escapeHtml(habitReachText(h.before))}</td><td>${escapeHtml(habitReachText(h.after))}</td><td><b>${CHANGE_WORDS[h.change]}</b></td></tr>`,
+        `<tr class="${h.change}"><th scope="row">${escapeHtml(sentence(h.title))}<br>` +
+        `<span class="small muted">${escapeHtml(h.rule)}${h.platform ? ` · ${escapeHtml(platformName(h.platform))}` : ''}</span></th>` +
+        `<td>${escapeHtml(habitReachText(h.before))}</td><td>${escapeHtml(habitReachText(h.after))}</td><td><b>${CHANGE_WORDS[h.change]}</b></td></tr>`,
     )
     .join('');
   const list = (title: string, findings: readonly Finding[]) =>
@@ -313,14 +411,28 @@ function comparison(audit: Audit, options: ReporterOptions): string {
           .join('')}</ul>`
       : '';
   const window = change.window ? ` Both cover ${escapeHtml(change.window)}.` : '';
-  return `<section id="comparison" aria-labelledby="comparison-h"><h2 id="comparison-h">Since the audit of ${escapeHtml(formatDate(change.previous.generatedAt, options))}</h2>
+  const since = escapeHtml(formatDate(change.previous.generatedAt, options));
+  const scoreTable =
+    `<table><caption class="sr-only">Scores before and after</caption>` +
+    `<thead><tr><th scope="col">score</th><th scope="col">before</th><th scope="col">now</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const fixedAndNew = `<details><summary>The findings fixed and new</summary>${list('Fixed', change.fixed)}${list('New', change.new)}</details>`;
+  return `<section id="comparison" aria-labelledby="comparison-h"><h2 id="comparison-h">Since the audit of ${since}</h2>
 <p>${habits.length ? `${escapeHtml(habitChangeSummary(habits))}.` : ''}${window} ${escapeHtml(findingChangeSummary(change))}.</p>
-${habits.length ? `<table class="changes"><caption class="sr-only">Each habit before and after: the share of posts it touches</caption><thead><tr><th scope="col">habit</th><th scope="col">before</th><th scope="col">now</th><th scope="col">change</th></tr></thead><tbody>${habitRows}</tbody></table>` : ''}
-<table><caption class="sr-only">Scores before and after</caption><thead><tr><th scope="col">score</th><th scope="col">before</th><th scope="col">now</th></tr></thead><tbody>${rows}</tbody></table><details><summary>The findings fixed and new</summary>${list('Fixed', change.fixed)}${list('New', change.new)}</details></section>`;
+${
+  habits.length
+    ? `<table class="changes"><caption class="sr-only">Each habit before and after: the share of posts it touches</caption><thead><tr>` +
+      `<th scope="col">habit</th><th scope="col">before</th><th scope="col">now</th><th scope="col">change</th></tr></thead><tbody>${habitRows}</tbody>` +
+      `</table>`
+    : ''
+}
+${scoreTable}${fixedAndNew}</section>`;
 }
 
 function chart(c: Chart): string {
-  const table = `<table class="sr-only"><caption>${escapeHtml(c.title)}: the figures</caption><thead><tr>${c.table.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${c.table.rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(String(v))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  const table =
+    `<table class="sr-only"><caption>${escapeHtml(c.title)}: the figures</caption><thead>` +
+    `<tr>${c.table.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${c.table.rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(String(v))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   return `<figure><figcaption>${escapeHtml(c.title)}</figcaption><p class="small muted">${escapeHtml(c.description)}</p>${c.svg}${table}</figure>`;
 }
 
@@ -338,8 +450,11 @@ function appendix(audit: Audit, options: ReporterOptions): string {
   const skipped = audit.notEvaluated
     .map((n) => `<li>${escapeHtml(n.rule)}${n.platform ? ` (${escapeHtml(platformName(n.platform))})` : ''}: ${escapeHtml(n.reason)}</li>`)
     .join('');
+  const rulesHead = `<thead><tr><th scope="col">rule</th><th scope="col">level</th><th scope="col">threshold</th><th scope="col">why</th></tr></thead>`;
+  const rulesTable = `<table>${rulesHead}<tbody>${rows}</tbody></table>`;
+  const notEvaluated = skipped ? `<h3>Not evaluated</h3><ul class="small">${skipped}</ul>` : '';
   return `<section id="appendix" aria-labelledby="appendix-h"><h2 id="appendix-h">Appendix</h2>
 ${list('delete', 'Posts to delete', 'Newest first. The CSV delete list (--format csv) holds every one, for a spreadsheet.')}
 ${list('fix', 'Posts to fix', 'Newest first: edit them, or write the next ones differently.')}
-<h3>Rules that ran</h3><table><thead><tr><th scope="col">rule</th><th scope="col">level</th><th scope="col">threshold</th><th scope="col">why</th></tr></thead><tbody>${rows}</tbody></table>${skipped ? `<h3>Not evaluated</h3><ul class="small">${skipped}</ul>` : ''}</section>`;
+<h3>Rules that ran</h3>${rulesTable}${notEvaluated}</section>`;
 }

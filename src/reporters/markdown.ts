@@ -54,7 +54,8 @@ export const markdown: Reporter = {
         `## ${section.title}`,
         '',
         mine.length
-          ? `${count(mine.length, section.bucket === 'stop' ? 'habit' : 'kind of post', section.bucket === 'stop' ? 'habits' : 'kinds of post')}: ${section.lead.replace(/^habits /, '')}.`
+          ? `${count(mine.length, section.bucket === 'stop' ? 'habit' : 'kind of post', section.bucket === 'stop' ? 'habits' : 'kinds of post')}: ` +
+              `${section.lead.replace(/^habits /, '')}.`
           : `Nothing here: ${section.lead}.`,
         '',
       );
@@ -89,7 +90,8 @@ export const markdown: Reporter = {
     lines.push('### Rules that ran', '', '| rule | level | threshold | why | source |', '| --- | --- | --- | --- | --- |');
     for (const rule of audit.rules)
       lines.push(
-        `| ${escapeMarkdown(rule.id)} | ${rule.level} | ${escapeMarkdown(rule.threshold || '–')} | ${escapeMarkdown(rule.why)} | ${escapeMarkdown(rule.source)} |`,
+        `| ${escapeMarkdown(rule.id)} | ${rule.level} | ${escapeMarkdown(rule.threshold || '–')} | ${escapeMarkdown(rule.why)} | ` +
+          `${escapeMarkdown(rule.source)} |`,
       );
     if (audit.notEvaluated.length) {
       lines.push('', '### Not evaluated', '');
@@ -107,11 +109,15 @@ function overview(audit: Audit, groups: HabitGroup[], options: ReporterOptions):
   const accounts = audit.sources.map((s) => {
     const who = accountName(s.account);
     const networks = (s.platforms ?? []).map(platformName).join(', ');
-    return `${who ? `${escapeMarkdown(who)}${networks ? ` on ${networks}` : ''}: ` : ''}${count(s.posts, 'post')} from ${escapeMarkdown(sourceName(s.spec))}${s.skipped ? `, ${count(s.skipped, 'malformed record')} skipped` : ''}`;
+    return (
+      `${who ? `${escapeMarkdown(who)}${networks ? ` on ${networks}` : ''}: ` : ''}${count(s.posts, 'post')} from ${escapeMarkdown(sourceName(s.spec))}` +
+      `${s.skipped ? `, ${count(s.skipped, 'malformed record')} skipped` : ''}`
+    );
   });
   const per = (bucket: string) => groups.filter((g) => g.bucket === bucket).length;
   return [
-    `**${escapeMarkdown(verdict(audit.scores.overall))}: ${audit.scores.overall}/100.** ${count(per('stop'), 'habit')} to stop, ${count(per('fix'), 'kind')} of post to fix, ${count(per('delete'), 'kind')} of post to delete.`,
+    `**${escapeMarkdown(verdict(audit.scores.overall))}: ${audit.scores.overall}/100.** ${count(per('stop'), 'habit')} to stop, ` +
+      `${count(per('fix'), 'kind')} of post to fix, ${count(per('delete'), 'kind')} of post to delete.`,
     '',
     `**Period:** ${period} · **Posts:** ${stats.posts}`,
     '',
@@ -129,7 +135,8 @@ function change(group: HabitGroup): string {
 
 function habit(group: HabitGroup, options: ReporterOptions): string[] {
   const head = `### ${escapeMarkdown(sentence(group.title))}`;
-  const reach = `**${group.level}** · ${group.scope === 'post' ? `${groupReach(group)} · ` : group.platform ? `${platformName(group.platform)} · ` : ''}_${escapeMarkdown(group.rule)}_`;
+  const where = group.scope === 'post' ? `${groupReach(group)} · ` : group.platform ? `${platformName(group.platform)} · ` : '';
+  const reach = `**${group.level}** · ${where}_${escapeMarkdown(group.rule)}_`;
   if (group.scope === 'account') return [head, '', reach, '', ...group.views.map((v) => `- ${escapeMarkdown(v.findings[0]?.message ?? v.habit.summary)}`)];
   const examples = group.postFindings
     .slice(0, EXAMPLES_PER_HABIT)
@@ -166,7 +173,8 @@ function comparison(audit: Audit, options: ReporterOptions): string[] {
   return [
     `## Since the audit of ${formatDate(change.previous.generatedAt, options)}`,
     '',
-    `${habits.length ? `${habitChangeSummary(habits)}. ` : ''}${change.window ? `Both cover ${escapeMarkdown(change.window)}. ` : ''}${findingChangeSummary(change)}.`,
+    `${habits.length ? `${habitChangeSummary(habits)}. ` : ''}${change.window ? `Both cover ${escapeMarkdown(change.window)}. ` : ''}` +
+      `${findingChangeSummary(change)}.`,
     '',
     ...(habits.length
       ? [
@@ -174,7 +182,8 @@ function comparison(audit: Audit, options: ReporterOptions): string[] {
           '| --- | --- | --- | --- | --- |',
           ...habits.map(
             (h) =>
-              `| ${escapeMarkdown(sentence(h.title))} _(${escapeMarkdown(h.rule)})_ | ${h.platform ? platformName(h.platform) : 'all'} | ${habitReachText(h.before)} | ${habitReachText(h.after)} | **${CHANGE_WORDS[h.change]}** |`,
+              `| ${escapeMarkdown(sentence(h.title))} _(${escapeMarkdown(h.rule)})_ | ${h.platform ? platformName(h.platform) : 'all'} | ` +
+              `${habitReachText(h.before)} | ${habitReachText(h.after)} | **${CHANGE_WORDS[h.change]}** |`,
           ),
           '',
         ]
@@ -188,5 +197,7 @@ function comparison(audit: Audit, options: ReporterOptions): string[] {
 
 function postRow(findings: Finding[], options: ReporterOptions): string {
   const post = findings[0]!.post!;
-  return `| ${formatDate(post.createdAt, options)} | ${platformName(post.platform)} | ${escapeMarkdown(post.excerpt)}${permalink(post.url)} | ${escapeMarkdown([...new Set(findings.map((f) => f.message))].join('; '))} |`;
+  const messages = [...new Set(findings.map((f) => f.message))].join('; ');
+  const postCell = `${escapeMarkdown(post.excerpt)}${permalink(post.url)}`;
+  return `| ${formatDate(post.createdAt, options)} | ${platformName(post.platform)} | ${postCell} | ${escapeMarkdown(messages)} |`;
 }

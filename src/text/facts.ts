@@ -26,10 +26,13 @@ const LOOSE_SPACE = /\s{2,}|[^\S ]/g;
  * From the bare-link signal in the audit practices (Twitter Rules: updates that "consist
  * mainly of links"); matched as whole phrases, removed before own words are counted.
  */
-const BOILERPLATE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:new (?:blog )?post|new on the blog|on the blog|new blog|in case you missed it|new video|new article|new episode|new podcast|check (?:it|this) out|read more|more here|read it here|full story|link in bio|icymi|via|click here|here|out now|just posted|just published|watch|read|new)(?![\p{L}\p{N}_])`,
-  'giu',
-);
+const BOILERPLATE_PHRASES = [
+  String.raw`new (?:blog )?post|new on the blog|on the blog|new blog|in case you missed it`,
+  String.raw`new video|new article|new episode|new podcast|check (?:it|this) out`,
+  String.raw`read more|more here|read it here|full story|link in bio|icymi|via|click here|here`,
+  String.raw`out now|just posted|just published|watch|read|new`,
+].join('|');
+const BOILERPLATE = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:` + BOILERPLATE_PHRASES + String.raw`)(?![\p{L}\p{N}_])`, 'giu');
 
 const NO_CLASSES: ReadonlySet<string> = new Set();
 

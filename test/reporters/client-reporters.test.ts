@@ -40,9 +40,9 @@ describe('markdown', () => {
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(md).toMatch(/\n1\. \*\*(error|warning)\*\* /);
-    expect(md).toMatch(
-      /\| 10 Jun 2024 \| X \| Where to find us at the design fair .*<https:\/\/goo\.gl\/nW7fAir> \(\[permalink\]\(<https:\/\/x\.com\/northwindlamps\/status\/\d+>\)\)/,
-    );
+    const designFairRow = /\| 10 Jun 2024 \| X \| Where to find us at the design fair .*<https:\/\/goo\.gl\/nW7fAir> /;
+    const permalink = /\(\[permalink\]\(<https:\/\/x\.com\/northwindlamps\/status\/\d+>\)\)/;
+    expect(md).toMatch(new RegExp(designFairRow.source + permalink.source));
   });
 
   test('web addresses in posts and messages stay whole: autolinks, never backslash-escaped, a pipe encoded', async () => {

@@ -159,7 +159,8 @@ describe.skipIf(!available)('the client deliverable of a 2,000-post audit', () =
     // Print: cards may not split, each fits on a page, and the page box numbers every page.
     await page.emulateMedia({ media: 'print' });
     const cards: { breakInside: string; height: number }[] = await page.evaluate(
-      `[...document.querySelectorAll('article.card, .top > li, figure')].map((n) => ({ breakInside: getComputedStyle(n).breakInside, height: n.getBoundingClientRect().height }))`,
+      `[...document.querySelectorAll('article.card, .top > li, figure')]` +
+        `.map((n) => ({ breakInside: getComputedStyle(n).breakInside, height: n.getBoundingClientRect().height }))`,
     );
     expect(cards.length).toBeGreaterThan(10);
     expect(cards.every((c) => c.breakInside === 'avoid')).toBe(true);

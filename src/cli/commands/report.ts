@@ -25,7 +25,8 @@ export function register(program: Command, { io, formats }: CommandContext): voi
     .argument('<audit>', 'an audit saved as JSON')
     .option(
       '--compare <old>',
-      'an older audit over a window of the same length: show what improved and what got worse, per habit and per family, and the findings fixed, new and remaining',
+      'an older audit over a window of the same length: show what improved and what got worse, ' +
+        'per habit and per family, and the findings fixed, new and remaining',
     );
   addRenderOptions(command, formats).action(async (file: string, options: ReportCommandOptions) => {
     const [{ resolveFormats, writeReports }, { reporters }, { compareAudits, windowMismatch }] = await Promise.all([
