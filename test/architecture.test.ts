@@ -74,3 +74,16 @@ describe('architecture', () => {
     for (const [name, kind] of Object.entries(kinds)) expect(kind.kind).toBe(name);
   });
 });
+
+describe('house style', () => {
+  // The formatter wraps code at 160; strings, regular expressions and comments it cannot wrap are split by hand.
+  test('no line of code is over 160 characters', () => {
+    const code = [...filesIn('src'), ...filesIn('test'), 'bin/presence.js', 'vitest.config.ts'];
+    const long = code.flatMap((file) =>
+      readFileSync(path.join(root, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => ([...line].length > 160 ? [`${file}:${i + 1}`] : [])),
+    );
+    expect(long).toEqual([]);
+  });
+});
