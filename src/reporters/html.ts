@@ -22,13 +22,12 @@ import {
   topChanges,
   verdict,
   windowNote,
+  EXAMPLES_PER_HABIT,
   type HabitGroup,
 } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { count } from '../plural.js';
 
-/** Example posts shown on a habit's card; the rest fold away. */
-const EXAMPLES_PER_HABIT = 3;
 /** Rows of an appendix list that print; the screen shows them all, the CSV holds every post to delete. */
 const PRINTED_ROWS = 30;
 

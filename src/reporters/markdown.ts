@@ -19,13 +19,11 @@ import {
   topChanges,
   verdict,
   windowNote,
+  EXAMPLES_PER_HABIT,
   type HabitGroup,
 } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { count } from '../plural.js';
-
-/** Example posts under each habit; every post is in the appendix. */
-const EXAMPLES_PER_HABIT = 3;
 
 const SECTIONS = [
   { bucket: 'stop', title: 'Stop', lead: 'habits across the account to stop' },

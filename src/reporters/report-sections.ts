@@ -166,6 +166,9 @@ export function list(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** Example posts shown under each habit in every report; the rest are in the appendix, the CSV and the JSON. */
+export const EXAMPLES_PER_HABIT = 3;
+
 /**
  * A source as a report names it: the file name, never the directory it was read from (a report
  * goes to a client; a path would show the consultant's disk). Accounts and URLs stay as given.

@@ -6,6 +6,7 @@ import type { Finding, Level } from '../model/finding.js';
 import { terminalText } from './escape.js';
 import {
   CHANGE_WORDS,
+  EXAMPLES_PER_HABIT,
   findingChangeSummary,
   habitChangeSummary,
   habitReach,
@@ -132,9 +133,6 @@ function accountLine(finding: Finding, c: ChalkInstance): string[] {
   const where = finding.platform ? ` [${finding.platform}]` : '';
   return [`  ${levelLabel(finding, c)}  ${c.dim(finding.rule)}${where}`, `    ${terminalText(finding.message)}`];
 }
-
-/** Example posts shown under a habit in the terminal; the rest are counted. */
-const EXAMPLES_PER_HABIT = 3;
 
 /** A habit: an account finding as one line, a lone post finding as its block, or a rule's posts with a few examples. */
 function habitLines({ habit, findings }: HabitView, options: ReporterOptions, c: ChalkInstance): string[] {
