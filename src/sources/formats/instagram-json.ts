@@ -1,7 +1,7 @@
 import { inputError } from '../../errors.js';
 import { findEntries } from '../read/input.js';
 import { jsonHeadMatches, readJsonEntry } from '../read/json-entry.js';
-import { captionOf, mediaOf, META_LACKS, MetaMediaPost, syntheticId, timeOf } from '../read/meta-export.js';
+import { mediaOf, META_LACKS, readMediaPost, syntheticId } from '../read/meta-export.js';
 import { LoadCollector, type FileSource } from '../source.js';
 import { textPost } from '../../text/text-post.js';
 
@@ -28,11 +28,9 @@ export const instagramJson: FileSource = {
       if (!Array.isArray(posts)) throw inputError({ file }, 'expected a JSON array of posts with media');
       posts.forEach((value, index) => {
         const record = index + 1;
-        const post = collector.parse(MetaMediaPost, value, { file, record });
-        if (!post) return;
-        const createdAt = timeOf(post);
-        if (!createdAt) return collector.skip({ file, record }, 'expected a post with a creation_timestamp');
-        const text = captionOf(post);
+        const read = readMediaPost(collector, value, { file, record });
+        if (!read) return;
+        const { post, createdAt, text } = read;
         const id = syntheticId('ig', createdAt, text);
         collector.add(textPost({ id, platform: 'instagram', author: 'instagram', createdAt, text, media: mediaOf(post), source: { file, record } }));
       });

@@ -1,7 +1,7 @@
 import { inputError } from '../../errors.js';
 import { findEntries } from '../read/input.js';
 import { jsonHeadMatches, readJsonEntry } from '../read/json-entry.js';
-import { captionOf, mediaList, mediaOf, META_LACKS, MetaMediaPost, syntheticId, timeOf } from '../read/meta-export.js';
+import { mediaList, mediaOf, META_LACKS, readMediaPost, syntheticId } from '../read/meta-export.js';
 import { LoadCollector, type FileSource } from '../source.js';
 import { textPost } from '../../text/text-post.js';
 
@@ -28,11 +28,9 @@ export const threadsJson: FileSource = {
     if (!Array.isArray(value?.text_post_app_text_posts)) throw inputError({ file }, 'expected { "text_post_app_text_posts": [ … ] }');
     value.text_post_app_text_posts.forEach((value, index) => {
       const record = index + 1;
-      const post = collector.parse(MetaMediaPost, value, { file, record });
-      if (!post) return;
-      const createdAt = timeOf(post);
-      if (!createdAt) return collector.skip({ file, record }, 'expected a post with a creation_timestamp');
-      const text = captionOf(post);
+      const read = readMediaPost(collector, value, { file, record });
+      if (!read) return;
+      const { post, createdAt, text } = read;
       const isReply = mediaList(post).some((m) => m.text_app_post?.is_reply === true);
       collector.add(
         textPost({

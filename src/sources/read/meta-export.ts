@@ -3,7 +3,7 @@ import type { Evidence } from '../../model/audit.js';
 import type { Media } from '../../model/post.js';
 import { fnv32 } from '../../fnv.js';
 import { repairMojibake } from '../../text/mojibake.js';
-import { UnixSeconds } from '../source.js';
+import { UnixSeconds, type LoadCollector } from '../source.js';
 
 /** No Meta export (Facebook, Instagram, Threads) holds likes, shares or comment counts, nor the alt text of its media. */
 export const META_LACKS: readonly Evidence[] = ['engagement', 'alt-text'];
@@ -48,4 +48,16 @@ export function mediaOf(post: MetaMediaPost): Media[] {
 /** Meta exports have no post ids: one is made from the time and the text, stable across exports. */
 export function syntheticId(prefix: string, createdAt: string, text: string): string {
   return `${prefix}:${Date.parse(createdAt) / 1000}-${fnv32(text).toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * One record of an Instagram or Threads export: the post with its time and caption, or undefined
+ * once the collector has skipped and counted it (a wrong shape, or no creation time).
+ */
+export function readMediaPost(collector: LoadCollector, value: unknown, where: { file: string; record: number }) {
+  const post = collector.parse(MetaMediaPost, value, where);
+  if (!post) return undefined;
+  const createdAt = timeOf(post);
+  if (!createdAt) return collector.skip(where, 'expected a post with a creation_timestamp');
+  return { post, createdAt, text: captionOf(post) };
 }
