@@ -85,11 +85,7 @@ export function toDocument(audit: Audit): AuditDocument {
 
   const { version: _, findings: __, habits: ___, posts: ____, comparison, window, ...rest } = audit;
   return {
-    version: AUDIT_VERSION,
-    generatedAt: rest.generatedAt,
-    tool: rest.tool,
-    brand: rest.brand,
-    sources: rest.sources,
+    ...head(rest),
     files,
     ...(window && { window }),
     stats: rest.stats,
@@ -270,11 +266,7 @@ export function toAudit(document: AuditDocument): Audit {
     findings: indexes,
   }));
   return {
-    version: AUDIT_VERSION,
-    generatedAt: rest.generatedAt,
-    tool: rest.tool,
-    brand: rest.brand,
-    sources: rest.sources,
+    ...head(rest),
     ...(window && { window }),
     stats: rest.stats,
     scores: rest.scores,
@@ -290,4 +282,9 @@ export function toAudit(document: AuditDocument): Audit {
 function permalinkOf(file: SourceFile, path: string, id: string): string {
   if (file.permalink === undefined) throw new DocumentError(path, `the post's URL is its file's permalink, but ${file.path} has none`);
   return expand(file.permalink, id);
+}
+
+/** What opens a document and its in-memory view alike, in the order the document keeps. */
+function head({ generatedAt, tool, brand, sources }: Pick<Audit, 'generatedAt' | 'tool' | 'brand' | 'sources'>) {
+  return { version: AUDIT_VERSION as typeof AUDIT_VERSION, generatedAt, tool, brand, sources };
 }
