@@ -18,7 +18,7 @@ import {
   type HabitView,
 } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
-import { count } from '../plural.js';
+import { count, countPhrase } from '../plural.js';
 
 /** No rule between body rows: a score table reads as a list. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
@@ -73,7 +73,7 @@ function header(audit: Audit, options: ReporterOptions, c: ChalkInstance): strin
   const window = windowNote(audit);
   if (window) lines.push(c.dim(`  ${window}`));
   for (const source of audit.sources) {
-    const excluded = Object.entries(source.excluded).map(([why, n]) => `${n} ${why} left out`);
+    const excluded = Object.entries(source.excluded).map(([why, n]) => `${countPhrase(n, why)} left out`);
     const skipped = source.skipped ? [`${count(source.skipped, 'malformed record')} skipped`] : [];
     const notes = [...excluded, ...skipped];
     const account = source.account ? `, ${terminalText(source.account)}` : '';
