@@ -29,7 +29,7 @@ export const cadence = defineAccountKind({
       const posts = all.filter((f) => !f.post.replyTo?.isOwn);
       const sorted = [...posts].sort((a, b) => time(a) - time(b));
       if (params.mode === 'dormant') return dormant(sorted, params.gap ?? 90 * DAY, window.exportedAt, window.timeZone);
-      if (sorted.length < 2) return { hits: [], notEvaluated: 'fewer than two posts in the window' };
+      if (sorted.length < 2) return { hits: [], notEvaluated: 'fewer than two posts of the kinds it times in the window (a self-thread counts once)' };
       const platform = window.platform ?? sorted[0]!.post.platform;
       if (params.mode === 'silence') {
         const gap = params.gap ?? 30 * DAY;
@@ -43,7 +43,15 @@ export const cadence = defineAccountKind({
       }
       const max = thresholdFor(params.max, platform);
       if (max === undefined) return { hits: [], notEvaluated: `no limit set for ${platform}` };
-      const groups = params.mode === 'daily' ? byDay(sorted, localClock(window.timeZone)) : bursts(sorted, params.within ?? 3_600_000, max);
+      // A post stamped with its day only has no hour: it counts towards its day, never towards a burst.
+      const groups =
+        params.mode === 'daily'
+          ? byDay(sorted, localClock(window.timeZone))
+          : bursts(
+              sorted.filter((f) => !f.post.dayOnly),
+              params.within ?? 3_600_000,
+              max,
+            );
       const over = groups.filter((g) => g.peak > max);
       if (over.length < params['min-times']) return { hits: [], pass: { limit: max, largest: Math.max(0, ...groups.map((g) => g.peak)), times: over.length } };
       return {

@@ -57,6 +57,14 @@ describe('cadence', () => {
     expect(result.pass).toMatchObject({ limit: 3, times: 0 });
   });
 
+  // A real account had 200 posts in four days, nearly all replies and its own thread's parts: "fewer than two posts" alone read as a bug.
+  test('a self-thread is one post to time, and the reason says so when it leaves fewer than two', () => {
+    const thread = at('14T09:00', '14T09:01', '14T09:02').map((f, i) => (i === 0 ? f : facts({ ...f.post, kind: 'reply', replyTo: { isOwn: true } })));
+    const result = (compileKind('cadence', { mode: 'burst', max: 1, within: '60m' }) as AccountCheck)(thread, window);
+    expect(result.hits).toEqual([]);
+    expect(result.notEvaluated).toBe('fewer than two posts of the kinds it times in the window (a self-thread counts once)');
+  });
+
   test('a platform without a limit is not evaluated', () => {
     const result = (compileKind('cadence', { mode: 'daily', max: { instagram: 1 } }) as AccountCheck)(at('14T09:00', '14T10:00'), window);
     expect(result.notEvaluated).toMatch(/no limit/);
