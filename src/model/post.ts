@@ -83,6 +83,8 @@ export const Post = z.object({
   /** Who could see it, where the network has more than public (Mastodon's unlisted and followers-only). */
   visibility: z.enum(['public', 'unlisted', 'followers']).optional(),
   metrics: Metrics.optional(),
+  /** Only the day is known: old X tweets that the archive stamps 00:00:00, so no rule reads their time of day. */
+  dayOnly: z.boolean().optional(),
   scheduled: z.boolean(),
   /** Reviewed exceptions carried by the input itself (a queue's ignore column). */
   ignore: z.array(z.object({ rule: z.string(), reason: z.string() })).optional(),

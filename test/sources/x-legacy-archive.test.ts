@@ -3,6 +3,9 @@ import { fileSources } from '../../src/sources/index.js';
 import { legacyCreatedAt, xLegacyArchive } from '../../src/sources/formats/x-legacy-archive.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 import { runCli } from '../helpers/run-cli.js';
+import { compileKind } from '../helpers/kinds.js';
+import { facts } from '../helpers/posts.js';
+import type { AccountCheck } from '../../src/rules/kinds/define-kind.js';
 
 const FOLDER = 'fixtures/x/legacy-archive';
 const archive = await loadWith(xLegacyArchive, FOLDER);
@@ -71,5 +74,32 @@ describe('X archive in the Grailbird layout (before 2019)', () => {
     expect(doc.sources[0]).toMatchObject({ format: 'x-legacy-archive', account: 'harborstbakery', exportedAt: '2014-01-21T11:03:27.000Z' });
     expect(doc.window).toMatchObject({ maxAgeDays: 365, olderLeftOut: 0 });
     expect(doc.posts).toHaveLength(12);
+  });
+});
+
+// A real archive of 18,000 tweets had 2,600 of its oldest stamped 00:00:00: read as times, they made bursts of 33 posts "in one hour".
+describe('tweets the Grailbird archive stamps with their day only', () => {
+  const FOLDER = 'fixtures/x/legacy-day-stamps';
+
+  test('a Snowflake id gives the real time; an older id leaves the day, marked as such', async () => {
+    const { posts } = await loadWith(xLegacyArchive, FOLDER);
+    const byId = new Map(posts.map((p) => [p.id, p]));
+    expect(byId.get('44040005210989120')).toMatchObject({ createdAt: '2011-03-05T14:22:10.123Z' });
+    expect(byId.get('44040005210989120')!.dayOnly).toBeUndefined();
+    expect(posts.filter((p) => p.dayOnly).map((p) => p.createdAt)).toEqual([
+      '2009-06-16T00:00:00.000Z',
+      '2009-06-14T00:00:00.000Z',
+      '2009-06-14T00:00:00.000Z',
+      '2009-06-14T00:00:00.000Z',
+      '2009-06-14T00:00:00.000Z',
+    ]);
+  });
+
+  test('four posts of one day are a busy day, not a burst within an hour', async () => {
+    const day = (await loadWith(xLegacyArchive, FOLDER)).posts.map((post) => facts(post));
+    const window = { now: 0, auditedAt: 0, platform: 'x' as const, timeZone: 'UTC' };
+    const check = (params: Record<string, unknown>) => (compileKind('cadence', params) as AccountCheck)(day, window);
+    expect(check({ mode: 'burst', max: 3, within: '60m' }).hits).toEqual([]);
+    expect(check({ mode: 'daily', max: { x: 3 } }).hits.map((h) => h.data)).toEqual([{ times: 1, largest: 4, limit: 3 }]);
   });
 });

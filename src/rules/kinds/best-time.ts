@@ -26,7 +26,11 @@ export const bestTime = defineAccountKind({
   thresholds: ['min-weeks', 'min-per-slot', 'block-hours', 'min-lift', 'min-median'],
   compile(params) {
     return (posts, window) => {
-      const scored = posts.map((f) => ({ f, value: engagementOf(f) })).filter((s) => s.value !== undefined) as { f: (typeof posts)[number]; value: number }[];
+      // A post stamped with its day only has no hour to credit.
+      const scored = posts.map((f) => ({ f, value: f.post.dayOnly ? undefined : engagementOf(f) })).filter((s) => s.value !== undefined) as {
+        f: (typeof posts)[number];
+        value: number;
+      }[];
       const span = scored.length ? scored.at(-1)!.f.time - scored[0]!.f.time : 0;
       if (span < params['min-weeks'] * WEEK) {
         return {

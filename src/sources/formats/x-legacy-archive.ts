@@ -4,6 +4,7 @@ import { botDeclaration } from '../read/bot-profile.js';
 import { findEntries, type Input } from '../read/input.js';
 import { assignedElements, assignedValue, readAssignedJson } from '../read/js-assignment.js';
 import { LoadCollector, type FileSource } from '../source.js';
+import { snowflakeTime } from '../read/snowflake.js';
 import { ownerOf, parseCreatedAt, stringOf, toPost, type RawTweet } from '../read/x-tweet.js';
 
 /** One month of tweets, `data/js/tweets/2013_02.js`, in the archive X gave out until 2019 (its viewer was called Grailbird). */
@@ -54,14 +55,19 @@ export const xLegacyArchive: FileSource = {
           collector.skip(source, 'expected a tweet with id_str, created_at and text');
           continue;
         }
-        const createdAt = legacyCreatedAt(raw.created_at);
+        // Many tweets up to about 2010 carry their day only, stamped at midnight: a Snowflake id still says when; an older id cannot.
+        const midnight = raw.created_at.includes(' 00:00:00 +0000');
+        const exact = midnight ? snowflakeTime(id) : undefined;
+        const createdAt = exact ?? legacyCreatedAt(raw.created_at);
         if (createdAt === undefined) {
           collector.skip(source, `unreadable created_at "${raw.created_at.slice(0, 40)}"`);
           continue;
         }
         // Without user_details.js, every tweet names its account (a retweet's author sits in retweeted_status).
         owner ??= typeof raw.user?.screen_name === 'string' ? ownerOf(raw.user.screen_name, stringOf(raw.user.id_str)) : ownerOf('unknown', undefined);
-        collector.add(toPost(raw, id, createdAt, owner, source));
+        const post = toPost(raw, id, createdAt, owner, source);
+        if (midnight && !exact) post.dayOnly = true;
+        collector.add(post);
         if (++count % 4096 === 0) options.progress?.(count);
       }
     }
