@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDate, localStamp } from '../../local-time.js';
 import type { PostFacts } from '../../text/facts.js';
+import type { Post } from '../../model/post.js';
 import { clusterSimilar, jaccard } from '../../text/similarity.js';
 import { Duration } from '../params.js';
 import { defineAccountKind, type AccountHit } from './define-kind.js';
@@ -37,7 +38,8 @@ export const repetition = defineAccountKind({
   compile(params) {
     const within = params.within ?? Number.POSITIVE_INFINITY;
     return (posts, window) => {
-      const stamp = (iso: string) => localStamp(iso, window.timeZone);
+      // A post stamped with its day only is named by its day: its 00:00 is no time of day.
+      const stamp = (post: Post) => (post.dayOnly ? post.createdAt.slice(0, 10) : localStamp(post.createdAt, window.timeZone));
       // No group spans more networks than the posts do: a one-network archive has no cross-posting to look for.
       if (platformCount(posts, params['min-platforms']) < params['min-platforms']) return { hits: [], pass: { groups: 0 } };
       const aside = params['aside-words'] ?? Number.POSITIVE_INFINITY;
@@ -63,14 +65,14 @@ export const repetition = defineAccountKind({
           const span = { from, to, when: from === to ? `on ${from}` : `between ${from} and ${to}` };
           hits.push({ data: { times: sorted.length, what: group.label, platforms, first: first.id, ...span }, postIds: sorted.map((f) => f.post.id) });
         } else {
-          const firstAt = stamp(first.createdAt);
+          const firstAt = stamp(first);
           for (const copy of sorted.slice(1)) {
             // A copy of the whole post is the near-duplicate finding's; one post is one copy however many links it repeats.
             if (params.of === 'link' && nearCopy(copy, sorted[0]!, params.similarity)) continue;
             const doomed = toDelete(sorted[0]!, copy, params.of, continued);
             if (reported.has(doomed)) continue;
             reported.add(doomed);
-            const data = { times: sorted.length, what: group.label, first: first.id, firstAt, copyAt: stamp(copy.post.createdAt) };
+            const data = { times: sorted.length, what: group.label, first: first.id, firstAt, copyAt: stamp(copy.post) };
             hits.push({ data, postIds: [first.id, copy.post.id], postId: doomed.post.id });
           }
         }

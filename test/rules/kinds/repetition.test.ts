@@ -16,6 +16,19 @@ describe('repetition', () => {
     expect(result.hits.map((h) => [h.postId, h.data.first, h.data.times])).toEqual([['b', 'a', 2]]);
   });
 
+  test('a post stamped with its day only is named by its day, never by a 00:00 it was not posted at', () => {
+    const posts = [
+      facts({ id: 'a', text: 'Open till six https://northwind.example/hours', createdAt: '2009-06-14T00:00:00.000Z', dayOnly: true }),
+      facts({ id: 'b', text: 'Open late https://northwind.example/hours', createdAt: '2009-06-14T00:00:00.000Z', dayOnly: true }),
+      facts({ id: 'c', text: 'Hours again https://northwind.example/hours', createdAt: '2009-06-14T15:10:00.000Z' }),
+    ];
+    const result = (compileKind('repetition', { of: 'link', within: '24h' }) as AccountCheck)(posts, window);
+    expect(result.hits.map((h) => [h.postId, h.data.firstAt, h.data.copyAt])).toEqual([
+      ['b', '2009-06-14', '2009-06-14'],
+      ['c', '2009-06-14', '2009-06-14 15:10 UTC'],
+    ]);
+  });
+
   test('a habit: three times in a week, reported once with every post', () => {
     const posts = ['01', '03', '05'].map((d, i) =>
       facts({ id: `p${i}`, text: 'Shop https://northwind.example/shop', createdAt: `2024-05-${d}T09:00:00.000Z` }),
