@@ -22,16 +22,34 @@ export interface Chart {
 }
 
 function svg(id: string, title: string, description: string, width: number, height: number, body: string): string {
-  return (
-    `<svg id="${id}" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ` +
-    `${id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${id}-title">${escapeHtml(title)}</title>` +
-    `<desc id="${id}-desc">${escapeHtml(description)}</desc>${body}</svg>`
-  );
+  const attributes = {
+    id,
+    class: 'chart',
+    viewBox: `0 0 ${width} ${height}`,
+    width: '100%',
+    role: 'img',
+    'aria-labelledby': `${id}-title ${id}-desc`,
+    xmlns: 'http://www.w3.org/2000/svg',
+  };
+  const named = `<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>`;
+  return element('svg', attributes, named + body);
+}
+
+/** An SVG element with its attributes in the order given; `content` is markup already escaped, and without it the element closes itself. */
+function element(name: string, attributes: Record<string, string | number>, content?: string): string {
+  const written = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${value}"`)
+    .join('');
+  return content === undefined ? `<${name}${written}/>` : `<${name}${written}>${content}</${name}>`;
 }
 
 /** The plot area every chart with a value axis shares, so axes and titles sit in the same place. */
 const PLOT = { left: 56, top: 12, width: 600, height: 170 };
 const INK = '#374151';
+
+/** The title under an axis, centred at `x`; `text` is markup already escaped. */
+const axisTitle = (x: number, y: number, text: string) =>
+  element('text', { class: 'axis-title', x, y, 'font-size': 11, 'text-anchor': 'middle', fill: INK }, text);
 
 /** A round top for a value axis (1, 2 or 5 × 10ⁿ), so its ticks read as plain numbers. */
 function niceMax(max: number): number {
@@ -51,10 +69,8 @@ function valueAxis(top: number, title: string): string {
       `<line class="grid" x1="${left}" x2="${left + width}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#d1d5db"/>` +
       `<text class="tick" x="${left - 6}" y="${(y + 4).toFixed(1)}" font-size="10" text-anchor="end" fill="${INK}">${label}</text>`;
   }
-  return (
-    `${out}<text class="axis-title" transform="translate(14 ${PLOT.top + height / 2}) rotate(-90)" font-size="11" text-anchor="middle" fill="${INK}">` +
-    `${escapeHtml(title)}</text>`
-  );
+  const turned = { class: 'axis-title', transform: `translate(14 ${PLOT.top + height / 2}) rotate(-90)`, 'font-size': 11, 'text-anchor': 'middle', fill: INK };
+  return out + element('text', turned, escapeHtml(title));
 }
 
 /** A time axis under the plot: its line, the tick labels given, and its title. */
@@ -67,10 +83,8 @@ function timeAxis(ticks: readonly { x: number; label: string }[], title: string)
         `<text class="tick" x="${t.x.toFixed(1)}" y="${y + 16}" font-size="10" text-anchor="middle" fill="${INK}">${escapeHtml(t.label)}</text>`,
     )
     .join('');
-  return (
-    `<line class="axis" x1="${PLOT.left}" x2="${PLOT.left + PLOT.width}" y1="${y}" y2="${y}" stroke="${INK}"/>${labels}<text class="axis-title" x="` +
-    `${PLOT.left + PLOT.width / 2}" y="${y + 34}" font-size="11" text-anchor="middle" fill="${INK}">${escapeHtml(title)}</text>`
-  );
+  const axis = element('line', { class: 'axis', x1: PLOT.left, x2: PLOT.left + PLOT.width, y1: y, y2: y, stroke: INK });
+  return axis + labels + axisTitle(PLOT.left + PLOT.width / 2, y + 34, escapeHtml(title));
 }
 
 /** Month keys to label on an axis of `n` months: about a dozen, every January when the span runs over years. */
@@ -101,15 +115,12 @@ export function cadenceHeatmap(posts: readonly PostSummary[], timeZone: string):
   counts.forEach((row, d) => {
     body += `<text class="tick" x="${left - 6}" y="${top + d * cell + 15}" font-size="11" text-anchor="end" fill="${INK}">${WEEKDAYS[d]}</text>`;
     row.forEach((n, h) => {
-      body +=
-        `<rect class="heat" x="${left + h * cell}" y="${top + d * cell}" width="${cell - 2}" height="${cell - 2}" fill="#1d4ed8" fill-opacity="` +
-        `${opacity(n)}"><title>${WEEKDAYS[d]} ${h}:00: ${count(n, 'post')}</title></rect>`;
+      const square = { class: 'heat', x: left + h * cell, y: top + d * cell, width: cell - 2, height: cell - 2, fill: '#1d4ed8', 'fill-opacity': opacity(n) };
+      body += element('rect', square, `<title>${WEEKDAYS[d]} ${h}:00: ${count(n, 'post')}</title>`);
     });
   });
   const bottom = top + 7 * cell;
-  body +=
-    `<text class="axis-title" x="${left + 12 * cell}" y="${bottom + 16}" font-size="11" text-anchor="middle" fill="${INK}">hour of day (` +
-    `${escapeHtml(timeZone)})</text>`;
+  body += axisTitle(left + 12 * cell, bottom + 16, `hour of day (${escapeHtml(timeZone)})`);
   // The legend gives the colour scale its numbers: the lightest cell is 0 posts, the darkest the busiest hour.
   const steps = [0, Math.ceil(max / 4), Math.ceil(max / 2), Math.ceil((3 * max) / 4), max].filter((n, i, all) => all.indexOf(n) === i);
   steps.forEach((n, i) => {
@@ -163,9 +174,18 @@ export function contentMix(posts: readonly PostSummary[], timeZone: string): Cha
       const h = (n / top) * PLOT.height;
       y -= h;
       if (n)
-        body +=
-          `<rect class="bar" x="${(PLOT.left + i * slot + (slot - barWidth) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="` +
-          `${barWidth.toFixed(1)}" height="${h.toFixed(1)}" fill="${m.colour}"><title>${key}: ${n} ${m.label}</title></rect>`;
+        body += element(
+          'rect',
+          {
+            class: 'bar',
+            x: (PLOT.left + i * slot + (slot - barWidth) / 2).toFixed(1),
+            y: y.toFixed(1),
+            width: barWidth.toFixed(1),
+            height: h.toFixed(1),
+            fill: m.colour,
+          },
+          `<title>${key}: ${n} ${m.label}</title>`,
+        );
     }
   });
   const ticks = monthTicks(keys).map((i) => ({ x: PLOT.left + i * slot + slot / 2, label: keys.length > 48 ? keys[i]!.slice(0, 4) : keys[i]! }));
@@ -212,10 +232,15 @@ export function engagementOverTime(posts: readonly PostSummary[], timeZone: stri
   for (const p of points) {
     const x = PLOT.left + ((Date.parse(p.createdAt) - start) / span) * PLOT.width;
     const y = PLOT.top + PLOT.height - (p.engagement! / top) * PLOT.height;
-    body +=
-      `<circle class="dot" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2.5" fill="` +
-      `${p.classes.includes('promotional') ? '#c2410c' : '#1d4ed8'}" fill-opacity="0.7">` +
-      `<title>${localDate(p.createdAt, timeZone)} ${p.platform}: ${p.engagement}</title></circle>`;
+    const dot = {
+      class: 'dot',
+      cx: x.toFixed(1),
+      cy: y.toFixed(1),
+      r: 2.5,
+      fill: p.classes.includes('promotional') ? '#c2410c' : '#1d4ed8',
+      'fill-opacity': 0.7,
+    };
+    body += element('circle', dot, `<title>${localDate(p.createdAt, timeZone)} ${p.platform}: ${p.engagement}</title>`);
   }
   const slot = PLOT.width / keys.length;
   body += timeAxis(
@@ -274,9 +299,7 @@ export function findingsByFamily(audit: Pick<Audit, 'findings' | 'scores'>): Cha
   body += `<line class="axis" x1="${left}" x2="${left + width}" y1="${axisY}" y2="${axisY}" stroke="${INK}"/>`;
   for (const value of [0, top / 2, top])
     body += `<text class="tick" x="${left + (value / top) * width}" y="${axisY + 14}" font-size="10" text-anchor="middle" fill="${INK}">${value}</text>`;
-  body +=
-    `<text class="axis-title" x="${left + width / 2}" y="${axisY + 30}" font-size="11" text-anchor="middle" fill="` +
-    `${INK}">findings (one per post, or one per account habit)</text>`;
+  body += axisTitle(left + width / 2, axisY + 30, 'findings (one per post, or one per account habit)');
   return {
     id: 'chart-families',
     title: 'Findings by family',
