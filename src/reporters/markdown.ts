@@ -48,15 +48,9 @@ export const markdown: Reporter = {
     if (audit.comparison) lines.push(...comparison(audit, options), '');
     for (const section of SECTIONS) {
       const mine = groups.filter((g) => g.bucket === section.bucket);
-      lines.push(
-        `## ${section.title}`,
-        '',
-        mine.length
-          ? `${count(mine.length, section.bucket === 'stop' ? 'habit' : 'kind of post', section.bucket === 'stop' ? 'habits' : 'kinds of post')}: ` +
-              `${section.lead.replace(/^habits /, '')}.`
-          : `Nothing here: ${section.lead}.`,
-        '',
-      );
+      const counted = section.bucket === 'stop' ? count(mine.length, 'habit') : count(mine.length, 'kind of post', 'kinds of post');
+      const lead = mine.length ? `${counted}: ${section.lead.replace(/^habits /, '')}.` : `Nothing here: ${section.lead}.`;
+      lines.push(`## ${section.title}`, '', lead, '');
       for (const group of mine) lines.push(...habit(group, options), '');
     }
     const keep = audit.findings.filter((f) => f.bucket === 'keep');
@@ -113,9 +107,10 @@ function overview(audit: Audit, groups: HabitGroup[], options: ReporterOptions):
     );
   });
   const per = (bucket: string) => groups.filter((g) => g.bucket === bucket).length;
+  const score = `**${escapeMarkdown(verdict(audit.scores.overall))}: ${audit.scores.overall}/100.**`;
+  const tally = `${count(per('stop'), 'habit')} to stop, ${count(per('fix'), 'kind')} of post to fix, ${count(per('delete'), 'kind')} of post to delete.`;
   return [
-    `**${escapeMarkdown(verdict(audit.scores.overall))}: ${audit.scores.overall}/100.** ${count(per('stop'), 'habit')} to stop, ` +
-      `${count(per('fix'), 'kind')} of post to fix, ${count(per('delete'), 'kind')} of post to delete.`,
+    `${score} ${tally}`,
     '',
     `**Period:** ${period} · **Posts:** ${stats.posts}`,
     '',
