@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isHostWithin, parseUrl, PROFILE_PATHS } from '../../text/links.js';
 import type { BrandContext } from '../brand-context.js';
+import type { PostFacts } from '../../text/facts.js';
 import { definePostKind } from './define-kind.js';
 
 /** `goo.gl/maps/x` from `https://www.goo.gl/maps/x?y`: the host without www., then the path. */
@@ -26,8 +27,11 @@ export const link = definePostKind({
       const domains = params.domains.map((d) => d.toLowerCase());
       const spared = params.except.map((e) => e.toLowerCase());
       const isSpared = (url: string, domain: string) => spared.some((e) => (e.includes('/') ? hostAndPath(url).startsWith(e) : isHostWithin(domain, e)));
+      // A link inside what the post quotes (a manual "RT @someone: …") is the quoted account's choice, not the brand's.
+      const isQuoted = (facts: PostFacts, url: string) =>
+        facts.voiceText !== facts.post.text && facts.post.text.includes(url) && !facts.voiceText.includes(url);
       return (facts) => {
-        const hit = facts.post.links.find((l) => domains.some((d) => isHostWithin(l.domain, d)) && !isSpared(l.url, l.domain));
+        const hit = facts.post.links.find((l) => domains.some((d) => isHostWithin(l.domain, d)) && !isSpared(l.url, l.domain) && !isQuoted(facts, l.url));
         return hit && { url: hit.url, domain: hit.domain };
       };
     }

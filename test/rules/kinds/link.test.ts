@@ -15,6 +15,19 @@ describe('link', () => {
       { url: 'https://maps.goo.gl/xyz', domain: 'maps.goo.gl' },
     ],
     ['an unlisted domain', { check: 'domains', domains: ['bit.ly'] }, 'https://northwind.example/a', undefined],
+    // On a real archive the bit.ly sat inside a manual retweet of another account's post.
+    [
+      'a listed domain inside a manual retweet',
+      { check: 'domains', domains: ['bit.ly'] },
+      'Whoa. Nice. RT @wpdevel: autosave refactor https://bit.ly/1cTu',
+      undefined,
+    ],
+    [
+      'a listed domain of its own beside a manual retweet',
+      { check: 'domains', domains: ['bit.ly'] },
+      'Ours: https://bit.ly/9zz RT @wpdevel: autosave refactor',
+      { url: 'https://bit.ly/9zz', domain: 'bit.ly' },
+    ],
     [
       'own profile on another network',
       { check: 'own-profile' },
