@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { count, countPhrase } from '../src/plural.js';
+import { count } from '../src/plural.js';
 
 describe('counts with their noun', () => {
   test('one is singular, every other number plural, irregular plurals given', () => {
@@ -10,10 +10,10 @@ describe('counts with their noun', () => {
 
   test('a noun phrase agrees at its noun, whatever runs on after it', () => {
     // The reasons sources give for leaving posts out, as the terminal report counts them.
-    expect(countPhrase(3, 'copy of a share posted to a LinkedIn group')).toBe('3 copies of a share posted to a LinkedIn group');
-    expect(countPhrase(2, 'earlier version of an edited post')).toBe('2 earlier versions of an edited post');
-    expect(countPhrase(2, 'direct message')).toBe('2 direct messages');
-    expect(countPhrase(1, 'Twitter Circle post')).toBe('1 Twitter Circle post');
-    expect(countPhrase(4, 'sent post')).toBe('4 sent posts');
+    expect(count(3, 'copy of a share posted to a LinkedIn group')).toBe('3 copies of a share posted to a LinkedIn group');
+    expect(count(2, 'earlier version of an edited post')).toBe('2 earlier versions of an edited post');
+    expect(count(2, 'direct message')).toBe('2 direct messages');
+    expect(count(1, 'Twitter Circle post')).toBe('1 Twitter Circle post');
+    expect(count(4, 'sent post')).toBe('4 sent posts');
   });
 });

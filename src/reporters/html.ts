@@ -276,7 +276,7 @@ const SECTION_LEADS = { stop: 'Stop', fix: 'Fix', delete: 'Delete' } as const;
 function habitSection(bucket: 'stop' | 'fix' | 'delete', groups: HabitGroup[], audit: Audit, options: ReporterOptions): string {
   const section = reportSections(audit).find((s) => s.bucket === bucket)!;
   const posts = new Set(groups.flatMap((g) => g.postFindings.map((f) => f.post!.id))).size;
-  const what = bucket === 'stop' ? count(groups.length, 'habit') : `${count(groups.length, 'kind of post', 'kinds of post')} (${count(posts, 'post')})`;
+  const what = bucket === 'stop' ? count(groups.length, 'habit') : `${count(groups.length, 'kind of post')} (${count(posts, 'post')})`;
   const lead = groups.length ? `${what}: ${escapeHtml(section.summary.replace(/^habits /, ''))}.` : `Nothing here: ${escapeHtml(section.summary)}.`;
   return (
     `<section id="${bucket}" aria-labelledby="${bucket}-h"><h2 id="${bucket}-h">${SECTION_LEADS[bucket]}</h2>` +

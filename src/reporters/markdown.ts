@@ -48,7 +48,7 @@ export const markdown: Reporter = {
     if (audit.comparison) lines.push(...comparison(audit, options), '');
     for (const section of SECTIONS) {
       const mine = groups.filter((g) => g.bucket === section.bucket);
-      const counted = section.bucket === 'stop' ? count(mine.length, 'habit') : count(mine.length, 'kind of post', 'kinds of post');
+      const counted = section.bucket === 'stop' ? count(mine.length, 'habit') : count(mine.length, 'kind of post');
       const lead = mine.length ? `${counted}: ${section.lead.replace(/^habits /, '')}.` : `Nothing here: ${section.lead}.`;
       lines.push(`## ${section.title}`, '', lead, '');
       for (const group of mine) lines.push(...habit(group, options), '');

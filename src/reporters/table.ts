@@ -18,7 +18,7 @@ import {
   type HabitView,
 } from './report-sections.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
-import { count, countPhrase } from '../plural.js';
+import { count } from '../plural.js';
 
 /** No rule between body rows: a score table reads as a list. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
@@ -64,7 +64,7 @@ function header(audit: Audit, options: ReporterOptions, c: ChalkInstance): strin
     .join(', ');
   const kinds = Object.entries(stats.byKind)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k}${n === 1 ? '' : k === 'reply' ? '' : 's'}`.replace(/replys?$/, n === 1 ? 'reply' : 'replies'))
+    .map(([k, n]) => count(n, k))
     .join(', ');
   const lines = [
     c.bold(`${name ? `${terminalText(name)} — ` : ''}social presence audit`),
@@ -73,7 +73,7 @@ function header(audit: Audit, options: ReporterOptions, c: ChalkInstance): strin
   const window = windowNote(audit);
   if (window) lines.push(c.dim(`  ${window}`));
   for (const source of audit.sources) {
-    const excluded = Object.entries(source.excluded).map(([why, n]) => `${countPhrase(n, why)} left out`);
+    const excluded = Object.entries(source.excluded).map(([why, n]) => `${count(n, why)} left out`);
     const skipped = source.skipped ? [`${count(source.skipped, 'malformed record')} skipped`] : [];
     const notes = [...excluded, ...skipped];
     const account = source.account ? `, ${terminalText(source.account)}` : '';

@@ -42,7 +42,7 @@ export const responseTime = defineAccountKind({
       if (timed.length < params['min-replies']) {
         return {
           hits: [],
-          notEvaluated: `${count(timed.length, 'reply', 'replies')} with a known time of the post replied to, fewer than the ${params['min-replies']} needed`,
+          notEvaluated: `${count(timed.length, 'reply')} with a known time of the post replied to, fewer than the ${params['min-replies']} needed`,
         };
       }
       const delays = timed.map((t) => t.delay).sort((a, b) => a - b);
