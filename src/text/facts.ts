@@ -14,9 +14,13 @@ const RETWEET_PREFIX = /^RT @[\w]+:\s*/;
  * everything after a manual retweet's `RT @someone`.
  * Straight quotes need a non-letter before the opening one, so "don't" and 5'11 stay words.
  */
-const QUOTED = /```[\s\S]*?```|`[^`\n]+`|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]{3,}’|(?<![\p{L}\p{N}])"[^"\n]+"|(?:^|\s)(?:RT|MT) @[\w.@-]+:?[\s\S]*$/gu;
-/** `RT @someone: …` inside a post is the old manual retweet (and what cross-posters write): the rest is theirs. */
-const MAYBE_QUOTED = /[`“„«‘"]|[RM]T @/;
+const QUOTED =
+  /```[\s\S]*?```|`[^`\n]+`|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]{3,}’|(?<![\p{L}\p{N}])"[^"\n]+"|(?:^|\s)(?:RT|MT) @[\w.@-]+:?[\s\S]*$|\s(?:RT|MT) (?=\p{Lu}\p{Ll})[\s\S]*$/gu;
+/**
+ * `RT @someone: …` inside a post is the old manual retweet (and what cross-posters write): the rest is theirs.
+ * So is a sentence after a comment and a bare `RT` ("thanks for this RT If you have a hovercraft…").
+ */
+const MAYBE_QUOTED = /[`“„«‘"]|[RM]T (?:@|\p{Lu})/u;
 
 /** Runs of two or more spaces, and any tab or line break: the only whitespace worth rewriting. */
 const LOOSE_SPACE = /\s{2,}|[^\S ]/g;

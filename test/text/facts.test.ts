@@ -8,6 +8,13 @@ describe('PostFacts', () => {
     expect(f.prose).toBe('Warm light for');
   });
 
+  // On a real brand archive, a comment before a bare "RT" and the retweeted sentence read as the bait "RT if you".
+  test('the voice leaves out a sentence retweeted after a bare RT, but keeps an RT that opens the post', () => {
+    const retweet = facts({ text: "thanks @wkeenan_mayo for clearing this up RT If you have a hovercraft, it won't be welcome on a golf course." });
+    expect(retweet.voiceText.trim()).toBe('thanks @wkeenan_mayo for clearing this up');
+    expect(facts({ text: 'RT if you agree that warm light reads better' }).voiceText).toBe('RT if you agree that warm light reads better');
+  });
+
   test.each([
     ['boilerplate is not an own word', 'New post: https://northwind.example/blog', 0],
     ['ICYMI and emoji are not own words', 'ICYMI 👉 https://northwind.example/blog #lighting', 0],
