@@ -14,8 +14,15 @@ const RETWEET_PREFIX = /^RT @[\w]+:\s*/;
  * everything after a manual retweet's `RT @someone`.
  * Straight quotes need a non-letter before the opening one, so "don't" and 5'11 stay words.
  */
-const QUOTED =
-  /```[\s\S]*?```|`[^`\n]+`|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]{3,}’|(?<![\p{L}\p{N}])"[^"\n]+"|(?:^|\s)(?:RT|MT) @[\w.@-]+:?[\s\S]*$|\s(?:RT|MT) (?=\p{Lu}\p{Ll})[\s\S]*$/gu;
+const QUOTED = new RegExp(
+  [
+    /```[\s\S]*?```|`[^`\n]+`/.source,
+    /“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]{3,}’|(?<![\p{L}\p{N}])"[^"\n]+"/u.source,
+    /(?:^|\s)(?:RT|MT) @[\w.@-]+:?[\s\S]*$/.source,
+    /\s(?:RT|MT) (?=\p{Lu}\p{Ll})[\s\S]*$/u.source,
+  ].join('|'),
+  'gu',
+);
 /**
  * `RT @someone: …` inside a post is the old manual retweet (and what cross-posters write): the rest is theirs.
  * So is a sentence after a comment and a bare `RT` ("thanks for this RT If you have a hovercraft…").
