@@ -11,8 +11,10 @@ function reference(spec: MatcherSpec, text: string): string | undefined {
 }
 
 const WORDS = ['like', 'share', 'if', 'you', 'can', 'help', 'tag', 'a', 'friend', 'your', 'Sale', 'garage', 'for', 'by', 'LIKE', 'this', 'likes', '50%', 'off'];
+/** Words that only some phrases' edges close on: contractions, hashtags, unspaced scripts, letters that fold unlike their lower case. */
+const EDGE_WORDS = ["I've", 've', 'done', '#ad', 'ad', '拡散希望', '拡散', 'ſale', 'SALE', 'ΟΔΟΣ', 'οδος', '!!!'];
 const text = fc
-  .array(fc.constantFrom(...WORDS), { maxLength: 12 })
+  .array(fc.constantFrom(...WORDS, ...EDGE_WORDS), { maxLength: 12 })
   .chain((words) =>
     fc
       .array(fc.constantFrom(' ', '  ', ', ', '\n', '!'), { minLength: words.length, maxLength: words.length })
@@ -24,6 +26,7 @@ const SPECS: [string, MatcherSpec][] = [
   ['phrases with exceptions', { phrases: ['like if', 'share if', 'tag your', 'tag a friend'], exceptions: ['share if you can help', 'garage sale'] }],
   ['one-word phrases with exceptions', { phrases: ['sale', 'like'], exceptions: ['garage sale', 'for sale by'] }],
   ['phrases and patterns', { phrases: ['tag a friend'], patterns: ['\\d+\\s?%\\s?off'] }],
+  ['phrases closed by punctuation, unspaced scripts and folded letters', { phrases: ["i've done", '#ad', '拡散', 'sale', 'οδος', '!!!'] }],
   ['patterns with exceptions', { patterns: ['tag\\s+your', 'like\\W+if'], exceptions: ['can help'] }],
 ];
 
