@@ -29,11 +29,14 @@ export interface LoadedPosts {
   sources: SourceSummary[];
 }
 
+const REPEATED = 'repeat of a post already read (the same id)';
+
 /** Loads every SOURCE in turn into one timeline, with a progress line on a terminal. */
 export async function loadPosts(specs: readonly string[], options: LoadOptionsFromCli, io: Io): Promise<LoadedPosts> {
   const progress = createProgress(io, options.quiet);
   const posts: Post[] = [];
   const sources: SourceSummary[] = [];
+  const ids = new Set<string>();
   if (specs.filter((spec) => spec === '-' || spec.endsWith(':-')).length > 1) throw usageError('standard input (-) can be read only once');
   try {
     for (const given of specs) {
@@ -55,15 +58,19 @@ export async function loadPosts(specs: readonly string[], options: LoadOptionsFr
             `Reading ${spec}… ${done.toLocaleString('en')}${total ? ` of ${total.toLocaleString('en')}` : ''} post${(total ?? done) === 1 ? '' : 's'}`,
           ),
       });
-      for (const post of loaded.posts) posts.push(post);
+      // A post is in the timeline once: some exports repeat a record (one tweet nine times), and two
+      // exports of one account overlap. A second post with an id already read is the same post.
+      const before = posts.length;
+      for (const post of loaded.posts) if (!ids.has(post.id) && ids.add(post.id)) posts.push(post);
+      const repeats = loaded.posts.length - (posts.length - before);
       sources.push({
         spec,
         format: loaded.format,
         ...(loaded.account && { account: loaded.account }),
-        posts: loaded.posts.length,
-        excluded: loaded.excluded,
+        posts: posts.length - before,
+        excluded: repeats ? { ...loaded.excluded, [REPEATED]: repeats } : loaded.excluded,
         skipped: loaded.skipped.count,
-        platforms: PLATFORMS.filter((platform) => loaded.posts.some((post) => post.platform === platform)),
+        platforms: PLATFORMS.filter((platform) => posts.slice(before).some((post) => post.platform === platform)),
         ...(loaded.lacks && { lacks: loaded.lacks }),
         ...(loaded.sites && { sites: loaded.sites }),
         ...(loaded.exportedAt && { exportedAt: loaded.exportedAt }),

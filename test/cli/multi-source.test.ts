@@ -60,6 +60,16 @@ describe('one brand across every network', async () => {
     );
   });
 
+  test('an export given twice, or two exports that overlap, put each post in the timeline once', async () => {
+    const twice = auditOf((await runCli(['audit', 'fixtures/x/archive.zip', 'fixtures/x/archive', '--all', '--format', 'json'])).stdout);
+    const once = auditOf((await runCli(['audit', 'fixtures/x/archive.zip', '--all', '--format', 'json'])).stdout);
+    expect(twice.stats.posts).toBe(once.stats.posts);
+    expect(twice.sources[1]).toMatchObject({ posts: 0, excluded: { 'repeat of a post already read (the same id)': once.stats.posts } });
+    expect(twice.findings.filter((f) => f.rule === 'link-blasting/duplicate-text')).toEqual(
+      once.findings.filter((f) => f.rule === 'link-blasting/duplicate-text'),
+    );
+  });
+
   test('--platform filters and --last counts per account', async () => {
     const two = auditOf((await runCli(['audit', ...ALL, '--last', '2', '--format', 'json'])).stdout);
     expect(two.stats.byPlatform).toEqual({ x: 2, mastodon: 2, bluesky: 2, linkedin: 2, facebook: 2, instagram: 2, threads: 2, feed: 2 });

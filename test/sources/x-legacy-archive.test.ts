@@ -3,6 +3,7 @@ import { fileSources } from '../../src/sources/index.js';
 import { legacyCreatedAt, xLegacyArchive } from '../../src/sources/formats/x-legacy-archive.js';
 import { detects, kinds, loadWith } from '../helpers/sources.js';
 import { runCli } from '../helpers/run-cli.js';
+import { auditOf } from '../helpers/audits.js';
 import { compileKind } from '../helpers/kinds.js';
 import { facts } from '../helpers/posts.js';
 import type { AccountCheck } from '../../src/rules/kinds/define-kind.js';
@@ -101,5 +102,20 @@ describe('tweets the Grailbird archive stamps with their day only', () => {
     const check = (params: Record<string, unknown>) => (compileKind('cadence', params) as AccountCheck)(day, window);
     expect(check({ mode: 'burst', max: 3, within: '60m' }).hits).toEqual([]);
     expect(check({ mode: 'daily', max: { x: 3 } }).hits.map((h) => h.data)).toEqual([{ times: 1, largest: 4, limit: 3 }]);
+  });
+});
+
+// A real converted archive held one tweet nine times under one id: read as nine posts it made "the same link 9 times" and a burst.
+describe('an archive that repeats a tweet under the same id', () => {
+  const FOLDER = 'fixtures/x/legacy-converted';
+
+  test('the loader reads every record; the timeline holds the tweet once and says what it left out', async () => {
+    expect((await loadWith(xLegacyArchive, FOLDER)).posts).toHaveLength(6);
+    const result = await runCli(['audit', FOLDER, '--all', '--format', 'json']);
+    const audit = auditOf(result.stdout);
+    expect(audit.stats.posts).toBe(4);
+    expect(audit.sources[0]).toMatchObject({ posts: 4, excluded: { 'repeat of a post already read (the same id)': 2 } });
+    expect(audit.findings.map((f) => f.rule)).not.toContain('link-blasting/link-habit');
+    expect(audit.findings.map((f) => f.rule)).not.toContain('link-blasting/duplicate-text');
   });
 });
