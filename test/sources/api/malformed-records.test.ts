@@ -53,7 +53,7 @@ async function expectSkipped(spec: string, extra: Record<string, unknown>, bad: 
 
 describe('X over API v2', () => {
   const tweet = (n: number, fields: Record<string, unknown> = {}) => ({
-    id: String(1790400000000000000 + n),
+    id: `17904000000000000${String(n).padStart(2, '0')}`,
     text: `Post ${n}`,
     created_at: `2024-05-1${n % 10}T09:30:12.000Z`,
     ...fields,
