@@ -206,3 +206,26 @@ describe('an export without Shares.csv', () => {
     rmSync(other, { recursive: true, force: true });
   });
 });
+
+// A real 2014–2021 export: twelve comments' later lines were "malformed records", and an lnkd.in link beside its own page read as two links.
+describe('LinkedIn 2021 export: CRLF, SharedURL, comments with unquoted line breaks', async () => {
+  const exported = await loadWith(linkedinCsv, 'fixtures/linkedin/2021');
+  const reply = (start: string) => exported.posts.find((p) => p.kind === 'reply' && p.text.startsWith(start))!;
+
+  test("a comment's unquoted next lines are the rest of its message, not rows", () => {
+    expect(exported.skipped.count).toBe(0);
+    expect(kinds(exported)).toEqual({ post: 3, reply: 4, repost: 1 });
+    expect(reply('Thanks Hélène').text).toBe('Thanks Hélène! The brass ones are back in stock next week.\nWe will post here when they are, promise');
+    expect(reply('Good question').text).toBe(
+      'Good question. The shades are hand-blown in Biot\nso no two are quite the same size and we fit each one by hand.\nLamps ship in about ten days.',
+    );
+    expect(reply('Good question').source.line).toBe(6);
+    expect(reply('Congratulations Marc').text).toBe('Congratulations Marc');
+  });
+
+  test('an lnkd.in link beside one attached page is that page; beside words it is still the one link', () => {
+    const byId = (id: string) => exported.posts.find((p) => p.id === id)!;
+    expect(byId('6780000000000000101').links.map((l) => l.domain)).toEqual(['careers.northwind.example']);
+    expect(byId('6775000000000000102').links.map((l) => l.domain)).toEqual(['careers.northwind.example']);
+  });
+});

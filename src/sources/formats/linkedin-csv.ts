@@ -18,6 +18,9 @@ const columnKey = (name: string): string =>
     .toLowerCase();
 const SHARE_COLUMNS = ['date', 'sharelink', 'sharecommentary'];
 const COMMENT_COLUMNS = ['date', 'link', 'message'];
+/** How every row of a comment starts: a row with neither a date first nor a link second continues the message before it. */
+const DATE_START = /^\s*\d{4}[-/]\d{2}[-/]\d{2}\b/;
+const URL_START = /^\s*https?:\/\//i;
 const DATE = /^(\d{4})[-/](\d{2})[-/](\d{2}) (\d{2}:\d{2}:\d{2})(?: UTC)?$/;
 const FEED_UPDATE = /linkedin\.com\/feed\/update\//i;
 const URN = /urn:li:(share|ugcPost|activity):(\d+)/;
@@ -137,7 +140,7 @@ function sharePost(share: Share): Post {
   const isReshare = !share.text;
   const quoted = isReshare ? undefined : share.shared.find((url) => FEED_UPDATE.test(url));
   const links = share.shared.filter((url) => !FEED_UPDATE.test(url));
-  return textPost({
+  const post = textPost({
     id: share.id,
     platform: 'linkedin',
     author: 'linkedin',
@@ -151,6 +154,10 @@ function sharePost(share: Share): Post {
     ...(share.visibility && { visibility: share.visibility }),
     source: { file: share.file, line: share.line },
   });
+  // LinkedIn writes a link in the commentary as lnkd.in: one such link beside one attached page is that page, not a second link.
+  const written = post.links.filter((link) => !links.includes(link.url));
+  if (links.length === 1 && written.length === 1 && written[0]!.domain === 'lnkd.in') post.links = post.links.filter((link) => link !== written[0]);
+  return post;
 }
 
 /**
@@ -193,16 +200,8 @@ function readComments(rows: readonly CsvRow[], file: string, shares: readonly Sh
   const ownIds = new Set(shares.flatMap((share) => (share.url ? [sameLink(share.url), URN.exec(sameLink(share.url))?.[0] ?? ''] : [])));
   const seen = new Map<string, number>();
   const replies: Post[] = [];
-  for (const { cells, line } of rows) {
-    const createdAt = rowDate(cells, { file, line }, collector);
-    if (!createdAt) continue;
-    const link = sameLink(cells.link ?? '');
-    if (!link) {
-      collector.skip({ file, line }, 'expected the Link of the post commented on; got none');
-      continue;
-    }
+  for (const { createdAt, link, text, line } of commentRecords(rows, file, collector)) {
     const urn = URN.exec(link);
-    const text = (cells.message ?? '').replace(/\\"/g, '"').trim();
     // Comments.csv gives no comment id: one from what the comment is, so it stays put when the file grows.
     const hash = createHash('sha256').update(`${createdAt}\n${link}\n${text}`).digest('hex').slice(0, 16);
     const count = (seen.get(hash) ?? 0) + 1;
@@ -221,6 +220,34 @@ function readComments(rows: readonly CsvRow[], file: string, shares: readonly Sh
     );
   }
   return replies;
+}
+
+/**
+ * The comments of the rows, each with its message whole. Older exports leave a message's line
+ * breaks unquoted, so its next lines arrive as rows of their own: a row with no date and no link,
+ * after a comment, is the rest of that comment's message (a row with a link but a broken date is a broken row).
+ */
+function commentRecords(rows: readonly CsvRow[], file: string, collector: LoadCollector) {
+  const comments: { createdAt: string; link: string; text: string; line: number }[] = [];
+  let previous: (typeof comments)[number] | undefined;
+  for (const { cells, line } of rows) {
+    if (previous && !DATE_START.test(cells.date ?? '') && !URL_START.test(cells.link ?? '')) {
+      const values = Object.values(cells);
+      while (values.at(-1) === '') values.pop();
+      previous.text = `${previous.text}\n${values.join(',')}`.trim();
+      continue;
+    }
+    previous = undefined;
+    const createdAt = rowDate(cells, { file, line }, collector);
+    if (!createdAt) continue;
+    const link = sameLink(cells.link ?? '');
+    if (!link) {
+      collector.skip({ file, line }, 'expected the Link of the post commented on; got none');
+      continue;
+    }
+    comments.push((previous = { createdAt, link, text: (cells.message ?? '').replace(/\\"/g, '"').trim(), line }));
+  }
+  return comments;
 }
 
 /** The comments file of the same export: beside Shares.csv, else the only one the folder or zip holds. */
