@@ -46,7 +46,9 @@ export function normalizeUrl(raw: string): string {
   const params = [...url.searchParams].filter(([key]) => !TRACKING_PARAMS.test(key)).sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   const pathname = url.pathname.replace(/\/+$/, '') || '';
-  return `${hostOf(url)}${url.port ? `:${url.port}` : ''}${pathname}${query}`;
+  // A `#!` fragment is the page itself on sites of the hashbang era (twitter.com/#!/someone/status/…), not a place on it.
+  const hashbang = url.hash.startsWith('#!') ? url.hash.replace(/\/+$/, '') : '';
+  return `${hostOf(url)}${url.port ? `:${url.port}` : ''}${pathname}${query}${hashbang}`;
 }
 
 /** URLs written in plain text (for sources that give no link entities), each once, in order. */

@@ -119,3 +119,28 @@ describe('an archive that repeats a tweet under the same id', () => {
     expect(audit.findings.map((f) => f.rule)).not.toContain('link-blasting/duplicate-text');
   });
 });
+
+// A real 2006–2013 archive read "the same link 3 times on one day: outlook.com" for a product named in three replies,
+// and "the same link: twitter.com" for three different tweets linked in the hashbang form.
+describe('links as X wrote them in 2012', async () => {
+  const { posts } = await loadWith(xLegacyArchive, 'fixtures/x/legacy-2012');
+  const byStart = (start: string) => posts.find((p) => p.text.startsWith(start))!;
+
+  test('a site named in a sentence, which X linked by itself, is the name again and no link', () => {
+    const named = posts.filter((p) => p.text.includes('Square.com'));
+    expect(named).toHaveLength(3);
+    expect(named.flatMap((p) => p.links)).toEqual([]);
+    expect(byStart('Anyone else').text).toBe("Anyone else trying Square.com for the shop's receipts? @pdxcoffeeco swears by it.");
+  });
+
+  test('a hashbang link to a post is that post: three links are three pages, and a stranger’s post linked is a quote', () => {
+    const rundown = byStart('Last spring');
+    expect(new Set(facts(rundown).destinations).size).toBe(2);
+    expect(byStart('The rhubarb galette')).toMatchObject({ kind: 'quote', quoted: { author: 'pdxmonthly' } });
+  });
+
+  test('naming a site three times in two days is not the same link posted again', async () => {
+    const audit = auditOf((await runCli(['audit', 'fixtures/x/legacy-2012', '--all', '--format', 'json'])).stdout);
+    expect(audit.findings.filter((f) => f.rule.startsWith('link-blasting/'))).toEqual([]);
+  });
+});

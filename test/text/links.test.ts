@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findUrls, isNetworkHost, isNeverOwn, PROFILE_PATHS } from '../../src/text/links.js';
+import { findUrls, isNetworkHost, isNeverOwn, normalizeUrl, PROFILE_PATHS } from '../../src/text/links.js';
 
 describe('URLs found in plain text', () => {
   test('the sentence keeps its punctuation; the URL keeps its own parentheses', () => {
@@ -36,4 +36,12 @@ describe('social network hosts', () => {
     ['bsky.app', 'northwind', '/profile/northwind.bsky.social', true],
     ['x.com', 'northwind', '/northwind/status/1', false],
   ])('on %s, %s’s profile path: %s is %s', (host, handle, path, matches) => expect(PROFILE_PATHS[host]!(handle).test(path)).toBe(matches));
+});
+
+describe('one canonical form per page', () => {
+  test('tracking parameters, www. and a trailing slash go; a #! fragment is the page itself and stays', () => {
+    expect(normalizeUrl('https://www.Northwind.example/blog/aurora/?utm_source=x&b=2&a=1#comments')).toBe('northwind.example/blog/aurora?a=1&b=2');
+    expect(normalizeUrl('http://twitter.com/#!/northwind/status/133737786120470529')).toBe('twitter.com#!/northwind/status/133737786120470529');
+    expect(normalizeUrl('http://twitter.com/#!/northwind/status/1')).not.toBe(normalizeUrl('http://twitter.com/#!/northwind/status/2'));
+  });
 });

@@ -5,8 +5,8 @@ import { snowflakeTime } from './snowflake.js';
 
 // One tweet as X writes it, in today's archive and in the older Grailbird one, made into a Post.
 
-/** A post's own address; `i` is X's `i/web/status/…` form, not a user. */
-const STATUS_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(\w{1,15})\/status(?:es)?\/\d+\/?(?:[?#].*)?$/i;
+/** A post's own address, also as the hashbang era wrote it (`twitter.com/#!/someone/status/…`); `i` is X's `i/web/status/…` form, not a user. */
+const STATUS_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(?:#!\/)?(\w{1,15})\/status(?:es)?\/\d+\/?(?:[?#].*)?$/i;
 const WEEKDAYS = new Set(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
 const MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, index) => [name, index]));
 const MONTH_NUMBERS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
@@ -22,10 +22,17 @@ const SEPARATORS: readonly (readonly [number, string])[] = [
   [25, ' '],
 ];
 
+/** A link as X writes it: the t.co form in the text, the address behind it, and what X shows (`display_url`). */
+export interface TcoUrl {
+  short: string;
+  expanded: string;
+  display?: string;
+}
+
 /** A long post's own text and links, kept apart from its shortened tweet. */
 export interface LongText {
   text: string;
-  urls: { short: string; expanded: string }[];
+  urls: TcoUrl[];
 }
 
 export interface RawTweet {
@@ -143,8 +150,13 @@ export function toPost(raw: RawTweet, id: string, createdAt: string, owner: Owne
   /** Each link as written in the text, which a quote's link must be taken out of. */
   const written: string[] = [];
   const urls = note ? note.urls : tcoLinks(entities.urls);
-  // The t.co form in the text becomes the address the author pasted.
-  for (const { short, expanded } of urls) {
+  // The t.co form in the text becomes the address the author pasted; a site the author named
+  // ("Outlook.com"), which X links by itself, becomes the name again and is no link they shared.
+  for (const { short, expanded, display } of urls) {
+    if (display && isNamedSite(expanded, display)) {
+      text = replaceAll(text, short, display);
+      continue;
+    }
     text = replaceAll(text, short, expanded);
     written.push(expanded);
   }
@@ -216,15 +228,20 @@ function addLink(links: Link[], url: string): void {
   if (!links.some((known) => known.url === link.url)) links.push(link);
 }
 
-function tcoLinks(value: unknown): { short: string; expanded: string }[] {
-  const urls: { short: string; expanded: string }[] = [];
+function tcoLinks(value: unknown): TcoUrl[] {
+  const urls: TcoUrl[] = [];
   for (const entity of arrayOf(value)) {
-    const { url, expanded_url } = (entity ?? {}) as { url?: unknown; expanded_url?: unknown };
+    const { url, expanded_url, display_url } = (entity ?? {}) as { url?: unknown; expanded_url?: unknown; display_url?: unknown };
     const short = typeof url === 'string' ? url : '';
     const expanded = typeof expanded_url === 'string' && expanded_url ? expanded_url : short;
-    if (expanded) urls.push({ short: short || expanded, expanded });
+    if (expanded) urls.push({ short: short || expanded, expanded, ...(typeof display_url === 'string' && display_url && { display: display_url }) });
   }
   return urls;
+}
+
+/** A bare domain as typed in a sentence: X shows it as written and expands it to `http://` and the same letters, with no path. */
+function isNamedSite(expanded: string, display: string): boolean {
+  return !display.includes('/') && !display.includes('…') && expanded.toLowerCase() === `http://${display.toLowerCase()}`;
 }
 
 function texts(value: unknown, key: 'text' | 'screen_name'): string[] {
