@@ -164,11 +164,26 @@ describe('Mastodon export: other shapes', () => {
     expect((await loadWith(mastodonOutbox, root)).sites).toEqual(['shop.northwind.example', 'northwind.example']);
   });
 
-  test('outbox.json alone with no actor.json beside it: the handle is unknown, the posts the same', async () => {
+  test('outbox.json alone with no actor.json beside it, nor an actor in its activities: the handle is unknown, the posts the same', async () => {
     const root = exportWith('no-actor', [note(1, [PUBLIC], [])], null);
     const result = await loadWith(mastodonOutbox, path.join(root, 'outbox.json'));
     expect(result).toMatchObject({ account: 'unknown', posts: [{ author: 'unknown', visibility: 'public' }] });
     expect(result.sites).toBeUndefined();
+  });
+
+  // A real outbox.json published without its actor.json read every answer in the account's own threads as a reply to others.
+  test('outbox.json alone whose activities name their actor: the account is theirs, and its own thread is a thread', async () => {
+    const signed = (n: number, fields: Record<string, unknown> = {}) => {
+      const activity = note(n, [PUBLIC], [`${ACTOR}/followers`], { url: `https://social.example/@northwindlamps/${n}`, ...fields });
+      return { ...activity, actor: ACTOR };
+    };
+    const root = exportWith('actor-in-activities', [signed(2, { inReplyTo: `${ACTOR}/statuses/1` }), signed(1)], null);
+    const result = await loadWith(mastodonOutbox, path.join(root, 'outbox.json'));
+    expect(result.account).toBe('northwindlamps@social.example');
+    expect(result.posts.map((p) => [p.kind, p.replyTo?.isOwn])).toEqual([
+      ['post', true],
+      ['post', undefined],
+    ]);
   });
 
   test('a broken actor.json beside outbox.json is an error, as it is inside the folder', async () => {

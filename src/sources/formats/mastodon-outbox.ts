@@ -89,7 +89,7 @@ export const mastodonOutbox: FileSource = {
     const file = input.describe(outboxEntry);
     const outbox = (await readJsonEntry(input, outboxEntry)) as { orderedItems?: unknown[] };
     if (!Array.isArray(outbox?.orderedItems)) throw inputError({ file }, 'expected an ActivityPub OrderedCollection with orderedItems');
-    const actor = await readActor(input);
+    const actor = (await readActor(input)) ?? ownerOfOutbox(outbox.orderedItems);
     const handle = actor?.handle ?? 'unknown';
     collector.account = handle;
     collector.sites = actor?.sites;
@@ -152,6 +152,24 @@ function toOwner(actor: Actor | null): Owner | undefined {
     bot: actor.type === 'Service' ? MASTODON_BOT : botDeclaration(typeof actor.summary === 'string' ? htmlToText(actor.summary).text : undefined),
   };
 }
+
+/**
+ * An outbox without its actor.json still names its account: each activity's `actor` is the
+ * account's id, and a post's page (`…/@name/…`) or the id (`…/users/name`) its user name. Without
+ * it, the account's answers in its own threads would read as replies to others. Its sites are unknown.
+ */
+function ownerOfOutbox(items: readonly unknown[]): Owner | undefined {
+  const activities = items.slice(0, 50) as { actor?: unknown; object?: { url?: unknown } }[];
+  const id = activities.find((activity) => typeof activity?.actor === 'string')?.actor as string | undefined;
+  const instance = id === undefined ? undefined : parseUrl(id);
+  if (!id || !instance) return undefined;
+  const page = activities.map((activity) => activity?.object?.url).find((url): url is string => typeof url === 'string' && PROFILE_PAGE.test(url));
+  const name = (page && PROFILE_PAGE.exec(page)?.[1]) ?? USER_ID.exec(id)?.[1];
+  return name ? { id, handle: `${name}@${instance.host}`, followers: `${id}/followers`, sites: [] } : undefined;
+}
+
+const PROFILE_PAGE = /^https?:\/\/[^/]+\/@([\w.-]+)\/\w+$/;
+const USER_ID = /\/users\/([\w.-]+)$/;
 
 function addressees(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : [value].flat();
