@@ -236,16 +236,18 @@ describe('conversations and bridged tweets', () => {
     expect(post!.quoted).toEqual({ url: 'https://twitter.com/studiolumen/status/1592000000000000001', author: 'studiolumen' });
   });
 
-  test('a post opening with a handle in a conversation begun on another server is a reply, though its reply link was lost', async () => {
+  // A real account had 141 posts opening with a handle and no reply link ("@ryan Definitely! Thanks for the tip"): answers, wherever the conversation began.
+  test('a post opening with someone’s handle talks to them: a reply, though its reply link was lost', async () => {
     const elsewhere = 'tag:fosstodon.example,2023-01-05:objectId=5512:objectType=Conversation';
     const mine = 'tag:social.example,2023-01-05:objectId=12:objectType=Conversation';
     const root = exportWith('lost-parent', [
       note(1, [PUBLIC], [], { content: '<p>@ana That is the one, yes.</p>', conversation: elsewhere }),
-      note(2, [PUBLIC], [], { content: '<p>@ana Our own thread, not a reply.</p>', conversation: mine }),
-      note(3, [PUBLIC], [], { content: '<p>A plain post.</p>', conversation: elsewhere }),
+      note(2, [PUBLIC], [], { content: '<p>@ana Definitely! Thanks for the tip.</p>', conversation: mine }),
+      note(3, [PUBLIC], [], { content: '<p>A plain post that names @ana later on.</p>', conversation: elsewhere }),
+      note(4, [PUBLIC], [], { content: '<p>@northwindlamps is us: a note on our own handle.</p>', conversation: mine }),
     ]);
     const posts = (await loadWith(mastodonOutbox, root)).posts;
-    expect(posts.map((p) => p.kind)).toEqual(['reply', 'post', 'post']);
+    expect(posts.map((p) => p.kind)).toEqual(['reply', 'reply', 'post', 'post']);
     expect(posts[0]!.replyTo).toEqual({ isOwn: false });
   });
 });

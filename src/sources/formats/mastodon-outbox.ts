@@ -46,8 +46,6 @@ const Note = z.object({
   content: z.string().optional(),
   summary: z.string().nullish(),
   inReplyTo: z.string().nullish(),
-  /** `tag:<host>,<date>:objectId=…:objectType=Conversation`: the server where the conversation began. */
-  conversation: z.string().optional(),
   quote: z.union([z.string(), z.object({ type: z.string().optional() })]).optional(),
   quoteUri: z.string().optional(),
   _misskey_quote: z.string().optional(),
@@ -217,9 +215,9 @@ function toPost(activity: Activity, owner: Owner | undefined, handle: string, so
   const fullText = note.summary ? `${note.summary}\n\n${text}` : text;
   const isOwnReply = Boolean(note.inReplyTo && owner && note.inReplyTo.startsWith(`${owner.id}/`));
   const bridged = bridgedRetweet(fullText, links);
-  // A post answering someone whose reply link was lost still sits in a conversation begun on another server.
-  const lostParent =
-    !note.inReplyTo && /^\s*@/.test(text) && conversationHost(note.conversation) !== undefined && conversationHost(note.conversation) !== instanceOf(owner);
+  // A post that opens with someone's handle talks to them, as X marks such a tweet a reply: on real
+  // accounts they are answers ("@ryan Definitely! Thanks for the tip") whose reply link was lost.
+  const lostParent = !note.inReplyTo && /^\s*@/.test(text) && !opensWithOwnHandle(text, handle);
   const kind: Post['kind'] = (note.inReplyTo && !isOwnReply) || lostParent ? 'reply' : quoted || bridged ? 'quote' : 'post';
   const quotedAuthor = quoted && authorOf(quoted);
   const likes = note.likes?.totalItems;
@@ -261,12 +259,10 @@ function bridgedRetweet(text: string, links: readonly string[]): { own: string; 
   return { own, ownLinks: links.filter((link) => own.includes(link)), author: match[1]!, url: status ?? `https://twitter.com/${match[1]}` };
 }
 
-function conversationHost(conversation: string | undefined): string | undefined {
-  return conversation ? /^tag:([^,]+),/.exec(conversation)?.[1]?.toLowerCase() : undefined;
-}
-
-function instanceOf(owner: Owner | undefined): string | undefined {
-  return owner ? parseUrl(owner.id)?.hostname.toLowerCase() : undefined;
+function opensWithOwnHandle(text: string, handle: string): boolean {
+  const user = handle.split('@')[0]!.toLowerCase();
+  const opening = /^\s*@([\w.-]+)/.exec(text)?.[1]?.toLowerCase();
+  return opening === user;
 }
 
 function toMedia(attachment: { mediaType?: string; name?: string | null }): Media {
