@@ -1,6 +1,6 @@
 import type { LevelName as Level } from '../model/names.js';
 import type { Audit } from '../model/audit.js';
-import { failsGate } from '../model/finding.js';
+import { failsGate } from '../model/gate.js';
 import { count } from '../plural.js';
 
 /** The one place exit codes are defined; README and --help quote these. */

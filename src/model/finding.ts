@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { LEVELS, levelRank } from './names.js';
+import { LEVELS } from './names.js';
 import { Platform, SourceRef } from './post.js';
 
 export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
-
-/**
- * Whether a finding fails a gate set at `failOn`. "Keep doing" lines never do, nor do habits a
- * queue check found already present in history: they are reported, not blamed on the queue.
- */
-export const failsGate = (finding: Pick<Finding, 'bucket' | 'level' | 'data'>, failOn: Level): boolean =>
-  finding.bucket !== 'keep' && finding.data.preexisting !== true && levelRank(finding.level) >= levelRank(failOn);
 
 /**
  * Where a finding sends the reader: Stop a habit (account level), Fix a post,

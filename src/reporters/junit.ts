@@ -1,4 +1,5 @@
-import { failsGate, type Finding } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
+import { failsGate } from '../model/gate.js';
 import { escapeXml } from './escape.js';
 import { locateFindings } from './locations.js';
 import type { Reporter } from './reporter.js';
