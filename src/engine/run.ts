@@ -182,8 +182,9 @@ function inputFacts(sources: readonly SourceSummary[]): Map<Platform, PlatformIn
   return byPlatform;
 }
 
+/** Every export that lacks replies lacks the comments that hold them (a Facebook post on a friend's timeline is no comment). */
 const EVIDENCE_WORDS: Record<Evidence, string> = {
-  replies: 'replies to others',
+  replies: 'comments on other people’s posts (its replies)',
   'alt-text': 'alt text',
   engagement: 'engagement counts',
   reshares: 'mark of a reshare with a comment',

@@ -95,7 +95,11 @@ describe('no verdict from evidence the input cannot hold', () => {
 
   test('a rule that needs replies is not evaluated where every source of the platform lacks them, and says which export', () => {
     const result = audit(posts, [source('linkedin-csv', ['linkedin'], ['replies']), source('x-archive', ['x'])]);
-    expect(result.notEvaluated).toContainEqual({ rule: 'test/replies', platform: 'linkedin', reason: 'the linkedin-csv export holds no replies to others' });
+    expect(result.notEvaluated).toContainEqual({
+      rule: 'test/replies',
+      platform: 'linkedin',
+      reason: 'the linkedin-csv export holds no comments on other people’s posts (its replies)',
+    });
     const judged = result.findings.filter((f) => f.rule === 'test/replies').map((f) => f.platform);
     expect(judged).toEqual(['x']);
   });
