@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PostKind } from '../model/post.js';
 import { MEASURE_NAMES, measures, type PostFacts } from '../text/facts.js';
-import { isHostWithin, isNetworkHost } from '../text/links.js';
+import { isHostWithin, isNetworkHost, isPictureHost } from '../text/links.js';
 import { compileMatcher, compileRegex, phrasePattern } from '../text/match.js';
 import type { BrandContext } from './brand-context.js';
 
@@ -21,7 +21,7 @@ export const Signal = z.strictObject({
   'link-domains': z.array(z.string()).optional(),
   /** A link to one of the brand's own domains. */
   'own-link': z.boolean().optional(),
-  /** A link to any domain that is not the brand's own nor the post's own platform. */
+  /** A link to any domain that is not the brand's own, a network's, or a picture host's (the author's own screenshot). */
   'third-party-link': z.boolean().optional(),
   /** One of the brand's product names appears in the prose. */
   product: z.boolean().optional(),
@@ -106,7 +106,7 @@ function compileSignal(signal: Signal, brand: BrandContext): Test {
     const wanted = signal['own-link'];
     tests.push((f) => f.post.links.some((l) => isOwn(l.domain, brand)) === wanted);
   }
-  if (signal['third-party-link']) tests.push((f) => f.post.links.some((l) => !isOwn(l.domain, brand) && !isNetworkHost(l.domain)));
+  if (signal['third-party-link']) tests.push((f) => f.post.links.some((l) => !isOwn(l.domain, brand) && !isNetworkHost(l.domain) && !isPictureHost(l.domain)));
   if (signal.product) {
     if (brand.products.length === 0) return () => false;
     const regex = compileRegex(phrasePattern(brand.products), 'iu');

@@ -130,6 +130,16 @@ export function isNetworkHost(domain: string): boolean {
   return NETWORK_HOSTS.some((host) => isHostWithin(domain, host));
 }
 
+/**
+ * Picture hosts: a link there is nearly always the author's own picture, uploaded where a network
+ * once took no images (a screenshot on Gyazo, a photo on TwitPic), not someone else's work.
+ */
+const PICTURE_HOSTS = ['gyazo.com', 'imgur.com', 'prnt.sc', 'prntscr.com', 'twitpic.com', 'yfrog.com', 'tinypic.com', 'ibb.co', 'postimg.cc'];
+
+export function isPictureHost(domain: string): boolean {
+  return PICTURE_HOSTS.some((host) => isHostWithin(domain, host));
+}
+
 /** A host that can never be a brand's own site, whoever links it. */
 export function isNeverOwn(domain: string): boolean {
   return NOT_OWN_HOSTS.some((host) => isHostWithin(domain, host)) || /(?:^|\.)mastodon\.[a-z]+$/.test(domain);

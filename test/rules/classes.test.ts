@@ -33,3 +33,16 @@ describe('the classifier', () => {
     expect(classify(facts({ text: 'w2 alone' })).has('both')).toBe(false);
   });
 });
+
+// A real game developer's archive linked its own screenshots on Gyazo 25 times: read as "sharing others' work".
+describe('a link to a third party', () => {
+  const others = ClassDefinition.parse({ name: 'others', description: "links someone else's page", signals: [{ 'third-party-link': true }] });
+  const classify = compileClassifier([others], { ...EMPTY_BRAND, domains: ['northwind.example'] });
+
+  test("is someone else's page; the brand's own, a network's or a picture on a screenshot host is not", () => {
+    expect(classify(facts({ text: 'Lovely write-up of lamp wiring by @mara https://mara.example/notes/wiring' })).has('others')).toBe(true);
+    expect(classify(facts({ text: 'Our wiring notes https://northwind.example/notes/wiring' })).has('others')).toBe(false);
+    expect(classify(facts({ text: 'Level 12 finally works, first try https://gyazo.com/4f1c2a9be0d3c7a1' })).has('others')).toBe(false);
+    expect(classify(facts({ text: 'The new shade, in daylight https://i.imgur.com/Qm3kLdg.jpg' })).has('others')).toBe(false);
+  });
+});
