@@ -25,22 +25,24 @@ export const cadence = defineAccountKind({
   thresholds: ['mode', 'max', 'within', 'gap', 'min-times'],
   compile(params) {
     return (all, window): AccountResult => {
-      // A self-thread is one unit of posting: its continuations are not more posts in a burst or a day.
-      const posts = all.filter((f) => !f.post.replyTo?.isOwn);
-      const sorted = [...posts].sort((a, b) => time(a) - time(b));
-      if (params.mode === 'dormant') return dormant(sorted, params.gap ?? 90 * DAY, window.exportedAt, window.timeZone);
-      if (sorted.length < 2) return { hits: [], notEvaluated: 'fewer than two posts of the kinds it times in the window (a self-thread counts once)' };
-      const platform = window.platform ?? sorted[0]!.post.platform;
+      const timeline = [...all].sort((a, b) => time(a) - time(b));
+      // Any post ends a silence, a thread's next part written weeks later too.
+      if (params.mode === 'dormant') return dormant(timeline, params.gap ?? 90 * DAY, window.exportedAt, window.timeZone);
       if (params.mode === 'silence') {
+        if (timeline.length < 2) return { hits: [], notEvaluated: 'fewer than two posts of the kinds it times in the window' };
         const gap = params.gap ?? 30 * DAY;
-        const gaps = sorted
+        const gaps = timeline
           .slice(1)
-          .map((f, i) => ({ from: sorted[i]!, to: f, days: (time(f) - time(sorted[i]!)) / DAY }))
+          .map((f, i) => ({ from: timeline[i]!, to: f, days: (time(f) - time(timeline[i]!)) / DAY }))
           .filter((g) => g.days * DAY > gap);
         if (gaps.length === 0) return { hits: [], pass: { gaps: 0, limit: Math.round(gap / DAY) } };
         const longest = Math.max(...gaps.map((g) => g.days));
         return { hits: [{ data: { gaps: gaps.length, longest: Math.round(longest), limit: Math.round(gap / DAY) }, postIds: gaps.map((g) => g.to.post.id) }] };
       }
+      // A self-thread is one unit of posting: its continuations are not more posts in a burst or a day.
+      const sorted = timeline.filter((f) => !f.post.replyTo?.isOwn);
+      if (sorted.length < 2) return { hits: [], notEvaluated: 'fewer than two posts of the kinds it times in the window (a self-thread counts once)' };
+      const platform = window.platform ?? sorted[0]!.post.platform;
       const max = thresholdFor(params.max, platform);
       if (max === undefined) return { hits: [], notEvaluated: `no limit set for ${platform}` };
       // A post stamped with its day only has no hour: it counts towards its day, never towards a burst.
@@ -80,13 +82,13 @@ function dormant(sorted: readonly PostFacts[], gap: number, exportedAt: number |
   return days * DAY > gap ? { hits: [{ data, postIds: [last.post.id] }] } : { hits: [], pass: data };
 }
 
-/** Posts by calendar day in the audit's time zone (--timezone): a post at 01:42 UTC is the evening before in Buenos Aires. */
 /** Posts that count as one excess, and the most of them inside one day or one `within` window. */
 interface Group {
   posts: PostFacts[];
   peak: number;
 }
 
+/** Posts by calendar day in the audit's time zone (--timezone): a post at 01:42 UTC is the evening before in Buenos Aires. */
 function byDay(sorted: readonly PostFacts[], clock: ReturnType<typeof localClock>): Group[] {
   const days = new Map<number, PostFacts[]>();
   for (const f of sorted) {

@@ -65,6 +65,18 @@ describe('cadence', () => {
     expect(result.notEvaluated).toBe('fewer than two posts of the kinds it times in the window (a self-thread counts once)');
   });
 
+  // On a real archive a thread continued 60 days after its start still read as part of a 71-day silence.
+  test("a thread's next part written weeks later ends a silence, and is the newest post an export shows", () => {
+    const start = facts({ createdAt: '2024-05-01T09:00:00.000Z' });
+    const later = facts({ createdAt: '2024-06-30T09:00:00.000Z', replyTo: { isOwn: true, id: start.post.id } });
+    const end = facts({ createdAt: '2024-07-20T09:00:00.000Z' });
+    const silence = (compileKind('cadence', { mode: 'silence', gap: '45d' }) as AccountCheck)([start, later, end], window);
+    expect(silence.hits).toEqual([{ data: { gaps: 1, longest: 60, limit: 45 }, postIds: [later.post.id] }]);
+    const exportedAt = Date.parse('2024-07-01T09:00:00.000Z');
+    const dormant = (compileKind('cadence', { mode: 'dormant', gap: '30d' }) as AccountCheck)([start, later], { ...window, exportedAt });
+    expect(dormant.hits).toEqual([]);
+  });
+
   test('a platform without a limit is not evaluated', () => {
     const result = (compileKind('cadence', { mode: 'daily', max: { instagram: 1 } }) as AccountCheck)(at('14T09:00', '14T10:00'), window);
     expect(result.notEvaluated).toMatch(/no limit/);
