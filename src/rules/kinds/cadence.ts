@@ -5,6 +5,7 @@ import { Duration, Threshold, thresholdFor } from '../params.js';
 import { defineAccountKind, type AccountResult } from './define-kind.js';
 
 const DAY = 86_400_000;
+const YEAR = 365.25 * DAY;
 const time = (f: PostFacts) => f.time;
 
 /** Posting rhythm: bursts of posts, too many posts in a day, long silences. */
@@ -19,7 +20,10 @@ export const cadence = defineAccountKind({
     max: Threshold.optional(),
     within: Duration.optional(),
     gap: Duration.optional(),
-    /** Bursts or full days needed in the window for a habit: one or two in a year are a one-off, not advice. */
+    /**
+     * Bursts or full days needed a year for a habit: one or two in a year are a one-off, not advice.
+     * A window of several years needs as many times more (seven busy days in seven years are no habit).
+     */
     'min-times': z.number().int().min(1).default(1),
   }),
   thresholds: ['mode', 'max', 'within', 'gap', 'min-times'],
@@ -55,7 +59,9 @@ export const cadence = defineAccountKind({
               max,
             );
       const over = groups.filter((g) => g.peak > max);
-      if (over.length < params['min-times']) return { hits: [], pass: { limit: max, largest: Math.max(0, ...groups.map((g) => g.peak)), times: over.length } };
+      const years = Math.max(1, (time(sorted.at(-1)!) - time(sorted[0]!)) / YEAR);
+      if (over.length < Math.round(params['min-times'] * years))
+        return { hits: [], pass: { limit: max, largest: Math.max(0, ...groups.map((g) => g.peak)), times: over.length } };
       return {
         hits: [
           {

@@ -77,6 +77,16 @@ describe('cadence', () => {
     expect(dormant.hits).toEqual([]);
   });
 
+  test('min-times is a yearly rate: three busy days in three years are no habit, nine are', () => {
+    const busyDay = (day: string) => ['09:00', '10:00', '11:00'].map((t) => facts({ createdAt: `${day}T${t}:00.000Z` }));
+    const check = (days: string[]) => (compileKind('cadence', { mode: 'daily', max: { x: 2 }, 'min-times': 3 }) as AccountCheck)(days.flatMap(busyDay), window);
+    const yearly = ['2021-03-14', '2022-06-01', '2024-03-14'];
+    expect(check(yearly).hits).toEqual([]);
+    expect(check(yearly).pass).toMatchObject({ times: 3 });
+    const often = ['2021-03-14', '2021-04-01', '2021-09-09', '2022-02-02', '2022-06-01', '2023-01-05', '2023-07-07', '2023-11-11', '2024-03-14'];
+    expect(check(often).hits.map((h) => h.data)).toEqual([{ times: 9, largest: 3, limit: 2 }]);
+  });
+
   test('a platform without a limit is not evaluated', () => {
     const result = (compileKind('cadence', { mode: 'daily', max: { instagram: 1 } }) as AccountCheck)(at('14T09:00', '14T10:00'), window);
     expect(result.notEvaluated).toMatch(/no limit/);
